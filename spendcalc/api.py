@@ -1,0 +1,106 @@
+"""Convenience entry points: user values (numbers or quantity strings) -> validated inputs -> model.
+
+This is the boundary where ``"2 %"``, ``"150 JPY/USD"`` or ``"11 trillion JPY"`` become plain
+floats (fractions, JPY per USD, yen). Plain numbers are taken in the documented units: growth,
+inflation and shares as fractions (0.02 = 2%), exchange rates in JPY per USD, money in yen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+
+from spendcalc import model
+from spendcalc.assumptions import Assumptions, Scenario
+from spendcalc.data import History, builtin_scenarios, get_scenario, load_history
+from spendcalc.units import parse_quantity
+
+ScenarioLike = str | Path | Scenario
+
+
+def make_assumptions(*, preset: str | None = None, growth: object = None, inflation: object = None,
+                     fx: object = None, until: int | None = None, vintage: str | None = None,
+                     reference_gdp: object = None, price_base_year: int | None = None,
+                     growth_overrides: dict[int, object] | None = None,
+                     cumulative_from: int | None = None, base: Assumptions | None = None) -> Assumptions:
+    """Build Assumptions from user values; unspecified fields keep the defaults (or ``base``)."""
+    a = base or Assumptions()
+    changes: dict = {}
+    if preset is not None:
+        changes.update(gdp_preset=preset, growth_rate=None)
+    if growth is not None:
+        changes["growth_rate"] = parse_quantity(growth, field="growth", unit="fraction",
+                                                allowed="a nominal growth rate above -100% per year, "
+                                                "e.g. 0.02 or '2 %'")
+    if inflation is not None:
+        changes["inflation_rate"] = parse_quantity(inflation, field="inflation", unit="fraction",
+                                                   allowed="an inflation rate, e.g. 0.02 or '2 %'")
+    if fx is not None:
+        changes["jpy_per_usd"] = parse_quantity(fx, field="fx", unit="JPY/USD",
+                                                allowed="a positive rate in JPY per USD, e.g. 150 or '150 JPY/USD'")
+    if reference_gdp is not None:
+        changes["reference_gdp_jpy"] = parse_quantity(reference_gdp, field="reference_gdp", unit="JPY",
+                                                      allowed="a positive GDP, e.g. '560 trillion JPY'")
+    if growth_overrides:
+        changes["growth_overrides"] = tuple(
+            (year, parse_quantity(v, field=f"growth_overrides[{year}]", unit="fraction",
+                                  allowed="a growth rate, e.g. 0.01 or '1 %'"))
+            for year, v in growth_overrides.items())
+    for key, value in (("until", until), ("gdp_vintage", vintage), ("price_base_year", price_base_year),
+                       ("cumulative_from", cumulative_from)):
+        if value is not None:
+            changes[key] = value
+    return replace(a, **changes) if changes else a
+
+
+def resolve_scenarios(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = None, *,
+                      denominator: str | None = None, scope: str | None = None,
+                      basis: str | None = None) -> list[Scenario]:
+    """Names, files or Scenario objects -> Scenarios, with optional method overrides applied."""
+    if scenarios is None:
+        chosen = builtin_scenarios()
+    elif isinstance(scenarios, str | Path | Scenario):
+        chosen = [get_scenario(scenarios)]
+    else:
+        chosen = [get_scenario(s) for s in scenarios]
+    changes = {k: v for k, v in (("denominator", denominator), ("scope", scope), ("basis", basis)) if v}
+    return [replace(s, **changes) for s in chosen] if changes else chosen
+
+
+def project(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = None, *,
+            preset: str | None = None, growth: object = None, inflation: object = None,
+            fx: object = None, denominator: str | None = None, scope: str | None = None,
+            basis: str | None = None, until: int | None = None, since: int = 2012,
+            vintage: str | None = None, reference_gdp: object = None,
+            assumptions: Assumptions | None = None, history: History | None = None) -> pd.DataFrame:
+    """Project scenarios to a tidy DataFrame.
+
+    Parameters
+    ----------
+    scenarios : name, path, Scenario, or a list of them; default all built-ins
+    preset : str
+        GDP preset (e.g. ``'cao-2026jan-growth-transition'``). [-]
+    growth : float or str
+        Constant nominal GDP growth after the last actual year. [fraction/yr, or '2 %']
+    inflation : float or str
+        Deflator growth for real terms. [fraction/yr]
+    fx : float or str
+        Exchange rate. [JPY/USD]
+    denominator, scope, basis : str
+        Override each scenario's methodology.
+    until, since : int
+        Fiscal-year range of the output.
+
+    Returns
+    -------
+    DataFrame
+        ``scenario, fiscal_year, status, measure, unit, value, scope, denominator, basis``; the
+        methodology is in ``.attrs['methodology']``.
+    """
+    a = make_assumptions(preset=preset, growth=growth, inflation=inflation, fx=fx, until=until,
+                         vintage=vintage, reference_gdp=reference_gdp, base=assumptions)
+    chosen = resolve_scenarios(scenarios, denominator=denominator, scope=scope, basis=basis)
+    return model.project(chosen, a, history or load_history(), since=since)

@@ -1,0 +1,215 @@
+"""Assumptions and scenarios: frozen, validated dataclasses (no behaviour beyond validation).
+
+Conventions
+-----------
+* Shares are fractions (0.02 is 2%); growth and inflation are fractions per year (0.03 is 3%/yr).
+* Money is in yen (float); the exchange rate is JPY per USD.
+* ``fiscal_year`` is a Japanese fiscal year: FY2025 runs from April 2025 to March 2026.
+* Ranges are declared once (``RANGES``) and checked on construction; the error names the field,
+  the value and the allowed range.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, fields
+from typing import Literal
+
+from spendcalc.errors import SpendcalcError
+
+Scope = Literal["security-related", "mod-budget"]
+Denominator = Literal["fixed-fy2022", "same-year"]
+PathShape = Literal["linear-yen", "constant-growth", "linear-share", "hold-flat"]
+AfterTarget = Literal["hold-share", "hold-yen"]
+Basis = Literal["initial", "with-supplementary"]
+
+SCOPES: tuple[str, ...] = ("security-related", "mod-budget")
+DENOMINATORS: tuple[str, ...] = ("fixed-fy2022", "same-year")
+PATHS: tuple[str, ...] = ("linear-yen", "constant-growth", "linear-share", "hold-flat")
+AFTER_TARGET: tuple[str, ...] = ("hold-share", "hold-yen")
+BASES: tuple[str, ...] = ("initial", "with-supplementary")
+
+FIRST_FISCAL_YEAR = 2012  # the first year of bundled budgets
+LAST_FISCAL_YEAR = 2100
+
+#: field -> (low, high, low_inclusive, high_inclusive, text shown in errors)
+RANGES: dict[str, tuple[float, float, bool, bool, str]] = {
+    "target_share": (0.0, 1.0, False, False, "a share of GDP strictly between 0 and 1 (0.02 is 2%)"),
+    "growth_rate": (-1.0, 1.0, False, True, "a nominal growth rate above -100% and at most +100% per year"),
+    "inflation_rate": (-1.0, 1.0, False, True, "an inflation rate above -100% and at most +100% per year"),
+    "jpy_per_usd": (0.0, math.inf, False, False, "a positive exchange rate in JPY per USD"),
+    "reference_gdp_jpy": (0.0, math.inf, False, False, "a positive GDP in JPY"),
+}
+
+
+def check_range(name: str, value: float) -> float:
+    """Return ``value`` as float if it lies in ``RANGES[name]``; raise SpendcalcError otherwise."""
+    low, high, low_in, high_in, text = RANGES[name]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SpendcalcError(name, value, text)
+    v = float(value)
+    ok = math.isfinite(v) or (high == math.inf and v == math.inf and high_in)
+    ok = ok and (v >= low if low_in else v > low) and (v <= high if high_in else v < high)
+    if not ok:
+        raise SpendcalcError(name, value, text)
+    return v
+
+
+def check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise SpendcalcError(name, value, "one of " + ", ".join(choices))
+    return str(value)
+
+
+def check_year(name: str, value: object, low: int = FIRST_FISCAL_YEAR, high: int = LAST_FISCAL_YEAR) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise SpendcalcError(name, value, f"a fiscal year from {low} to {high}")
+    return int(value)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a figure or a scenario comes from."""
+
+    title: str
+    url: str = ""
+    quote: str = ""
+
+
+@dataclass(frozen=True)
+class Assumptions:
+    """Economic assumptions shared by all scenarios of a projection.
+
+    Parameters
+    ----------
+    gdp_preset : str or None
+        Named, dated nominal-GDP projection (see ``spendcalc.data.GDP_PRESETS``), applied as growth
+        rates from the last actual year of ``gdp_vintage``. Ignored where ``growth_rate`` is set.
+    growth_rate : float or None
+        Constant nominal GDP growth after the last actual year. [1/year, fraction]
+    growth_overrides : tuple of (fiscal_year, rate)
+        Sparse per-year nominal growth; each value holds until the next listed year. [fraction]
+    gdp_vintage : str
+        Which ESRI vintage supplies actual nominal GDP.
+    inflation_rate : float
+        Deflator growth used for real terms (constant). [1/year, fraction]
+    price_base_year : int
+        Real terms are in yen of this fiscal year.
+    jpy_per_usd : float
+        Stated exchange rate for USD figures, applied to every year. [JPY/USD]
+    reference_gdp_jpy : float
+        The fixed denominator of the 2% framework (FY2022 GDP as estimated in Dec 2022). [JPY]
+    until : int
+        Last fiscal year projected.
+    cumulative_from : int
+        Cumulative measures sum from this fiscal year (default FY2026, the first year after the
+        FY2025 "2% level").
+    """
+
+    gdp_preset: str | None = "cao-2026jan-past-projection"
+    growth_rate: float | None = None
+    growth_overrides: tuple[tuple[int, float], ...] = ()
+    gdp_vintage: str = "esri-2026q2"
+    inflation_rate: float = 0.0207
+    price_base_year: int = 2025
+    jpy_per_usd: float = 155.2
+    reference_gdp_jpy: float = 560e12
+    until: int = 2040
+    cumulative_from: int = 2026
+
+    def __post_init__(self) -> None:
+        if self.growth_rate is not None:
+            object.__setattr__(self, "growth_rate", check_range("growth_rate", self.growth_rate))
+        elif self.gdp_preset is None:
+            raise SpendcalcError("gdp_preset", None, "a GDP preset name, or a growth_rate")
+        overrides = []
+        for item in self.growth_overrides:
+            if not (isinstance(item, tuple | list) and len(item) == 2):
+                raise SpendcalcError("growth_overrides", item, "pairs of (fiscal_year, growth rate)")
+            overrides.append((check_year("growth_overrides", item[0]), check_range("growth_rate", item[1])))
+        object.__setattr__(self, "growth_overrides", tuple(sorted(overrides)))
+        object.__setattr__(self, "inflation_rate", check_range("inflation_rate", self.inflation_rate))
+        object.__setattr__(self, "jpy_per_usd", check_range("jpy_per_usd", self.jpy_per_usd))
+        object.__setattr__(self, "reference_gdp_jpy", check_range("reference_gdp_jpy", self.reference_gdp_jpy))
+        check_year("price_base_year", self.price_base_year)
+        check_year("until", self.until)
+        check_year("cumulative_from", self.cumulative_from)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A spending pathway: a target share of GDP reached in a target year, or a flat baseline.
+
+    Parameters
+    ----------
+    name : str
+        Identifier (lowercase letters, digits, ``.``, ``-``, ``_``).
+    target_share : float or None
+        Share of GDP to reach in ``target_year``. [fraction] None only for ``path='hold-flat'``.
+    target_year : int or None
+        Fiscal year in which the target is reached.
+    scope : {'security-related', 'mod-budget'}
+        Which spending is counted: the 2% framework's security-related total, or the headline MOD
+        defense budget (including SACO and US-realignment costs).
+    denominator : {'fixed-fy2022', 'same-year'}
+        GDP the share is measured against: the government's fixed FY2022 GDP (~560 trillion yen),
+        or each fiscal year's own nominal GDP (as SIPRI and NATO count).
+    path : {'linear-yen', 'constant-growth', 'linear-share', 'hold-flat'}
+        Shape from the last bundled figure to the target.
+    after_target : {'hold-share', 'hold-yen'}
+        What happens after the target year.
+    basis : {'initial', 'with-supplementary'}
+        Whether bundled actuals are initial budgets, or initial plus supplementary budgets.
+    """
+
+    name: str
+    target_share: float | None = None
+    target_year: int | None = None
+    scope: Scope = "security-related"
+    denominator: Denominator = "fixed-fy2022"
+    path: PathShape = "linear-yen"
+    after_target: AfterTarget = "hold-share"
+    basis: Basis = "initial"
+    title: str = ""
+    description: str = ""
+    sources: tuple[Source, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name or len(self.name) > 60 or not all(
+            c.isalnum() or c in ".-_" for c in self.name
+        ):
+            raise SpendcalcError("name", self.name, "1-60 characters: letters, digits, '.', '-', '_'")
+        check_choice("scope", self.scope, SCOPES)
+        check_choice("denominator", self.denominator, DENOMINATORS)
+        check_choice("path", self.path, PATHS)
+        check_choice("after_target", self.after_target, AFTER_TARGET)
+        check_choice("basis", self.basis, BASES)
+        if self.path == "hold-flat":
+            if self.target_share is not None:
+                object.__setattr__(self, "target_share", check_range("target_share", self.target_share))
+            if self.target_year is not None:
+                check_year("target_year", self.target_year)
+        else:
+            if self.target_share is None:
+                raise SpendcalcError("target_share", None, RANGES["target_share"][4])
+            object.__setattr__(self, "target_share", check_range("target_share", self.target_share))
+            check_year("target_year", self.target_year)
+        for name in ("title", "description"):
+            if not isinstance(getattr(self, name), str):
+                raise SpendcalcError(name, getattr(self, name), "text")
+        srcs = tuple(self.sources)
+        if not all(isinstance(s, Source) for s in srcs):
+            raise SpendcalcError("sources", self.sources, "a list of {title, url, quote} entries")
+        object.__setattr__(self, "sources", srcs)
+
+
+def replace_fields(obj: Scenario | Assumptions, **changes: object) -> Scenario | Assumptions:
+    """``dataclasses.replace`` that ignores ``None`` values (used for CLI/app overrides)."""
+    from dataclasses import replace
+
+    kept = {k: v for k, v in changes.items() if v is not None}
+    names = {f.name for f in fields(obj)}
+    unknown = set(kept) - names
+    if unknown:
+        raise SpendcalcError("field", sorted(unknown)[0], "one of " + ", ".join(sorted(names)))
+    return replace(obj, **kept)

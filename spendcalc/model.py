@@ -1,0 +1,446 @@
+"""PURE model: spending pathways for scenarios, as a tidy DataFrame.
+
+Conventions
+-----------
+* ``fiscal_year`` is a Japanese fiscal year (April-March), an int.
+* Money is float yen (``*_jpy``) or US dollars (``*_usd``); shares are fractions (0.02 is 2%).
+* Spending up to a scope's last bundled figure (the *anchor*) is data; after it, the scenario's
+  path shape carries spending to ``target_share * denominator(target_year)`` in ``target_year``,
+  then ``after_target`` applies. Where the target year is at or before the anchor, the target is
+  already due and ``after_target`` applies from the first projected year.
+* Denominators: ``fixed-fy2022`` divides by one reference GDP (the government's ~560 trillion yen
+  FY2022 estimate); ``same-year`` divides by that fiscal year's nominal GDP.
+* Real terms deflate by a constant assumed inflation rate to yen of ``price_base_year``.
+* USD converts at one stated rate for every year.
+
+This module imports numpy and pandas only (no file I/O, no plotting, no UI).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from spendcalc.assumptions import Assumptions, Scenario
+from spendcalc.errors import SpendcalcError
+
+#: measure -> unit (every unit parses with spendcalc.units.ureg)
+MEASURES: dict[str, str] = {
+    "spending_jpy": "JPY",
+    "nominal_gdp_jpy": "JPY",
+    "denominator_gdp_jpy": "JPY",
+    "share_of_gdp": "fraction",
+    "share_of_gdp_fixed_fy2022": "fraction",
+    "share_of_gdp_same_year": "fraction",
+    "spending_usd": "USD",
+    "spending_real_jpy": "JPY",
+    "cumulative_spending_jpy": "JPY",
+    "baseline_spending_jpy": "JPY",
+    "gap_to_baseline_jpy": "JPY",
+    "cumulative_gap_to_baseline_jpy": "JPY",
+}
+TIDY_COLUMNS = ["scenario", "fiscal_year", "status", "measure", "unit", "value", "scope",
+                "denominator", "basis"]
+_PATH_CODE = {"linear-yen": 0, "constant-growth": 1, "linear-share": 2, "hold-flat": 3}
+_AFTER_CODE = {"hold-share": 0, "hold-yen": 1}
+_STATUS = np.array(["actual", "plan", "projection"])
+
+
+# ----------------------------------------------------------------------------------------------
+# Table of contents: the public entry points
+# ----------------------------------------------------------------------------------------------
+def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: object, *,
+            since: int = 2012, baseline: str = "hold-flat") -> pd.DataFrame:
+    """Project spending pathways for scenarios.
+
+    Parameters
+    ----------
+    scenarios : sequence of Scenario
+    assumptions : Assumptions
+    history : spendcalc.data.History
+        Bundled actuals (spending by scope/basis in JPY, nominal GDP by vintage in JPY, presets).
+    since : int
+        First fiscal year in the output.
+    baseline : str
+        Only ``'hold-flat'``: spending frozen in yen at the scope's last bundled figure.
+
+    Returns
+    -------
+    DataFrame
+        Tidy: ``scenario, fiscal_year, status, measure, unit, value, scope, denominator, basis``;
+        ``status`` is ``actual`` / ``plan`` (bundled government draft) / ``projection``. Rows with
+        no data (e.g. security-related totals before FY2024) are absent, not zero.
+        ``df.attrs['methodology']`` maps scenario name -> its methodology (scope, denominator,
+        reference GDP, FX, deflator, GDP vintage and preset, anchor).
+    """
+    if baseline != "hold-flat":
+        raise SpendcalcError("baseline", baseline, "'hold-flat'")
+    if not scenarios:
+        raise SpendcalcError("scenarios", [], "at least one scenario")
+    names = [s.name for s in scenarios]
+    if len(set(names)) != len(names):
+        raise SpendcalcError("scenarios", names, "unique scenario names")
+    years = np.arange(since, assumptions.until + 1)
+    if years.size == 0:
+        raise SpendcalcError("until", assumptions.until, f"a fiscal year at or after {since}")
+    gdp, gdp_status = nominal_gdp_jpy(history, assumptions, years)
+    frames, methodology = [], {}
+    for sc in scenarios:
+        validate_against_history(sc, history)
+        spend, spend_status, anchor_year = scenario_spending_jpy(sc, assumptions, history, years, gdp)
+        base, _, _ = scenario_spending_jpy(baseline_for(sc), assumptions, history, years, gdp)
+        wide = derived_measures(spend, base, gdp, years, sc, assumptions)
+        share_status = np.maximum(spend_status, gdp_status) if sc.denominator == "same-year" else spend_status
+        statuses = {m: spend_status for m in wide}
+        statuses.update(nominal_gdp_jpy=gdp_status, share_of_gdp=share_status,
+                        share_of_gdp_same_year=np.maximum(spend_status, gdp_status),
+                        denominator_gdp_jpy=gdp_status if sc.denominator == "same-year"
+                        else np.zeros_like(gdp_status))
+        frames.append(_tidy(sc, years, wide, statuses))
+        methodology[sc.name] = methodology_for(sc, assumptions, history, anchor_year)
+    out = pd.concat(frames, ignore_index=True)
+    out.attrs["methodology"] = methodology
+    out.attrs["assumptions"] = assumptions_record(assumptions)
+    return out
+
+
+def required_spending_growth(scenario: Scenario, assumptions: Assumptions, history: object) -> float:
+    """Constant annual growth of spending in yen needed from the anchor to the target. [1/year]
+
+    NaN for a flat baseline, or where the target year is not after the anchor year.
+    """
+    anchor_year, anchor_jpy = history.anchor(scenario.scope, scenario.basis)
+    if scenario.path == "hold-flat" or scenario.target_year <= anchor_year:
+        return float("nan")
+    target_jpy = target_spending_jpy(scenario, assumptions, history)
+    return float((target_jpy / anchor_jpy) ** (1.0 / (scenario.target_year - anchor_year)) - 1.0)
+
+
+def target_spending_jpy(scenario: Scenario, assumptions: Assumptions, history: object) -> float:
+    """Yen needed in the target year: ``target_share * denominator(target_year)``. [JPY]"""
+    if scenario.target_share is None or scenario.target_year is None:
+        return float("nan")
+    years = np.arange(scenario.target_year, scenario.target_year + 1)
+    if scenario.denominator == "fixed-fy2022":
+        return float(scenario.target_share * assumptions.reference_gdp_jpy)
+    gdp, _ = nominal_gdp_jpy(history, assumptions, years)
+    return float(scenario.target_share * gdp[0])
+
+
+def break_even_gdp_growth(plan_jpy: float, target_share: float, target_year: int,
+                          assumptions: Assumptions, history: object) -> float:
+    """Constant nominal GDP growth at which a plan fixed in yen is exactly the target share.
+
+    Measured on the same-year denominator: solves ``plan_jpy = target_share * GDP(target_year)``
+    with ``GDP(y) = GDP(last actual) * (1 + g) ** (y - last actual)``. [1/year] On the fixed
+    FY2022 denominator GDP growth does not matter, so there is no break-even.
+    """
+    last_year, last_gdp = last_actual_gdp(history, assumptions.gdp_vintage)
+    if target_year <= last_year:
+        raise SpendcalcError("target_year", target_year, f"a fiscal year after FY{last_year}, the last actual GDP")
+    if not (plan_jpy > 0 and 0 < target_share < 1):
+        raise SpendcalcError("plan_jpy", plan_jpy, "a positive yen amount and a share in (0, 1)")
+    return float((plan_jpy / (target_share * last_gdp)) ** (1.0 / (target_year - last_year)) - 1.0)
+
+
+def headline_figures(scenario: Scenario, assumptions: Assumptions, history: object) -> dict[str, float]:
+    """The numbers a reader asks first, for one scenario.
+
+    Returns a dict with ``target_year``, ``target_spending_jpy`` (yen in the target year),
+    ``share_fixed_fy2022`` and ``share_same_year`` (in the target year, or the last projected
+    year for a flat path), ``mean_gap_to_baseline_jpy`` (average extra yen per year versus the
+    flat baseline, from the first projected year to the target year),
+    ``required_spending_growth`` [1/year], ``break_even_gdp_growth`` [1/year] for the target-year
+    yen on the same-year basis, and ``anchor_year``.
+    """
+    tidy = project([scenario], assumptions, history, since=min(2024, assumptions.until))
+    wide = tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
+    anchor_year, _ = history.anchor(scenario.scope, scenario.basis)
+    year = scenario.target_year if scenario.target_year is not None else assumptions.until
+    year = min(max(year, int(wide.index.min())), assumptions.until)
+    span = wide.loc[(wide.index > anchor_year) & (wide.index <= max(year, anchor_year + 1))]
+    gdp_last_year, _ = last_actual_gdp(history, assumptions.gdp_vintage)
+    target_jpy = float(wide.at[year, "spending_jpy"]) if year in wide.index else float("nan")
+    breakeven = float("nan")
+    if scenario.target_share is not None and year > gdp_last_year and target_jpy > 0:
+        breakeven = break_even_gdp_growth(target_jpy, scenario.target_share, year, assumptions, history)
+    return {
+        "target_year": year,
+        "anchor_year": anchor_year,
+        "target_spending_jpy": target_jpy,
+        "share_fixed_fy2022": float(wide.at[year, "share_of_gdp_fixed_fy2022"]) if year in wide.index else float("nan"),
+        "share_same_year": float(wide.at[year, "share_of_gdp_same_year"]) if year in wide.index else float("nan"),
+        "mean_gap_to_baseline_jpy": float(span["gap_to_baseline_jpy"].mean()) if len(span) else 0.0,
+        "required_spending_growth": required_spending_growth(scenario, assumptions, history),
+        "break_even_gdp_growth": breakeven,
+    }
+
+
+def sensitivity_sweep(scope: str, basis: str, denominator: str, growth_rates: np.ndarray,
+                      target_shares: np.ndarray, target_years: np.ndarray, assumptions: Assumptions,
+                      history: object, *, path: str = "linear-yen") -> pd.DataFrame:
+    """Vectorised sweep over (growth, target share, target year) combinations.
+
+    Each row of the result is one combination (arrays are broadcast together): the yen needed in
+    the target year, the required constant spending growth, and the cumulative spending from the
+    first projected year to the target year, under constant nominal GDP growth ``growth_rates``
+    after the last actual GDP year.
+    """
+    g, sh, ty = np.broadcast_arrays(np.asarray(growth_rates, float), np.asarray(target_shares, float),
+                                    np.asarray(target_years, int))
+    g, sh, ty = g.ravel(), sh.ravel(), ty.ravel()
+    if np.any(g <= -1):
+        raise SpendcalcError("growth_rate", float(g.min()), "a nominal growth rate above -100% per year")
+    if np.any((sh <= 0) | (sh >= 1)):
+        raise SpendcalcError("target_share", float(sh[(sh <= 0) | (sh >= 1)][0]), "a share in (0, 1)")
+    anchor_year, anchor_jpy = history.anchor(scope, basis)
+    if np.any(ty <= anchor_year):
+        raise SpendcalcError("target_year", int(ty.min()), f"a fiscal year after FY{anchor_year}")
+    years = np.arange(anchor_year, int(ty.max()) + 1)
+    last_year, last_gdp = last_actual_gdp(history, assumptions.gdp_vintage)
+    hist = gdp_lookup(history, assumptions.gdp_vintage)
+    steps = np.maximum(years - last_year, 0)
+    base = np.array([hist.get(int(y), last_gdp) for y in years])
+    gdp = base[None, :] * (1.0 + g[:, None]) ** steps[None, :]
+    denom = gdp if denominator == "same-year" else np.full_like(gdp, assumptions.reference_gdp_jpy)
+    spend = spending_paths_jpy(years, anchor_year, anchor_jpy, denom, sh, ty,
+                               np.full(g.size, _PATH_CODE[path]), np.zeros(g.size, int))
+    idx = ty - anchor_year
+    rows = np.arange(g.size)
+    target = spend[rows, idx]
+    in_span = (years[None, :] > anchor_year) & (years[None, :] <= ty[:, None])
+    cumulative = np.where(in_span, spend, 0.0).sum(axis=1)
+    required = (target / anchor_jpy) ** (1.0 / (ty - anchor_year)) - 1.0
+    return pd.DataFrame({"growth_rate": g, "target_share": sh, "target_year": ty,
+                         "target_spending_jpy": target, "required_spending_growth": required,
+                         "cumulative_spending_jpy": cumulative})
+
+
+# ----------------------------------------------------------------------------------------------
+# One function per quantity
+# ----------------------------------------------------------------------------------------------
+def gdp_lookup(history: object, vintage: str) -> dict[int, float]:
+    g = history.gdp
+    sel = g[g["vintage"] == vintage]
+    if sel.empty:
+        allowed = ", ".join(sorted(g["vintage"].unique()))
+        raise SpendcalcError("gdp_vintage", vintage, f"one of {allowed}")
+    return dict(zip(sel["fiscal_year"].astype(int), sel["nominal_gdp_jpy"].astype(float), strict=True))
+
+
+def last_actual_gdp(history: object, vintage: str) -> tuple[int, float]:
+    lookup = gdp_lookup(history, vintage)
+    year = max(lookup)
+    return year, lookup[year]
+
+
+def growth_rates(history: object, assumptions: Assumptions, years: np.ndarray) -> np.ndarray:
+    """Nominal GDP growth assumed for each fiscal year (used after the last actual). [1/year]"""
+    if assumptions.growth_rate is not None:
+        rates = np.full(years.size, assumptions.growth_rate)
+    else:
+        preset = history.presets.get(assumptions.gdp_preset)
+        if preset is None:
+            raise SpendcalcError("gdp_preset", assumptions.gdp_preset,
+                                 "one of " + ", ".join(sorted(history.presets)))
+        rates = np.array([preset.growth.get(int(y), preset.extend_rate if y > max(preset.growth)
+                                            else np.nan) for y in years])
+    for year, rate in assumptions.growth_overrides:  # sorted: each holds until the next listed year
+        rates = np.where(years >= year, rate, rates)
+    return rates
+
+
+def nominal_gdp_jpy(history: object, assumptions: Assumptions,
+                    years: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Nominal GDP by fiscal year: actuals of the vintage, then compounded growth. [JPY]
+
+    Returns ``(values, status_codes)`` with status 0 (actual) or 2 (projection); years before
+    the vintage's first year are NaN.
+    """
+    lookup = gdp_lookup(history, assumptions.gdp_vintage)
+    last_year = max(lookup)
+    actual = np.array([lookup.get(int(y), np.nan) for y in years])
+    future = years > last_year
+    values = actual.copy()
+    if future.any():
+        fyears = np.arange(last_year + 1, int(years.max()) + 1)
+        g = growth_rates(history, assumptions, fyears)
+        path = lookup[last_year] * np.cumprod(1.0 + g)
+        values[future] = path[years[future] - last_year - 1]
+    return values, np.where(future, 2, 0)
+
+
+def spending_paths_jpy(years: np.ndarray, anchor_year: int, anchor_jpy: float, denom: np.ndarray,
+                       target_share: np.ndarray, target_year: np.ndarray, path: np.ndarray,
+                       after: np.ndarray) -> np.ndarray:
+    """Spending for n scenarios over ``years`` (after the anchor; earlier columns are NaN). [JPY]
+
+    ``denom`` is (n, len(years)) in yen and must cover ``target_year`` and ``anchor_year``;
+    ``path`` and ``after`` are integer codes (see ``_PATH_CODE``, ``_AFTER_CODE``).
+    """
+    n = denom.shape[0]
+    y = years[None, :]
+    ti = np.clip(target_year - years[0], 0, years.size - 1)
+    ai = anchor_year - years[0]
+    rows = np.arange(n)
+    share_t = np.where(np.isnan(target_share), 0.0, target_share)
+    target_jpy = share_t * denom[rows, ti]
+    span = np.maximum(target_year - anchor_year, 1)
+    t = np.clip((y - anchor_year) / span[:, None], 0.0, 1.0)
+    due = (target_year <= anchor_year)[:, None]
+    t = np.where(due, 1.0, t)
+    s0 = anchor_jpy
+    st = target_jpy[:, None]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share0 = s0 / denom[:, ai][:, None] if 0 <= ai < years.size else np.nan
+        linear_yen = s0 + (st - s0) * t
+        const_growth = s0 * (st / s0) ** t
+        linear_share = (share0 + (share_t[:, None] - share0) * t) * denom
+    p = path[:, None]
+    before = np.select([p == 0, p == 1, p == 2], [linear_yen, const_growth, linear_share], s0)
+    hold_share = share_t[:, None] * denom
+    after_vals = np.where(after[:, None] == 0, hold_share, st)
+    out = np.where((y > target_year[:, None]) | (due & (y > anchor_year)), after_vals, before)
+    out = np.where(p == 3, s0, out)
+    return np.where(y > anchor_year, out, np.nan)
+
+
+def scenario_spending_jpy(sc: Scenario, assumptions: Assumptions, history: object, years: np.ndarray,
+                          gdp: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+    """Bundled figures up to the anchor, then the scenario's path. Returns (jpy, status, anchor)."""
+    anchor_year, anchor_jpy = history.anchor(sc.scope, sc.basis)
+    s = history.spending
+    sel = s[(s["scope"] == sc.scope) & (s["basis"] == sc.basis)]
+    hist = dict(zip(sel["fiscal_year"].astype(int), sel["spending_jpy"].astype(float), strict=True))
+    hstat = dict(zip(sel["fiscal_year"].astype(int), sel["status"], strict=True))
+    # the path needs the denominator from the anchor year to the target year
+    lo = min(int(years[0]), anchor_year)
+    hi = max(int(years[-1]), sc.target_year or 0)
+    full = np.arange(lo, hi + 1)
+    if lo < years[0] or hi > years[-1]:
+        full_gdp, _ = nominal_gdp_jpy(history, assumptions, full)
+    else:
+        full_gdp = gdp
+    denom = full_gdp if sc.denominator == "same-year" else np.full(full.size, assumptions.reference_gdp_jpy)
+    proj = spending_paths_jpy(full, anchor_year, anchor_jpy, denom[None, :],
+                              np.array([np.nan if sc.target_share is None else sc.target_share]),
+                              np.array([sc.target_year if sc.target_year is not None else anchor_year]),
+                              np.array([_PATH_CODE[sc.path]]), np.array([_AFTER_CODE[sc.after_target]]))[0]
+    proj = proj[(full >= years[0]) & (full <= years[-1])]
+    values = np.array([hist.get(int(y), np.nan) for y in years])
+    values = np.where(years > anchor_year, proj, values)
+    status = np.array([{"actual": 0, "plan": 1}.get(hstat.get(int(y), ""), 2) for y in years])
+    status = np.where(years > anchor_year, 2, status)
+    return values, status, anchor_year
+
+
+def baseline_for(sc: Scenario) -> Scenario:
+    """The flat baseline in the scenario's own scope, basis and denominator."""
+    return Scenario(name="hold-flat", path="hold-flat", scope=sc.scope, basis=sc.basis,
+                    denominator=sc.denominator)
+
+
+def derived_measures(spend: np.ndarray, base: np.ndarray, gdp: np.ndarray, years: np.ndarray,
+                     sc: Scenario, a: Assumptions) -> dict[str, np.ndarray]:
+    """All measures of one scenario as arrays over ``years`` (NaN where not defined)."""
+    fixed = np.full(years.size, a.reference_gdp_jpy)
+    denom = gdp if sc.denominator == "same-year" else fixed
+    gap = spend - base
+    proj = years >= a.cumulative_from
+    return {
+        "spending_jpy": spend,
+        "nominal_gdp_jpy": gdp,
+        "denominator_gdp_jpy": denom,
+        "share_of_gdp": spend / denom,
+        "share_of_gdp_fixed_fy2022": spend / fixed,
+        "share_of_gdp_same_year": spend / gdp,
+        "spending_usd": spend / a.jpy_per_usd,
+        "spending_real_jpy": spend / (1.0 + a.inflation_rate) ** (years - a.price_base_year),
+        "cumulative_spending_jpy": _cumsum_from(spend, proj),
+        "baseline_spending_jpy": base,
+        "gap_to_baseline_jpy": gap,
+        "cumulative_gap_to_baseline_jpy": _cumsum_from(gap, proj),
+    }
+
+
+def _cumsum_from(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Running sum over the years in ``mask`` (NaN outside it, and after a missing value)."""
+    v = np.where(mask, values, 0.0)
+    out = np.cumsum(v)
+    return np.where(mask, out, np.nan)
+
+
+def validate_against_history(sc: Scenario, history: object) -> None:
+    """A target year before the last enacted figure of the scenario's scope is an error."""
+    if sc.target_year is None:
+        return
+    last = history.last_actual_year(sc.scope, sc.basis)
+    if sc.target_year < last:
+        raise SpendcalcError("target_year", sc.target_year,
+                             f"a fiscal year from FY{last} (the last actual {sc.scope} figure) to FY2100")
+
+
+def methodology_for(sc: Scenario, a: Assumptions, history: object, anchor_year: int) -> dict:
+    """Everything a reader needs to reproduce the numbers of one scenario."""
+    preset = history.presets.get(a.gdp_preset) if a.growth_rate is None else None
+    last_gdp_year, _ = last_actual_gdp(history, a.gdp_vintage)
+    return {
+        "scenario": sc.name,
+        "title": sc.title,
+        "target_share": sc.target_share,
+        "target_year": sc.target_year,
+        "scope": sc.scope,
+        "basis": sc.basis,
+        "denominator": sc.denominator,
+        "reference_gdp_jpy": a.reference_gdp_jpy,
+        "path": sc.path,
+        "after_target": sc.after_target,
+        "anchor_year": anchor_year,
+        "gdp_vintage": a.gdp_vintage,
+        "last_actual_gdp_year": last_gdp_year,
+        "gdp_assumption": (f"constant nominal growth {a.growth_rate:.2%}/yr after FY{last_gdp_year}"
+                           if a.growth_rate is not None else
+                           f"preset {preset.name}: {preset.title} ({preset.published}); {preset.extend_note}"),
+        "growth_overrides": [list(x) for x in a.growth_overrides],
+        "jpy_per_usd": a.jpy_per_usd,
+        "inflation_rate": a.inflation_rate,
+        "price_base_year": a.price_base_year,
+        "cumulative_from": a.cumulative_from,
+        "fiscal_year": "Japanese fiscal year, April to March",
+    }
+
+
+def assumptions_record(a: Assumptions) -> dict:
+    from dataclasses import asdict
+
+    rec = asdict(a)
+    rec["growth_overrides"] = [list(x) for x in a.growth_overrides]
+    return rec
+
+
+def _tidy(sc: Scenario, years: np.ndarray, wide: dict[str, np.ndarray],
+          statuses: dict[str, np.ndarray]) -> pd.DataFrame:
+    measures = list(wide)
+    values = np.concatenate([wide[m] for m in measures])
+    keep = ~np.isnan(values)
+    n = years.size
+    return pd.DataFrame({
+        "scenario": sc.name,
+        "fiscal_year": np.tile(years, len(measures))[keep],
+        "status": _STATUS[np.concatenate([statuses[m] for m in measures])][keep],
+        "measure": np.repeat(measures, n)[keep],
+        "unit": np.repeat([MEASURES[m] for m in measures], n)[keep],
+        "value": values[keep],
+        "scope": sc.scope,
+        "denominator": sc.denominator,
+        "basis": sc.basis,
+    })
+
+
+def methodology_table(tidy: pd.DataFrame) -> pd.DataFrame:
+    """The methodology carried in ``tidy.attrs`` as a one-row-per-scenario DataFrame."""
+    meta = tidy.attrs.get("methodology", {})
+    return pd.DataFrame(list(meta.values()))
+

@@ -1,0 +1,119 @@
+"""The package's one pint registry, and parsing of user-supplied quantities.
+
+Conventions
+-----------
+* Each currency is its own base dimension (``[currency_jpy]``, ``[currency_usd]``), so yen and
+  dollars never mix silently: JPY <-> USD converts only inside :func:`fx_context`, built for one
+  stated rate (JPY per USD).
+* Display units: ``billion_JPY``, ``trillion_JPY`` (兆円), ``oku_JPY`` (億円, 1e8 yen),
+  ``billion_USD``; ``fraction`` (a share: 0.02) and pint's ``percent``.
+* The model computes in plain floats (yen, USD, fractions). pint is used at the edges: parsing
+  user input, converting source tables, and labelling output. Every ``unit`` string in a tidy
+  frame parses with :data:`ureg`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+import pint
+
+from spendcalc.errors import SpendcalcError
+
+ureg = pint.UnitRegistry(on_redefinition="raise", cache_folder=None)
+ureg.define("JPY = [currency_jpy] = yen")
+ureg.define("USD = [currency_usd] = usd")
+ureg.define("oku_JPY = 1e8 * JPY = oku_yen")
+ureg.define("billion_JPY = 1e9 * JPY")
+ureg.define("trillion_JPY = 1e12 * JPY = cho_yen")
+ureg.define("million_USD = 1e6 * USD")
+ureg.define("billion_USD = 1e9 * USD")
+ureg.define("fraction = 1 = share")
+pint.set_application_registry(ureg)
+Q_ = ureg.Quantity
+
+#: canonical unit strings used in tidy frames (all parse with ``ureg``)
+JPY = "JPY"
+USD = "USD"
+FRACTION = "fraction"
+JPY_PER_USD = "JPY/USD"
+PER_YEAR = "1/year"
+ureg.define("year_fy = year")  # not used for arithmetic; keeps '1/year' explicit
+
+
+@lru_cache(maxsize=64)
+def fx_context(jpy_per_usd: float) -> pint.Context:
+    """Return a pint context converting JPY <-> USD at one stated rate.
+
+    Parameters
+    ----------
+    jpy_per_usd : float
+        Exchange rate. [JPY/USD]
+    """
+    if not (jpy_per_usd > 0 and math.isfinite(jpy_per_usd)):
+        raise SpendcalcError("fx", jpy_per_usd, "a positive number of JPY per USD")
+    ctx = pint.Context(f"fx_{jpy_per_usd!r}")
+    rate = Q_(jpy_per_usd, "JPY/USD")
+    ctx.add_transformation("[currency_jpy]", "[currency_usd]", lambda _reg, x: x / rate)
+    ctx.add_transformation("[currency_usd]", "[currency_jpy]", lambda _reg, x: x * rate)
+    return ctx
+
+
+_SAFE = re.compile(r"[0-9A-Za-z_ .%/*+\-]{1,60}")
+_SCALED = re.compile(r"\b(trillion|billion|million|oku)[\s_]+(JPY|yen|USD)\b", re.IGNORECASE)
+
+
+def _normalise(text: str) -> str:
+    """``"11 trillion yen"`` -> ``"11 trillion_JPY"``; ``"¥"`` dropped; ``"%"`` kept."""
+    text = text.strip().replace("¥", "").replace(",", "")
+
+    def repl(m: re.Match[str]) -> str:
+        scale, cur = m.group(1).lower(), m.group(2).upper()
+        if scale == "million" and cur != "USD":
+            return f"1e6 {'JPY' if cur == 'YEN' else cur}"
+        return f"{scale}_{'JPY' if cur == 'YEN' else cur}"
+
+    text = _SCALED.sub(repl, text)
+    if not _SAFE.fullmatch(text):
+        raise ValueError(text)
+    return text
+
+
+def parse_quantity(value: object, *, field: str, unit: str, allowed: str) -> float:
+    """Parse a user value into a plain float in ``unit``.
+
+    Accepts a number (taken to be in ``unit`` already), a string such as ``"2 %"``,
+    ``"11 trillion JPY"`` or ``"150 JPY/USD"``, or a pint Quantity. Raises
+    :class:`SpendcalcError` naming ``field``, the value and ``allowed`` otherwise.
+    """
+    if isinstance(value, bool):
+        raise SpendcalcError(field, value, allowed)
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str | pint.Quantity):
+        try:
+            q = ureg.Quantity(_normalise(value)) if isinstance(value, str) else value
+        except Exception:  # pint's parser raises many types (even AssertionError) on junk
+            raise SpendcalcError(field, value, f"{allowed} (unknown unit or malformed quantity)") from None
+        if not isinstance(q, pint.Quantity):  # a bare number in a string
+            q = Q_(float(q), unit)
+        try:
+            number = float(q.to(unit).magnitude)
+        except pint.errors.DimensionalityError:
+            raise SpendcalcError(field, value, f"{allowed} (a quantity convertible to {unit})") from None
+    else:
+        raise SpendcalcError(field, value, allowed)
+    if not math.isfinite(number):
+        raise SpendcalcError(field, value, allowed)
+    return number
+
+
+def convert(values: object, from_unit: str, to_unit: str, *, jpy_per_usd: float | None = None) -> object:
+    """Convert a number or numpy array between units of the registry (JPY<->USD needs a rate)."""
+    q = Q_(values, from_unit)
+    if jpy_per_usd is None:
+        return q.to(to_unit).magnitude
+    with ureg.context(fx_context(jpy_per_usd)):
+        return q.to(to_unit).magnitude
