@@ -67,7 +67,7 @@ _SCALED = re.compile(r"\b(trillion|billion|million|oku)[\s_]+(JPY|yen|USD)\b", r
 
 def _normalise(text: str) -> str:
     """``"11 trillion yen"`` -> ``"11 trillion_JPY"``; ``"¥"`` dropped; ``"%"`` kept."""
-    text = text.strip().replace("¥", "").replace(",", "")
+    text = text.strip().replace("¥", "").replace(",", "").replace("%", " percent")
 
     def repl(m: re.Match[str]) -> str:
         scale, cur = m.group(1).lower(), m.group(2).upper()
@@ -97,8 +97,8 @@ def parse_quantity(value: object, *, field: str, unit: str, allowed: str) -> flo
             q = ureg.Quantity(_normalise(value)) if isinstance(value, str) else value
         except Exception:  # pint's parser raises many types (even AssertionError) on junk
             raise SpendcalcError(field, value, f"{allowed} (unknown unit or malformed quantity)") from None
-        if not isinstance(q, pint.Quantity):  # a bare number in a string
-            q = Q_(float(q), unit)
+        if not isinstance(q, pint.Quantity) or q.unitless:  # a bare number: documented unit
+            q = Q_(float(q.magnitude if isinstance(q, pint.Quantity) else q), unit)
         try:
             number = float(q.to(unit).magnitude)
         except pint.errors.DimensionalityError:

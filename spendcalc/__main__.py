@@ -1,0 +1,3 @@
+from spendcalc.cli import main
+
+raise SystemExit(main())

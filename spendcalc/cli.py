@@ -1,0 +1,216 @@
+"""Command line: argparse -> public API -> CSV / JSON / table. No model logic here.
+
+Every bad input exits with status 2 and one line on stderr naming the field, the value and what
+is allowed; no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+import pandas as pd
+
+from spendcalc import api, data
+from spendcalc.assumptions import BASES, DENOMINATORS, SCOPES
+from spendcalc.errors import SpendcalcError
+
+FORMATS = ("csv", "json", "table")
+
+
+def add_model_options(p: argparse.ArgumentParser) -> None:
+    """The model options shared by project, claims, chart and simulate."""
+    g = p.add_argument_group("model options")
+    g.add_argument("--preset", metavar="NAME",
+                   help="GDP preset (default cao-2026jan-past-projection); one of "
+                   + ", ".join(data.PRESET_INFO))
+    g.add_argument("--growth", metavar="RATE",
+                   help="constant nominal GDP growth after the last actual year, e.g. 0.02 or '2 %%' "
+                   "(overrides --preset)")
+    g.add_argument("--inflation", metavar="RATE",
+                   help="deflator growth for real terms, e.g. 0.02 or '2 %%' (default 2.07%%: the "
+                   "Dec-2025 outlook's FY2026 nominal 3.4%% vs real 1.3%%)")
+    g.add_argument("--fx", metavar="JPY_PER_USD",
+                   help="exchange rate for USD figures, e.g. 150 or '150 JPY/USD' (default 155.2: "
+                   "the Dec-2025 government outlook's assumption for FY2026)")
+    g.add_argument("--denominator", choices=DENOMINATORS,
+                   help="override each scenario's GDP denominator")
+    g.add_argument("--scope", choices=SCOPES, help="override each scenario's spending scope")
+    g.add_argument("--basis", choices=BASES,
+                   help="override each scenario's budget basis (initial, or with supplementary)")
+    g.add_argument("--until", metavar="FY", type=_int("until"),
+                   help="last fiscal year (default 2040)")
+    g.add_argument("--vintage", metavar="NAME",
+                   help="ESRI GDP vintage for actuals (default esri-2026q2)")
+
+
+def _int(field: str) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            return int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{field}: {text!r} is not allowed; expected a whole "
+                                             "fiscal year such as 2035") from None
+    return parse
+
+
+def assumptions_from(args: argparse.Namespace) -> api.Assumptions:
+    return api.make_assumptions(preset=args.preset, growth=args.growth, inflation=args.inflation,
+                                fx=args.fx, until=args.until, vintage=args.vintage)
+
+
+def scenarios_from(args: argparse.Namespace) -> list:
+    return api.resolve_scenarios(getattr(args, "scenario", None) or None, denominator=args.denominator,
+                                 scope=args.scope, basis=args.basis)
+
+
+def emit(df: pd.DataFrame, fmt: str, out: object = None) -> None:
+    """Write a frame as CSV, JSON records or an aligned text table."""
+    out = out or sys.stdout
+    if fmt == "csv":
+        df.to_csv(out, index=False, float_format="%.10g")
+    elif fmt == "json":
+        out.write(df.to_json(orient="records", force_ascii=False, indent=1))
+        out.write("\n")
+    else:
+        with pd.option_context("display.max_rows", None, "display.max_columns", None,
+                               "display.width", 250, "display.max_colwidth", 80):
+            out.write(df.to_string(index=False, float_format=lambda v: f"{v:,.6g}"))
+            out.write("\n")
+
+
+# ----------------------------------------------------------------------------------------------
+# Commands
+# ----------------------------------------------------------------------------------------------
+def cmd_project(args: argparse.Namespace) -> None:
+    from spendcalc import model
+
+    tidy = model.project(scenarios_from(args), assumptions_from(args), data.load_history(),
+                         since=args.since)
+    if args.format == "table":
+        shown = tidy[tidy["measure"].isin(args.measures or ["spending_jpy", "share_of_gdp",
+                                                           "spending_usd", "gap_to_baseline_jpy"])]
+        emit(shown, "table")
+        meta = model.methodology_table(tidy)
+        sys.stdout.write("\nMethodology (fiscal years are Japanese, April-March):\n")
+        emit(meta, "table")
+    elif args.format == "json":
+        payload = {"methodology": tidy.attrs["methodology"], "assumptions": tidy.attrs["assumptions"],
+                   "data": json.loads(tidy.to_json(orient="records"))}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+    else:
+        emit(tidy if not args.measures else tidy[tidy["measure"].isin(args.measures)], "csv")
+
+
+def cmd_scenarios(args: argparse.Namespace) -> None:
+    rows = []
+    for sc in data.builtin_scenarios():
+        rows.append({
+            "name": sc.name,
+            "target_share": sc.target_share,
+            "target_year": sc.target_year,
+            "scope": sc.scope,
+            "denominator": sc.denominator,
+            "basis": sc.basis,
+            "path": sc.path,
+            "title": sc.title,
+            "description": sc.description,
+            "sources": " | ".join(f"{s.title} <{s.url}>" for s in sc.sources),
+        })
+    df = pd.DataFrame(rows)
+    if args.format == "table":
+        for r in rows:
+            share = "-" if r["target_share"] is None else f"{r['target_share']:.1%}"
+            year = "-" if r["target_year"] is None else f"FY{r['target_year']}"
+            sys.stdout.write(f"{r['name']}: {r['title']}\n  target {share} of GDP in {year}; "
+                             f"scope {r['scope']}, denominator {r['denominator']}, basis {r['basis']}, "
+                             f"path {r['path']}\n  {r['description']}\n  sources: {r['sources']}\n\n")
+    else:
+        emit(df, args.format)
+
+
+def cmd_history(args: argparse.Namespace) -> None:
+    df = data.history_table()
+    if args.series:
+        df = df[df["series"].isin(args.series)]
+    if args.format == "table":
+        emit(df[["series", "fiscal_year", "value", "unit", "is_default", "source"]], "table")
+    else:
+        emit(df, args.format)
+
+
+# ----------------------------------------------------------------------------------------------
+# Parser
+# ----------------------------------------------------------------------------------------------
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="spendcalc", description="Japan defense-spending scenario calculator. "
+                     "Fiscal years are Japanese (April-March); shares are fractions of GDP.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("project", help="project spending pathways (tidy frame)")
+    p.add_argument("--scenario", action="append", metavar="NAME|FILE",
+                   help="built-in name or scenario YAML file; repeatable; default: all built-ins")
+    add_model_options(p)
+    p.add_argument("--since", type=_int("since"), default=2012, metavar="FY",
+                   help="first fiscal year (default 2012)")
+    p.add_argument("--measure", dest="measures", action="append", metavar="NAME",
+                   help="only these measures (repeatable)")
+    p.add_argument("--format", choices=FORMATS, default="csv")
+    p.set_defaults(func=cmd_project)
+
+    p = sub.add_parser("scenarios", help="list the built-in scenarios with targets and sources")
+    p.add_argument("--format", choices=FORMATS, default="table")
+    p.set_defaults(func=cmd_scenarios)
+
+    p = sub.add_parser("history", help="the bundled sourced figures")
+    p.add_argument("--series", action="append", metavar="NAME", help="only these series (repeatable)")
+    p.add_argument("--format", choices=FORMATS, default="csv")
+    p.set_defaults(func=cmd_history)
+
+    for register in EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+#: functions ``register(subparsers)`` adding further commands (claims, chart, simulate)
+EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+def _load_extra_commands() -> None:
+    """Import optional command modules; each appends its register function."""
+    import importlib
+
+    for module in ("spendcalc.cli_claims", "spendcalc.cli_chart", "spendcalc.cli_simulate"):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        if mod.register not in EXTRA_COMMANDS:
+            EXTRA_COMMANDS.append(mod.register)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _load_extra_commands()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        args.func(args)
+    except SpendcalcError as exc:
+        sys.stderr.write(f"spendcalc: error: {exc}\n")
+        return 2
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
