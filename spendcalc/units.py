@@ -97,7 +97,7 @@ def parse_quantity(value: object, *, field: str, unit: str, allowed: str) -> flo
             q = ureg.Quantity(_normalise(value)) if isinstance(value, str) else value
         except Exception:  # pint's parser raises many types (even AssertionError) on junk
             raise SpendcalcError(field, value, f"{allowed} (unknown unit or malformed quantity)") from None
-        if not isinstance(q, pint.Quantity) or q.unitless:  # a bare number: documented unit
+        if not isinstance(q, pint.Quantity) or str(q.units) == "dimensionless":  # bare number
             q = Q_(float(q.magnitude if isinstance(q, pint.Quantity) else q), unit)
         try:
             number = float(q.to(unit).magnitude)
