@@ -136,7 +136,9 @@ def cmd_history(args: argparse.Namespace) -> None:
     if args.series:
         df = df[df["series"].isin(args.series)]
     if args.format == "table":
-        emit(df[["series", "fiscal_year", "value", "unit", "is_default", "source"]], "table")
+        shown = df[["series", "fiscal_year", "value", "unit", "is_default", "source"]].copy()
+        shown["source"] = shown["source"].str.slice(0, 90)
+        emit(shown, "table")
     else:
         emit(df, args.format)
 

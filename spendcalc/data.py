@@ -248,7 +248,7 @@ def history_table(data_dir: Path | None = None) -> pd.DataFrame:
         df["source"] = df["source_title"] + " <" + df["source_url"] + ">"
         frames.append(df)
     out = pd.concat(frames, ignore_index=True)
-    cols = ["table", "series", "fiscal_year", "value", "unit", "source", "is_default", "vintage",
+    cols = ["series", "fiscal_year", "value", "unit", "source", "table", "is_default", "vintage",
             "stage", "scope", "confidence", "definition", "quote"]
     return out[cols]
 
