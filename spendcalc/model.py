@@ -18,7 +18,7 @@ This module imports numpy and pandas only (no file I/O, no plotting, no UI).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
