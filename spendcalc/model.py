@@ -249,6 +249,12 @@ def growth_rates(history: object, assumptions: Assumptions, years: np.ndarray) -
                                             else np.nan) for y in years])
     for year, rate in assumptions.growth_overrides:  # sorted: each holds until the next listed year
         rates = np.where(years >= year, rate, rates)
+    if np.isnan(rates).any():  # a preset starting after the vintage's last actual year
+        missing = int(years[np.isnan(rates)][0])
+        raise SpendcalcError("gdp_preset", assumptions.gdp_preset,
+                             f"a preset with growth for every year from FY{int(years[0])} (after the last "
+                             f"actual GDP of vintage {assumptions.gdp_vintage}; FY{missing} is missing), "
+                             "or a constant growth rate")
     return rates
 
 

@@ -1,0 +1,91 @@
+"""Shared fixtures: a tiny synthetic history with round numbers, and the bundled real data.
+
+Synthetic history (all figures invented for arithmetic, not data):
+
+* spending, security-related / initial: FY2023 = 10e12, FY2024 = 11e12 JPY (both ``actual``);
+  so the anchor is FY2024 at 11e12 and the last actual year is FY2024.
+* spending, mod-budget / initial: FY2022 = 8e12, FY2023 = 9e12 (``actual``), FY2024 = 10e12
+  (``plan``, a draft budget); anchor FY2024, last actual FY2023.
+* nominal GDP, vintage ``synthetic``: FY2020-FY2024 = 500, 510, 520, 530, 540 e12 JPY;
+  vintage ``synthetic-short``: FY2020-FY2022 = 400, 410, 420 e12 JPY.
+* GDP preset ``synthetic-10pct``: 10% nominal growth in FY2025-FY2026, then 10% (extend_rate).
+"""
+
+from __future__ import annotations
+
+import os
+from types import MappingProxyType
+
+import pandas as pd
+import pytest
+
+from spendcalc.assumptions import Assumptions
+from spendcalc.data import GdpPreset, History
+
+os.environ.setdefault("MPLBACKEND", "agg")
+
+GDP_SYNTHETIC = {2020: 500e12, 2021: 510e12, 2022: 520e12, 2023: 530e12, 2024: 540e12}
+GDP_SHORT = {2020: 400e12, 2021: 410e12, 2022: 420e12}
+REFERENCE_GDP = 500e12
+
+
+def make_history(gdp_scale: float = 1.0, spending_scale: float = 1.0) -> History:
+    """Build the synthetic History; optionally scale every GDP (or spending) figure."""
+    spending = pd.DataFrame(
+        [
+            ("security-related", "initial", 2023, 10e12, "actual", "synthetic"),
+            ("security-related", "initial", 2024, 11e12, "actual", "synthetic"),
+            ("mod-budget", "initial", 2022, 8e12, "actual", "synthetic"),
+            ("mod-budget", "initial", 2023, 9e12, "actual", "synthetic"),
+            ("mod-budget", "initial", 2024, 10e12, "plan", "synthetic"),
+        ],
+        columns=["scope", "basis", "fiscal_year", "spending_jpy", "status", "source"],
+    )
+    spending["spending_jpy"] *= spending_scale
+    rows = [("synthetic", y, v * gdp_scale, "synthetic") for y, v in GDP_SYNTHETIC.items()]
+    rows += [("synthetic-short", y, v * gdp_scale, "synthetic") for y, v in GDP_SHORT.items()]
+    gdp = pd.DataFrame(rows, columns=["vintage", "fiscal_year", "nominal_gdp_jpy", "source"])
+    preset = GdpPreset(
+        name="synthetic-10pct", title="Synthetic constant 10% growth", published="2000-01-01",
+        vintage="synthetic", growth=MappingProxyType({2025: 0.10, 2026: 0.10}), extend_rate=0.10,
+        extend_note="after FY2026: 10%/yr (synthetic)",
+    )
+    return History(spending=spending, gdp=gdp, presets=MappingProxyType({preset.name: preset}))
+
+
+def make_assumptions(**changes: object) -> Assumptions:
+    """Synthetic assumptions: 10% preset growth, fixed reference 500e12, 100 JPY/USD, no inflation."""
+    base = dict(gdp_preset="synthetic-10pct", growth_rate=None, gdp_vintage="synthetic",
+                inflation_rate=0.0, price_base_year=2024, jpy_per_usd=100.0,
+                reference_gdp_jpy=REFERENCE_GDP, until=2030, cumulative_from=2025)
+    base.update(changes)
+    return Assumptions(**base)
+
+
+@pytest.fixture
+def history() -> History:
+    return make_history()
+
+
+@pytest.fixture
+def assumptions() -> Assumptions:
+    return make_assumptions()
+
+
+@pytest.fixture(scope="session")
+def real_history() -> History:
+    import spendcalc
+
+    return spendcalc.load_history()
+
+
+def wide(tidy: pd.DataFrame, scenario: str | None = None) -> pd.DataFrame:
+    """One scenario of a tidy frame as fiscal_year x measure."""
+    if scenario is not None:
+        tidy = tidy[tidy["scenario"] == scenario]
+    return tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
+
+
+def status_of(tidy: pd.DataFrame, measure: str) -> dict[int, str]:
+    sel = tidy[tidy["measure"] == measure]
+    return dict(zip(sel["fiscal_year"], sel["status"], strict=True))
