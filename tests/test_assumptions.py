@@ -1,0 +1,120 @@
+"""spendcalc.assumptions and spendcalc.api.make_assumptions: validation at construction."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import spendcalc
+from spendcalc.assumptions import RANGES, Assumptions, Scenario, Source, replace_fields
+from spendcalc.errors import SpendcalcError
+
+
+def test_dataclasses_are_frozen_and_hashable():
+    a = Assumptions()
+    s = Scenario("s", 0.02, 2027, sources=[Source("t", "u", "q")])
+    assert isinstance(s.sources, tuple), "sources are stored as a tuple so the scenario hashes"
+    assert hash(a) == hash(Assumptions()) and hash(s) == hash(dataclasses.replace(s))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.jpy_per_usd = 1.0  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.target_share = 0.5  # type: ignore[misc]
+
+
+def test_defaults_are_documented_values():
+    a = Assumptions()
+    assert a.reference_gdp_jpy == 560e12
+    assert a.gdp_vintage == "esri-2026q2" and a.gdp_preset == "cao-2026jan-past-projection"
+
+
+@pytest.mark.parametrize(("field", "bad", "good"), [
+    ("target_share", [0.0, 1.0, 1.5, -0.1, float("inf"), "2%", True], [1e-9, 0.02, 0.999]),
+    ("growth_rate", [-1.0, -1.5, 1.01, float("nan")], [-0.999, 0.0, 1.0]),
+    ("inflation_rate", [-1.0, 2.0], [-0.5, 0.0, 0.02]),
+    ("jpy_per_usd", [0.0, -5.0, float("nan")], [1e-3, 150.0]),
+    ("reference_gdp_jpy", [0.0, -1.0], [560e12]),
+])
+def test_ranges(field, bad, good):
+    from spendcalc.assumptions import check_range
+
+    for value in good:
+        assert check_range(field, value) == float(value)
+    for value in bad:
+        with pytest.raises(SpendcalcError) as err:
+            check_range(field, value)
+        assert err.value.field == field
+        assert RANGES[field][4] in str(err.value), "the message states the allowed range"
+
+
+def test_hold_flat_needs_no_target_but_others_do():
+    assert Scenario("f", path="hold-flat").target_share is None
+    with pytest.raises(SpendcalcError) as err:
+        Scenario("s", target_share=0.02)  # no target_year
+    assert err.value.field == "target_year"
+
+
+def test_growth_requires_preset_or_rate():
+    with pytest.raises(SpendcalcError) as err:
+        Assumptions(gdp_preset=None, growth_rate=None)
+    assert err.value.field == "gdp_preset"
+
+
+def test_growth_overrides_are_sorted_and_validated():
+    a = Assumptions(growth_overrides=((2030, 0.01), (2027, 0.02)))
+    assert a.growth_overrides == ((2027, 0.02), (2030, 0.01))
+    with pytest.raises(SpendcalcError) as err:
+        Assumptions(growth_overrides=((2027, -1.0),))
+    assert err.value.field == "growth_rate"
+    with pytest.raises(SpendcalcError) as err:
+        Assumptions(growth_overrides=((2027,),))
+    assert err.value.field == "growth_overrides"
+
+
+@pytest.mark.parametrize(("kwargs", "attr", "expected"), [
+    ({"growth": "2 %"}, "growth_rate", 0.02),
+    ({"growth": 0.03}, "growth_rate", 0.03),
+    ({"inflation": "1.5%"}, "inflation_rate", 0.015),
+    ({"fx": "150 JPY/USD"}, "jpy_per_usd", 150.0),
+    ({"fx": 140}, "jpy_per_usd", 140.0),
+    ({"reference_gdp": "567 trillion JPY"}, "reference_gdp_jpy", 567e12),
+    ({"preset": "cao-2026jan-high-growth"}, "gdp_preset", "cao-2026jan-high-growth"),
+    ({"until": 2050}, "until", 2050),
+    ({"vintage": "esri-2025q1"}, "gdp_vintage", "esri-2025q1"),
+    ({"growth_overrides": {2030: "1 %"}}, "growth_overrides", ((2030, 0.01),)),
+])
+def test_make_assumptions_parses_user_values(kwargs, attr, expected):
+    a = spendcalc.make_assumptions(**kwargs)
+    got = getattr(a, attr)
+    assert got == (pytest.approx(expected) if isinstance(expected, float) else expected)
+
+
+def test_make_assumptions_preset_clears_growth():
+    a = spendcalc.make_assumptions(growth=0.02)
+    b = spendcalc.make_assumptions(preset="cao-2026jan-high-growth", base=a)
+    assert b.growth_rate is None and b.gdp_preset == "cao-2026jan-high-growth"
+
+
+@pytest.mark.parametrize(("kwargs", "field"), [
+    ({"growth": -1}, "growth_rate"),
+    ({"growth": "-150%"}, "growth_rate"),
+    ({"growth": "3 furlongs"}, "growth"),
+    ({"fx": 0}, "jpy_per_usd"),
+    ({"fx": "-5"}, "jpy_per_usd"),
+    ({"fx": "150 EUR"}, "fx"),
+    ({"inflation": "lots"}, "inflation"),
+    ({"until": 2101}, "until"),
+])
+def test_make_assumptions_errors_name_the_field(kwargs, field):
+    with pytest.raises(SpendcalcError) as err:
+        spendcalc.make_assumptions(**kwargs)
+    assert err.value.field == field
+    assert "\n" not in str(err.value)
+
+
+def test_replace_fields_ignores_none_and_rejects_unknown():
+    s = Scenario("s", 0.02, 2027)
+    assert replace_fields(s, target_year=None, denominator="same-year").denominator == "same-year"
+    with pytest.raises(SpendcalcError) as err:
+        replace_fields(s, colour="red")
+    assert err.value.field == "field"
