@@ -1,0 +1,460 @@
+"""PURE Monte Carlo: how likely a yen budget is to be a given share of a GDP not yet known.
+
+Conventions
+-----------
+* The scenario's yen path is held fixed, as a budget is: spending in each fiscal year is the
+  deterministic projection's ``spending_jpy`` (``spendcalc.model.project``). Only GDP (and,
+  optionally, the exchange rate) is uncertain.
+* Nominal GDP is known up to the last actual year of the GDP vintage (the *jump-off* year). After
+  it, ``log GDP[t] = log GDP_det[t] + S[t]`` with ``S[t] = e[1] + ... + e[t]`` (t counts fiscal
+  years after the jump-off) and ``GDP_det`` the deterministic path of the chosen GDP assumption.
+  The shocks are Gaussian with mean zero, so annual growth is log-normal, the *median* GDP path
+  is exactly the deterministic one, and zero volatility reproduces the projection exactly.
+* Shocks follow a stationary AR(1) with persistence ``rho`` and stationary s.d. ``sigma``::
+
+      e[1] = sigma * z[1]
+      e[t] = rho * e[t-1] + sqrt(1 - rho**2) * sigma * z[t]      z[t] ~ iid N(0, 1)
+
+  so ``Var e[t] = sigma**2`` for every t; ``rho = 0`` is iid log-normal growth, for which the
+  GDP quantiles have the closed form ``GDP_det[t] * exp(z_q * sigma * sqrt(t))``.
+* The exchange rate (JPY per USD) is a log-normal random walk around the stated rate from the
+  jump-off year: ``fx[t] = jpy_per_usd * exp(F[t])``, ``F[t]`` a sum of t iid
+  ``N(0, fx_volatility**2)`` steps. Default ``fx_volatility = 0``: no exchange-rate noise.
+* ``share_of_gdp = spending_jpy / GDP`` falls as ``S`` rises and ``spending_usd`` falls as ``F``
+  rises, so their percentiles are the percentiles of ``S`` and ``F`` pushed through those
+  formulas: the 5th percentile of the share comes from the 95th percentile of ``S``.
+* With the fixed FY2022 denominator the share does not depend on GDP at all: it is certain, and
+  the result says so instead of simulating noise.
+
+Percentiles with bounded memory
+-------------------------------
+Paths are processed in chunks. For each fiscal year and percentile the exact order statistics
+are found by *bracketing*: the distribution of ``S[t]`` is Gaussian with a known s.d., so each
+percentile lies, with overwhelming probability, within ten standard errors of its predicted
+value. Each chunk adds to a count of values below the bracket and keeps the few values inside
+it (about ``20 * sqrt(q (1 - q) paths)`` values per year and percentile: ~4,400 for a million
+paths). If a rank ever falls outside its bracket, the pass is repeated from the same seed with a
+wider bracket, and finally with no bracket, so the result is always the exact order statistic,
+linearly interpolated as ``numpy.percentile`` does by default. Memory therefore grows with the
+chunk size, not with the number of paths.
+
+Random numbers come from blocks of ``BLOCK_PATHS`` paths, block ``b`` seeded by
+``SeedSequence(seed, spawn_key=(stream, b))``; chunks are whole numbers of blocks, so results do
+not depend on ``chunk_size``. Normal variates are drawn in float32; sums and percentiles of 30
+such terms carry relative rounding near 1e-7, far below Monte Carlo error.
+
+This module imports numpy and pandas only (no file I/O, no plotting, no UI).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Callable
+from dataclasses import replace
+from statistics import NormalDist
+
+import numpy as np
+import pandas as pd
+
+from spendcalc import model
+from spendcalc.assumptions import Assumptions, Scenario
+from spendcalc.errors import SpendcalcError
+
+#: percentiles reported, in percent
+PERCENTILES: tuple[int, ...] = (5, 25, 50, 75, 95)
+#: paths per random-number block (chunks are rounded up to whole blocks)
+BLOCK_PATHS = 4096
+MAX_PATHS = 50_000_000
+#: the share counts as reaching the target when ``share >= target - SHARE_TOLERANCE``
+SHARE_TOLERANCE = 1e-12
+#: bracket half-widths tried, in standard errors of the percentile (inf: keep every value)
+_BRACKETS = (10.0, 400.0, math.inf)
+_STREAM_GDP, _STREAM_FX = 0, 1
+COLUMNS = ["scenario", "fiscal_year", "measure", "unit"] + [f"p{p}" for p in PERCENTILES]
+
+Progress = Callable[[int, int], object]
+
+
+# ----------------------------------------------------------------------------------------------
+# Table of contents: the public entry point
+# ----------------------------------------------------------------------------------------------
+def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: int = 0,
+             assumptions: Assumptions | None = None, history: object = None,
+             volatility: float | None = None, persistence: float = 0.0, fx_volatility: float = 0.0,
+             threshold: float | None = None, chunk_size: int = 100_000, until: int | None = None,
+             since: int | None = None, progress: Progress | None = None) -> pd.DataFrame:
+    """Simulate the share of GDP and the dollar value of a fixed yen path under uncertainty.
+
+    Parameters
+    ----------
+    scenario : str, path or Scenario
+        Built-in name, scenario YAML file or Scenario; its yen path is held fixed.
+    paths : int
+        Number of simulated paths, 1 to 50,000,000. [-]
+    seed : int
+        Seed (>= 0); the same seed gives the same result for any ``chunk_size``. [-]
+    assumptions : Assumptions, optional
+        GDP assumption (its deterministic path is the median), vintage, exchange rate; default
+        ``Assumptions()``.
+    history : spendcalc.data.History, optional
+        Bundled actuals; default ``spendcalc.data.load_history()``.
+    volatility : float, optional
+        Stationary s.d. of the annual log shock to nominal GDP, in [0, 1). [1/year, log points]
+        Default: the historical s.d. of annual log growth of nominal GDP in the vintage (an
+        assumption; see ``default_volatility``).
+    persistence : float
+        AR(1) coefficient ``rho`` of the annual shocks, in [0, 1). [-]
+    fx_volatility : float
+        S.d. of the annual log step of the JPY/USD random walk, in [0, 1); 0 = no FX noise.
+        [1/year, log points]
+    threshold : float, optional
+        Share of GDP tested in the target year, in (0, 1); default the scenario's target share.
+        The yen path is not changed by it. [fraction]
+    chunk_size : int
+        Paths per chunk (rounded up to whole blocks of ``BLOCK_PATHS``); bounds memory. [-]
+    until : int, optional
+        Last fiscal year reported; default ``assumptions.until``.
+    since : int, optional
+        First fiscal year reported; default the last actual GDP year (the jump-off).
+    progress : callable, optional
+        Called as ``progress(done_paths, total_paths)`` after each chunk.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``scenario, fiscal_year, measure, unit, p5, p25, p50, p75, p95`` with measures
+        ``share_of_gdp`` [fraction] and ``spending_usd`` [USD]. ``attrs`` holds ``scenario,
+        target_share, target_year, threshold, probability`` (P(share >= threshold - 1e-12) in
+        the target year, a float in [0, 1], or None where the denominator is fixed-FY2022 or the
+        scenario has no target), ``certain, note, paths, seed, volatility, volatility_note,
+        persistence, fx_volatility, fx_volatility_note, jpy_per_usd, denominator,
+        jump_off_year, gdp_assumption, method``.
+
+    Notes
+    -----
+    See the module docstring for the exact stochastic model and the percentile method.
+    """
+    from spendcalc.api import resolve_scenarios
+
+    paths = _check_int("paths", paths, 1, MAX_PATHS, "a whole number of paths from 1 to 50,000,000")
+    seed = _check_int("seed", seed, 0, 2**63 - 1, "a whole number >= 0")
+    chunk_size = _check_int("chunk_size", chunk_size, 1, MAX_PATHS,
+                            "a whole number of paths per chunk from 1 to 50,000,000")
+    persistence = _check_unit_interval("persistence", persistence,
+                                       "an AR(1) coefficient from 0 to below 1")
+    fx_volatility = _check_unit_interval("fx_volatility", fx_volatility,
+                                         "a volatility from 0 to below 1 (0.10 = 10% a year)")
+    if threshold is not None and not (_is_real(threshold) and 0 < threshold < 1):
+        raise SpendcalcError("threshold", threshold, "a share of GDP strictly between 0 and 1")
+    if history is None:
+        from spendcalc.data import load_history
+
+        history = load_history()
+    a = assumptions or Assumptions()
+    if until is not None:
+        a = replace(a, until=until)
+    jump_off, _ = model.last_actual_gdp(history, a.gdp_vintage)
+    if volatility is None:
+        volatility, volatility_note = default_volatility(history, a.gdp_vintage)
+    else:
+        volatility = _check_unit_interval("volatility", volatility,
+                                          "a volatility from 0 to below 1 (0.02 = 2% a year)")
+        volatility_note = f"user-supplied: s.d. of annual log shock {volatility:.2%}"
+    (sc,) = resolve_scenarios(scenario)
+    first = jump_off if since is None else since
+    if first > a.until:
+        raise SpendcalcError("since", first, f"a fiscal year at or before FY{a.until} (until)")
+
+    target_year = sc.target_year if sc.target_year is not None else a.until
+    tested = threshold if threshold is not None else sc.target_share
+    horizon_year = max(a.until, target_year)
+    tidy = model.project([sc], replace(a, until=horizon_year), history,
+                         since=min(first, jump_off, target_year))
+    wide = tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
+    years = wide.index.to_numpy(int)
+    spend = wide["spending_jpy"].to_numpy(float)
+    gdp_det = wide["nominal_gdp_jpy"].to_numpy(float)
+    share_det = wide["share_of_gdp"].to_numpy(float)
+    steps = np.maximum(years - jump_off, 0)
+    fixed = sc.denominator == "fixed-fy2022"
+
+    sigma_gdp = 0.0 if fixed else volatility
+    horizon = max(horizon_year - jump_off, 0)
+    processes = []
+    if sigma_gdp > 0 and horizon > 0:
+        processes.append(("gdp", _STREAM_GDP, persistence))
+    if fx_volatility > 0 and horizon > 0:
+        processes.append(("fx", _STREAM_FX, 0.0))
+
+    # probability: share >= c  <=>  S[T] <= log(spend / (c * GDP_det))  (S in sigma units below)
+    count_at = None
+    thr = math.nan
+    if tested is not None and not fixed:
+        ti = int(np.searchsorted(years, target_year))
+        thr = math.log(spend[ti] / ((tested - SHARE_TOLERANCE) * gdp_det[ti]))
+        if sigma_gdp > 0 and steps[ti] > 0:
+            count_at = (int(steps[ti]) - 1, thr / sigma_gdp)
+
+    quantiles, count = shock_quantiles(processes, paths=paths, seed=seed, horizon=horizon,
+                                       levels=np.array([p / 100 for p in PERCENTILES]),
+                                       chunk_size=chunk_size, count_at=count_at, progress=progress)
+
+    # percentiles of S and F per year (levels ascending), in log points
+    s_q = _per_year(quantiles.get("gdp"), steps, sigma_gdp)
+    f_q = _per_year(quantiles.get("fx"), steps, fx_volatility)
+    # a decreasing transform maps the level-q percentile of the shock to level 1 - q
+    if fixed:
+        share = np.repeat(share_det[:, None], len(PERCENTILES), axis=1)
+    else:
+        share = spend[:, None] / (gdp_det[:, None] * np.exp(s_q[:, ::-1]))
+    usd = spend[:, None] / (a.jpy_per_usd * np.exp(f_q[:, ::-1]))
+
+    keep = (years >= first) & (years <= a.until) & ~np.isnan(spend)
+    out = _frame(sc.name, years[keep], share[keep], usd[keep])
+
+    certain = fixed or sigma_gdp == 0 or target_year <= jump_off
+    if tested is None:
+        probability, note = None, f"scenario {sc.name} has no target share; no probability"
+    elif fixed:
+        probability = None
+        note = (f"on the fixed FY2022 denominator the share is certain: spending is fixed in yen and "
+                f"the denominator ({a.reference_gdp_jpy / 1e12:,.0f} trillion yen) does not move, so "
+                f"GDP uncertainty does not change it (FY{target_year}: "
+                f"{share_det[years == target_year][0]:.3%} of GDP)")
+    elif certain:
+        probability = 1.0 if thr >= 0 else 0.0
+        why = (f"GDP for FY{target_year} is actual" if target_year <= jump_off
+               else "volatility is zero")
+        note = f"the share is certain ({why}): probability {probability:.0f}"
+    else:
+        probability = count / paths
+        note = (f"P(share >= {tested:.2%} of GDP in FY{target_year}) over {paths:,} paths; "
+                "spending held fixed in yen")
+    meta = tidy.attrs["methodology"][sc.name]
+    out.attrs.update({
+        "scenario": sc.name,
+        "target_share": sc.target_share,
+        "target_year": sc.target_year,
+        "threshold": tested,
+        "probability": probability,
+        "certain": bool(certain),
+        "note": note,
+        "paths": paths,
+        "seed": seed,
+        "volatility": float(volatility),
+        "volatility_note": volatility_note,
+        "persistence": float(persistence),
+        "fx_volatility": float(fx_volatility),
+        "fx_volatility_note": ("assumption: no exchange-rate noise (default 0)" if fx_volatility == 0
+                               else f"user-supplied: s.d. of annual log FX step {fx_volatility:.2%}"),
+        "jpy_per_usd": a.jpy_per_usd,
+        "denominator": sc.denominator,
+        "jump_off_year": jump_off,
+        "gdp_assumption": meta["gdp_assumption"],
+        "method": ("yen path fixed; log GDP = log deterministic GDP + AR(1) shock sum after "
+                   f"FY{jump_off} (median = deterministic path); exact percentiles by bracketing"),
+    })
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# Pieces
+# ----------------------------------------------------------------------------------------------
+def default_volatility(history: object, vintage: str) -> tuple[float, str]:
+    """Historical s.d. of annual log growth of nominal GDP, and a note labelling it an assumption.
+
+    Uses the actual nominal GDP of ``vintage`` (every consecutive fiscal-year pair, sample s.d.
+    with ``ddof=1``); where that vintage has fewer than five growth rates, the bundled vintage
+    with the longest series. [1/year, log points]
+    """
+    g = history.gdp
+    chosen = g[g["vintage"] == vintage]
+    if chosen["fiscal_year"].nunique() < 6:
+        counts = g.groupby("vintage")["fiscal_year"].nunique()
+        vintage = str(counts[counts == counts.max()].index.max())
+        chosen = g[g["vintage"] == vintage]
+    chosen = chosen.sort_values("fiscal_year")
+    fy = chosen["fiscal_year"].to_numpy(int)
+    log_gdp = np.log(chosen["nominal_gdp_jpy"].to_numpy(float))
+    consecutive = np.diff(fy) == 1
+    growth = np.diff(log_gdp)[consecutive]
+    sd = float(np.std(growth, ddof=1))
+    first, last = int(fy[1:][consecutive].min()), int(fy[1:][consecutive].max())
+    return sd, (f"assumption: historical s.d. of annual nominal GDP log growth FY{first}-FY{last} "
+                f"(ESRI vintage {vintage}, {growth.size} years) = {sd:.2%}/yr")
+
+
+def shock_sd(horizon: int, rho: float) -> np.ndarray:
+    """S.d. of the cumulative shock ``S[t]`` for t = 1..horizon, per unit ``sigma``. [-]
+
+    ``Var S[t] = t + 2 * sum_{d=1}^{t-1} (t - d) * rho**d`` for the stationary AR(1) above.
+    """
+    t = np.arange(1, horizon + 1, dtype=float)
+    d = np.arange(1, max(horizon, 1), dtype=float)
+    extra = np.where(d[None, :] < t[:, None], (t[:, None] - d[None, :]) * rho ** d[None, :], 0.0)
+    return np.sqrt(t + 2.0 * extra.sum(axis=1))
+
+
+def shock_quantiles(processes: list[tuple[str, int, float]], *, paths: int, seed: int,
+                    horizon: int, levels: np.ndarray, chunk_size: int,
+                    count_at: tuple[int, float] | None = None,
+                    progress: Progress | None = None) -> tuple[dict[str, np.ndarray], int]:
+    """Exact percentiles of cumulative unit-variance AR(1) shocks, streamed over chunks.
+
+    Parameters
+    ----------
+    processes : list of (name, stream, rho)
+        One entry per shock process; ``stream`` selects its random numbers.
+    levels : ndarray
+        Quantile levels in (0, 1), ascending. [fraction]
+    count_at : (step_index, bound), optional
+        Also count paths of the first process whose cumulative shock at ``step_index`` is
+        ``<= bound`` (in units of sigma).
+
+    Returns
+    -------
+    quantiles : dict
+        name -> (horizon, len(levels)) array of percentiles of ``S[t] / sigma``. [-]
+    count : int
+        The count for ``count_at`` (0 when not requested).
+    """
+    if not processes:
+        if progress is not None:
+            progress(paths, paths)
+        return {}, 0
+    chunk = -(-chunk_size // BLOCK_PATHS) * BLOCK_PATHS
+    h = (paths - 1) * levels
+    lo_rank = np.floor(h).astype(np.int64)
+    hi_rank = np.minimum(lo_rank + 1, paths - 1)
+    frac = h - lo_rank
+    z = _normal_ppf(levels)
+    se = np.sqrt(levels * (1 - levels) / paths) / _normal_pdf(z)
+    for width in _BRACKETS:
+        state = {name: _Bracket(horizon, z, se, width, shock_sd(horizon, rho), paths)
+                 for name, _, rho in processes}
+        count = 0
+        for start in range(0, paths, chunk):
+            m = min(chunk, paths - start)
+            for i, (name, stream, rho) in enumerate(processes):
+                s = _cumulative_shocks(seed, stream, start, m, horizon, rho)
+                state[name].add(s)
+                if i == 0 and count_at is not None:
+                    count += int(np.count_nonzero(s[count_at[0]] <= np.float64(count_at[1])))
+            if progress is not None:
+                progress(start + m, paths)
+        found = {name: st.order_stats(lo_rank, hi_rank) for name, st in state.items()}
+        if all(v is not None for v in found.values()):
+            return {name: lo + frac * (hi - lo) for name, (lo, hi) in found.items()}, count
+    raise AssertionError("unreachable: the last bracket keeps every value")  # pragma: no cover
+
+
+class _Bracket:
+    """Counts below, and values inside, a bracket around each predicted percentile."""
+
+    def __init__(self, horizon: int, z: np.ndarray, se: np.ndarray, width: float,
+                 sd: np.ndarray, paths: int) -> None:
+        half = width * se[None, :] * sd[:, None] + 1e-9 * sd[:, None]
+        centre = z[None, :] * sd[:, None]
+        with np.errstate(invalid="ignore"):
+            self.lo = np.where(np.isinf(half), -np.inf, centre - half).astype(np.float32)
+            self.hi = np.where(np.isinf(half), np.inf, centre + half).astype(np.float32)
+        self.below = np.zeros(self.lo.shape, np.int64)
+        self.kept: list[list[list[np.ndarray]]] = [[[] for _ in z] for _ in range(horizon)]
+
+    def add(self, s: np.ndarray) -> None:
+        for t in range(s.shape[0]):
+            x = s[t]
+            for j in range(self.lo.shape[1]):
+                lo, hi = self.lo[t, j], self.hi[t, j]
+                self.below[t, j] += np.count_nonzero(x < lo)
+                self.kept[t][j].append(x[(x >= lo) & (x < hi)])
+
+    def order_stats(self, lo_rank: np.ndarray,
+                    hi_rank: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+        """Order statistics at ranks ``lo_rank`` and ``hi_rank`` per year, or None if outside."""
+        horizon, n_levels = self.lo.shape
+        lo_val = np.empty((horizon, n_levels))
+        hi_val = np.empty((horizon, n_levels))
+        for t in range(horizon):
+            for j in range(n_levels):
+                vals = np.sort(np.concatenate(self.kept[t][j])).astype(float)
+                a, b = lo_rank[j] - self.below[t, j], hi_rank[j] - self.below[t, j]
+                if a < 0 or b >= vals.size:
+                    return None
+                lo_val[t, j], hi_val[t, j] = vals[a], vals[b]
+        return lo_val, hi_val
+
+
+def _cumulative_shocks(seed: int, stream: int, start: int, m: int, horizon: int,
+                       rho: float) -> np.ndarray:
+    """Cumulative AR(1) shocks per unit sigma for paths ``start..start+m``: (horizon, m) float32."""
+    z = np.empty((horizon, m), np.float32)
+    first_block = start // BLOCK_PATHS
+    for b in range(first_block, first_block + -(-m // BLOCK_PATHS)):
+        a = b * BLOCK_PATHS - start
+        nb = min(BLOCK_PATHS, m - a)
+        rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(stream, b))))
+        z[:, a:a + nb] = rng.standard_normal((horizon, nb), dtype=np.float32)
+    if rho > 0:
+        scale = np.float32(math.sqrt(1.0 - rho * rho))
+        e_prev = z[0].copy()
+        tmp = np.empty(m, np.float32)
+        for t in range(1, horizon):
+            np.multiply(e_prev, np.float32(rho), out=tmp)
+            z[t] *= scale
+            z[t] += tmp
+            e_prev[:] = z[t]
+            z[t] += z[t - 1]
+    else:
+        for t in range(1, horizon):
+            z[t] += z[t - 1]
+    return z
+
+
+def _per_year(q: np.ndarray | None, steps: np.ndarray, sigma: float) -> np.ndarray:
+    """Percentiles of the shock for each output year (0 up to the jump-off). [log points]"""
+    out = np.zeros((steps.size, len(PERCENTILES)))
+    if q is not None:
+        ahead = steps > 0
+        out[ahead] = sigma * q[steps[ahead] - 1]
+    return out
+
+
+def _frame(name: str, years: np.ndarray, share: np.ndarray, usd: np.ndarray) -> pd.DataFrame:
+    cols = [f"p{p}" for p in PERCENTILES]
+    parts = []
+    for measure, unit, values in (("share_of_gdp", "fraction", share), ("spending_usd", "USD", usd)):
+        part = pd.DataFrame(values, columns=cols)
+        part.insert(0, "unit", unit)
+        part.insert(0, "measure", measure)
+        part.insert(0, "fiscal_year", years)
+        part.insert(0, "scenario", name)
+        parts.append(part)
+    return pd.concat(parts, ignore_index=True)[COLUMNS]
+
+
+def _normal_pdf(z: np.ndarray) -> np.ndarray:
+    return np.exp(-0.5 * z * z) / math.sqrt(2 * math.pi)
+
+
+def _normal_ppf(p: np.ndarray) -> np.ndarray:
+    """Standard normal quantiles. [-]"""
+    dist = NormalDist()
+    return np.array([dist.inv_cdf(float(v)) for v in np.atleast_1d(p)])
+
+
+def _is_real(value: object) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _check_int(field: str, value: object, low: int, high: int, allowed: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not low <= value <= high:
+        raise SpendcalcError(field, value, allowed)
+    return int(value)
+
+
+def _check_unit_interval(field: str, value: object, allowed: str) -> float:
+    if not (_is_real(value) and 0 <= value < 1):
+        raise SpendcalcError(field, value, allowed)
+    return float(value)
