@@ -29,6 +29,7 @@ from spendcalc.model import (
     target_spending_jpy,
 )
 from spendcalc.scenarios import scenario_from_yaml, scenario_to_yaml
+from spendcalc.simulate import simulate
 from spendcalc.units import Q_, ureg
 
 __all__ = [
@@ -37,5 +38,5 @@ __all__ = [
     "history_table", "load_history", "make_assumptions", "methodology_table", "project",
     "read_budget_history", "read_gdp_history", "read_scenario_file", "read_table",
     "required_spending_growth", "resolve_scenarios", "scenario_from_yaml", "scenario_to_yaml",
-    "sensitivity_sweep", "target_spending_jpy", "ureg",
+    "sensitivity_sweep", "simulate", "target_spending_jpy", "ureg",
 ]
