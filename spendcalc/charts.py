@@ -29,7 +29,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 __all__ = [
     "CHART_KEYS", "FY_LABEL", "SOURCES", "add_source_note", "brief_charts", "chart_data",
@@ -171,7 +171,7 @@ def add_source_note(fig_or_ax: Figure | Axes, text: str, *, fontsize: float = NO
     if not text:
         return
     width_in = fig.get_figwidth()
-    chars = max(40, int(width_in * 72 / (fontsize * 0.52)))
+    chars = max(40, int(width_in * 72 / (fontsize * 0.6)))
     wrapped = "\n".join(textwrap.fill(p, chars) for p in text.split("\n"))
     n_lines = wrapped.count("\n") + 1
     height = (n_lines * fontsize * 1.25 + 8) / 72 / fig.get_figheight()  # [fraction of figure]
@@ -219,6 +219,12 @@ def _fy_axis(ax: Axes) -> None:
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: f"{x:.0f}"))
 
 
+def _percent_axis(ax: Axes) -> None:
+    """Fractions on the axis, shown as percent at round steps (0.1, 0.2, 0.5 ... points)."""
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=8, steps=[1, 2, 5, 10]))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{round(v * 100, 6):g}%"))
+
+
 def _shade_projection(ax: Axes, rows: pd.DataFrame) -> None:
     proj = rows.loc[rows["status"] == "projection", "fiscal_year"]
     if proj.empty:
@@ -236,7 +242,8 @@ def _status_lines(ax: Axes, rows: pd.DataFrame, scale: float, color: str, name: 
     projected = rows[rows["status"] == "projection"]
     if not observed.empty:
         ax.plot(observed["fiscal_year"], observed["value"] / scale, color=color, ls="-",
-                marker=marker, gid=f"scenario:{name}:observed")
+                marker=marker or ("o" if len(observed) == 1 else None), ms=5,
+                gid=f"scenario:{name}:observed")
     if not projected.empty:
         joined = pd.concat([observed.tail(1), projected]) if not observed.empty else projected
         ax.plot(joined["fiscal_year"], joined["value"] / scale, color=color, ls="--",
@@ -357,16 +364,18 @@ def plot_share(tidy: pd.DataFrame, *, claims: pd.DataFrame | None = None, target
                     f"FY{m['target_year']}" if m.get("target_year") is not None else name)
         for share, years in by_share.items():
             ax.axhline(share, color="#333333", ls=":", lw=1.2, zorder=1, gid=f"target:{share:g}")
-            ax.annotate(f"{share:.1%} target ({', '.join(_unique(years))})", xy=(0, share),
-                        xycoords=("axes fraction", "data"), xytext=(4, 3),
-                        textcoords="offset points", fontsize=8.5, color="#333333", va="bottom")
+            ax.annotate(f"{share:.1%} target ({', '.join(_unique(years))})", xy=(1, share),
+                        xycoords=("axes fraction", "data"), xytext=(-4, 3),
+                        textcoords="offset points", fontsize=8.5, color="#333333", ha="right",
+                        va="bottom", bbox={"boxstyle": "square,pad=0.1", "fc": "white",
+                                           "ec": "none", "alpha": 0.8}, zorder=4)
     if claims is not None and len(claims):
         years = pd.concat([rows["fiscal_year"], claims["fiscal_year"].astype(float)])
         _claim_annotations(ax, claims, (float(years.min()), float(years.max())))
         extra.append(Line2D([], [], ls="none", marker="D", mfc="white", mec="black", mew=1.5,
                             label="Claim in an article"))
     ax.set_ylabel("Share of GDP (%, each scenario's denominator)")
-    ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=1))
+    _percent_axis(ax)
     ax.set_ylim(bottom=0, top=max(ax.get_ylim()[1], 0.005) * 1.12)
     _fy_axis(ax)
     _subtitle(ax, title, "Defense spending ÷ nominal GDP; dotted lines: targets")
@@ -423,7 +432,7 @@ def plot_denominator_gap(tidy: pd.DataFrame, scenario: str, *, ax: Axes | None =
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0,
               labelspacing=0.9)
     ax.set_ylabel("Share of GDP (%)")
-    ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=1))
+    _percent_axis(ax)
     ax.set_ylim(bottom=0, top=ax.get_ylim()[1] * 1.1)
     _fy_axis(ax)
     _subtitle(ax, title or "Same spending, two denominators",
@@ -563,7 +572,7 @@ def plot_fan(summary: pd.DataFrame, *, ax: Axes | None = None, note: str | None 
     else:
         headline = f"probability of reaching {target:.1%} in FY{year}: {prob:.0%}"
     ax.set_ylabel("Share of GDP (%)")
-    ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=1))
+    _percent_axis(ax)
     ax.set_ylim(bottom=0, top=max(ax.get_ylim()[1], (target or 0) * 1.15))
     _fy_axis(ax)
     _subtitle(ax, title or f"Simulated share of GDP: {name}", headline[:1].upper() + headline[1:])
