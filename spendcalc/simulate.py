@@ -160,7 +160,7 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
     else:
         volatility = _check_unit_interval("volatility", volatility,
                                           "a volatility from 0 to below 1 (0.02 = 2% a year)")
-        volatility_note = f"user-supplied: s.d. of annual log shock {volatility:.2%}"
+        volatility_note = "user-supplied"
     (sc,) = resolve_scenarios(scenario)
     first = jump_off if since is None else since
     if first > a.until:
@@ -247,7 +247,7 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         "persistence": float(persistence),
         "fx_volatility": float(fx_volatility),
         "fx_volatility_note": ("assumption: no exchange-rate noise (default 0)" if fx_volatility == 0
-                               else f"user-supplied: s.d. of annual log FX step {fx_volatility:.2%}"),
+                               else "user-supplied"),
         "jpy_per_usd": a.jpy_per_usd,
         "denominator": sc.denominator,
         "jump_off_year": jump_off,
@@ -282,7 +282,7 @@ def default_volatility(history: object, vintage: str) -> tuple[float, str]:
     sd = float(np.std(growth, ddof=1))
     first, last = int(fy[1:][consecutive].min()), int(fy[1:][consecutive].max())
     return sd, (f"assumption: historical s.d. of annual nominal GDP log growth FY{first}-FY{last} "
-                f"(ESRI vintage {vintage}, {growth.size} years) = {sd:.2%}/yr")
+                f"(ESRI vintage {vintage}, {growth.size} years)")
 
 
 def shock_sd(horizon: int, rho: float) -> np.ndarray:

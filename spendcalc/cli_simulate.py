@@ -1,0 +1,132 @@
+"""``spendcalc simulate``: argparse -> spendcalc.simulate -> CSV or a table with a headline.
+
+No model logic here: the command parses options, calls ``simulate`` and formats its result. A
+progress bar goes to stderr only when stderr is a terminal, so CSV on stdout stays clean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from spendcalc.cli import add_model_options, assumptions_from, emit, scenarios_from
+from spendcalc.units import parse_quantity
+
+VOLATILITY_HELP = "a volatility from 0 to below 1, e.g. 0.02 or '2 %%'"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``simulate`` command."""
+    p = subparsers.add_parser(
+        "simulate",
+        help="probability of meeting the target under GDP and exchange-rate uncertainty",
+        description="Hold the scenario's yen path fixed, simulate nominal GDP (log-normal growth "
+        "around the GDP assumption, optional AR(1) persistence) and optionally the exchange rate, "
+        "and report percentile bands of the share of GDP [fraction] and of spending [USD] by fiscal "
+        "year (April-March), with the probability that the share reaches the target.")
+    p.add_argument("--scenario", required=True, metavar="NAME|FILE",
+                   help="built-in scenario name or scenario YAML file")
+    p.add_argument("--paths", type=_whole("paths"), default=100_000, metavar="N",
+                   help="number of simulated paths, 1 to 50,000,000 (default 100,000)")
+    p.add_argument("--seed", type=_whole("seed"), default=0, metavar="S",
+                   help="random seed, a whole number >= 0 (default 0)")
+    p.add_argument("--volatility", metavar="V",
+                   help="s.d. of the annual log shock to nominal GDP, e.g. 0.02 or '2 %%' (default: "
+                   "the historical s.d. of nominal growth in the ESRI vintage, an assumption)")
+    p.add_argument("--persistence", metavar="RHO", type=_real("persistence"), default=0.0,
+                   help="AR(1) persistence of the GDP shocks, 0 to below 1 (default 0: iid)")
+    p.add_argument("--fx-volatility", metavar="V", default="0",
+                   help="s.d. of the annual log step of JPY per USD, e.g. 0.08 or '8 %%' "
+                   "(default 0: no exchange-rate noise)")
+    p.add_argument("--threshold", metavar="SHARE",
+                   help="share of GDP tested in the target year, e.g. 0.035 or '3.5 %%' "
+                   "(default: the scenario's target; the yen path does not change)")
+    p.add_argument("--chunk-size", type=_whole("chunk_size"), default=100_000, metavar="N",
+                   help="paths per chunk; bounds memory (default 100,000)")
+    add_model_options(p)
+    p.add_argument("--format", choices=("csv", "table"), default="table")
+    p.set_defaults(func=cmd_simulate)
+
+
+def cmd_simulate(args: argparse.Namespace) -> None:
+    from spendcalc import data
+    from spendcalc.simulate import simulate
+
+    (scenario,) = scenarios_from(args)
+    result = simulate(
+        scenario, paths=args.paths, seed=args.seed, assumptions=assumptions_from(args),
+        history=data.load_history(),
+        volatility=_fraction(args.volatility, "volatility", VOLATILITY_HELP),
+        persistence=args.persistence,
+        fx_volatility=_fraction(args.fx_volatility, "fx_volatility", VOLATILITY_HELP),
+        threshold=_fraction(args.threshold, "threshold", "a share of GDP, e.g. 0.035 or '3.5 %'"),
+        chunk_size=args.chunk_size, progress=_progress_bar(sys.stderr))
+    if args.format == "csv":
+        emit(result, "csv")
+        return
+    emit(result, "table")
+    sys.stdout.write("\n" + headline(result.attrs) + "\n")
+
+
+def headline(attrs: dict) -> str:
+    """One line: the probability (or why there is none) and the assumptions behind it."""
+    a = attrs
+    vol = (f"volatility {a['volatility']:.2%}/yr ({a['volatility_note']})"
+           if a["denominator"] != "fixed-fy2022" else "GDP volatility not applied")
+    extra = []
+    if a["persistence"]:
+        extra.append(f"persistence {a['persistence']:g}")
+    if a["fx_volatility"]:
+        extra.append(f"FX volatility {a['fx_volatility']:.2%}/yr")
+    more = "; " + ", ".join(extra) if extra else ""
+    run = f"{a['paths']:,} paths, seed {a['seed']}; {vol}{more}"
+    if a["probability"] is None or a["certain"]:
+        lead = a["note"]
+        if a["probability"] is not None:
+            lead = (f"P(share ≥ {a['threshold']:.1%} of GDP in FY{a['target_year']}) = "
+                    f"{a['probability']:.2f}: {a['note']}")
+        return f"{lead} ({run})"
+    return (f"P(share ≥ {a['threshold']:.1%} of GDP in FY{a['target_year']}) = "
+            f"{a['probability']:.2f} ({run})")
+
+
+def _progress_bar(stream: object) -> Callable[[int, int], None] | None:
+    """A concise text bar on a terminal; nothing when the stream is redirected."""
+    if not getattr(stream, "isatty", lambda: False)():
+        return None
+
+    def show(done: int, total: int) -> None:
+        filled = int(30 * done / total)
+        stream.write(f"\rsimulating [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,} paths")
+        if done >= total:
+            stream.write("\n")
+        stream.flush()
+
+    return show
+
+
+def _fraction(value: str | None, field: str, allowed: str) -> float | None:
+    if value is None:
+        return None
+    return parse_quantity(value, field=field, unit="fraction", allowed=allowed.replace("%%", "%"))
+
+
+def _whole(field: str) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            return int(text.replace("_", "").replace(",", ""))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{field}: {text!r} is not allowed; expected a whole "
+                                             "number") from None
+    return parse
+
+
+def _real(field: str) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            return float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{field}: {text!r} is not allowed; expected a "
+                                             "number") from None
+    return parse
