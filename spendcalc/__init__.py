@@ -7,6 +7,7 @@ library.
 
 from spendcalc.api import make_assumptions, project, resolve_scenarios
 from spendcalc.assumptions import Assumptions, Scenario, Source
+from spendcalc.claims import check_claims, claim_markers, read_claims
 from spendcalc.data import (
     History,
     builtin_scenarios,
@@ -39,4 +40,5 @@ __all__ = [
     "read_budget_history", "read_gdp_history", "read_scenario_file", "read_table",
     "required_spending_growth", "resolve_scenarios", "scenario_from_yaml", "scenario_to_yaml",
     "sensitivity_sweep", "simulate", "target_spending_jpy", "ureg",
+    "check_claims", "claim_markers", "read_claims",
 ]
