@@ -145,12 +145,12 @@ def methodology_note(tidy: pd.DataFrame, scenarios: Sequence[str] | None = None)
     names = list(scenarios) if scenarios is not None else _unique(tidy["scenario"])
     parts = []
     for label, key, fmt in (
-            ("Scope", "scope", str), ("budget basis", "basis", str),
+            ("Scope", "scope", str), ("Budget basis", "basis", str),
             ("GDP denominator", "denominator", str),
-            ("fixed-FY2022 reference GDP", "reference_gdp_jpy",
+            ("Fixed-FY2022 reference GDP", "reference_gdp_jpy",
              lambda v: f"{v / TRILLION:,.0f} trillion JPY"),
-            ("actual GDP", "gdp_vintage", lambda v: f"ESRI vintage {v}"),
-            ("projected GDP", "gdp_assumption", str),
+            ("Actual GDP", "gdp_vintage", lambda v: f"ESRI vintage {v}"),
+            ("Projected GDP", "gdp_assumption", str),
             ("FX", "jpy_per_usd", lambda v: f"{v:g} JPY per USD (one rate for all years)")):
         text = _per_scenario(meta, names, key, fmt)
         if text:
@@ -172,7 +172,8 @@ def add_source_note(fig_or_ax: Figure | Axes, text: str, *, fontsize: float = NO
         return
     width_in = fig.get_figwidth()
     chars = max(40, int(width_in * 72 / (fontsize * 0.6)))
-    wrapped = "\n".join(textwrap.fill(p, chars) for p in text.split("\n"))
+    wrapped = "\n".join(textwrap.fill(p, chars, break_on_hyphens=False)
+                         for p in text.split("\n"))
     n_lines = wrapped.count("\n") + 1
     height = (n_lines * fontsize * 1.25 + 8) / 72 / fig.get_figheight()  # [fraction of figure]
     fig.text(0.01, 0.008, wrapped, ha="left", va="bottom", fontsize=fontsize, color="#444444",
@@ -210,7 +211,7 @@ def _names(tidy: pd.DataFrame, scenarios: Sequence[str] | None) -> list[str]:
 
 def _title_of(tidy: pd.DataFrame, name: str, width: int = 30) -> str:
     title = (tidy.attrs.get("methodology", {}) or {}).get(name, {}).get("title") or name
-    return textwrap.fill(title, width)
+    return textwrap.fill(title, width, break_on_hyphens=False)
 
 
 def _fy_axis(ax: Axes) -> None:
@@ -321,7 +322,9 @@ def _claim_annotations(ax: Axes, claims: pd.DataFrame, xlim: tuple[float, float]
             ax.plot([x], [y], ls="none", marker="D", ms=7, mfc="white", mec="black", mew=1.5,
                     zorder=5, gid=f"claim:{row['claim_id']}")
             dy = (16 + 13 * k) * (1 if above else -1)
-            ax.annotate(f"{row['label']} ({row['article']})", xy=(x, y), xytext=(0, dy),
+            label, article = str(row["label"]), str(row["article"])
+            text = label if label.endswith(f"({article})") else f"{label} ({article})"
+            ax.annotate(text, xy=(x, y), xytext=(0, dy),
                         textcoords="offset points", ha="left" if x <= mid else "right",
                         va="bottom" if above else "top", fontsize=8,
                         arrowprops={"arrowstyle": "-", "color": "#888888", "lw": 0.6},
@@ -523,15 +526,16 @@ def plot_usd(tidy: pd.DataFrame, *, ax: Axes | None = None, scenarios: Sequence[
     return _finish(ax, methodology_note(tidy, names) if note is None else note)
 
 
-def simulation_note(summary: pd.DataFrame) -> str:
-    """The default note of :func:`plot_fan`, from ``summary.attrs``."""
+def simulation_note(summary: pd.DataFrame, *, sources: bool = True) -> str:
+    """The default note of :func:`plot_fan`, from ``summary.attrs`` (with the data sources)."""
     a = summary.attrs
     bits = [f"Monte Carlo: {a['paths']:,} paths" if a.get("paths") else "Monte Carlo simulation"]
     if a.get("seed") is not None:
         bits.append(f"seed {a['seed']}")
     if a.get("denominator"):
         bits.append(f"denominator {a['denominator']}")
-    return "; ".join(bits) + ". Fiscal years April–March. " + SOURCES
+    text = "; ".join(bits) + "."
+    return text + " Fiscal years April–March. " + SOURCES if sources else text
 
 
 def plot_fan(summary: pd.DataFrame, *, ax: Axes | None = None, note: str | None = None,
@@ -598,6 +602,14 @@ def brief_keys(tidy: pd.DataFrame, simulation: pd.DataFrame | None = None) -> li
     return keys
 
 
+def fan_note(tidy: pd.DataFrame, simulation: pd.DataFrame) -> str:
+    """Simulation settings followed by the methodology of the simulated scenario."""
+    name = simulation.attrs.get("scenario")
+    if name not in set(tidy["scenario"]):
+        return simulation_note(simulation)
+    return simulation_note(simulation, sources=False) + " " + methodology_note(tidy, [name])
+
+
 def brief_charts(tidy: pd.DataFrame, *, claims: pd.DataFrame | None = None,
                  simulation: pd.DataFrame | None = None) -> dict[str, Figure]:
     """Draw the brief set: key (a file name without extension) -> Figure (10 in wide, 100 dpi).
@@ -621,7 +633,8 @@ def brief_charts(tidy: pd.DataFrame, *, claims: pd.DataFrame | None = None,
         out[keys[3]] = plot_gap_to_baseline(tidy).get_figure(root=True)
         out[keys[4]] = plot_usd(tidy).get_figure(root=True)
         if simulation is not None:
-            out[keys[5]] = plot_fan(simulation).get_figure(root=True)
+            out[keys[5]] = plot_fan(simulation, note=fan_note(tidy, simulation)).get_figure(
+                root=True)
     return out
 
 
