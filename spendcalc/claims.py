@@ -462,12 +462,15 @@ def _judge_advance(c: object, refs: list[dict]) -> tuple[str, str, dict | None]:
     by_name = {s.name: s for s in builtin_scenarios()}
     orig, acc = by_name["original-fy2027"], by_name["accelerated-fy2025"]
     gap = orig.target_year - acc.target_year
-    src = f"{_short_title(orig.sources[0].title)}; {_short_title(acc.sources[0].title)}"
+    ref = {"series": "scenario target years (original-fy2027, accelerated-fy2025)",
+           "fiscal_year": f"FY{orig.target_year}, FY{acc.target_year}", "value": str(gap),
+           "unit": "years", "source_title": f"{orig.sources[0].title}; {acc.sources[0].title}",
+           "source_url": f"{orig.sources[0].url} ; {acc.sources[0].url}"}
     verdict = "consistent" if float(c.value) == gap else "inconsistent"
     text = (f"{'matches' if verdict == 'consistent' else 'differs from'} the bundled targets: "
             f"FY{orig.target_year} (original) vs FY{acc.target_year} (accelerated) is {gap} years, "
-            f"claim {c.value:g} years ({src})")
-    return verdict, text, _primary(refs)
+            f"claim {c.value:g} years ({_short(ref)})")
+    return verdict, text, ref
 
 
 def _judge_date(c: object, ref: dict) -> tuple[str, str, dict]:
