@@ -1,0 +1,709 @@
+"""spendcalc app: Japan's defense spending scenarios in yen, share of GDP, USD and real terms.
+
+Run with ``make app`` (Streamlit on 127.0.0.1:8501). The app is a shell: widgets -> Scenario and
+Assumptions -> cached calls into the public ``spendcalc`` API -> charts and tables. It holds no
+model arithmetic; numbers are only formatted (trillion yen, percent) for display.
+
+The whole view lives in the page address (``st.query_params``), so a copied link reproduces it.
+Per-session data (an uploaded scenario) lives in ``st.session_state`` only.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import importlib
+import io
+import zlib
+from collections.abc import Callable
+from dataclasses import replace
+from types import MappingProxyType, ModuleType
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+import spendcalc
+from spendcalc.units import convert
+
+# ----------------------------------------------------------------------------------------------
+# Fixed choices (immutable). Defaults come from the core's own defaults, not from this file.
+# ----------------------------------------------------------------------------------------------
+DEFAULT_ASSUMPTIONS = spendcalc.Assumptions()
+BUILTIN_NAMES = tuple(s.name for s in spendcalc.builtin_scenarios())
+CUSTOM = "custom"
+EACH = "each"
+FY_AXIS = "Fiscal year (April–March)"
+GROWTH_LABEL = "Nominal GDP growth (%/yr)"
+GDP_MODES = MappingProxyType({
+    "preset": "Dated projection (Cabinet Office)",
+    "growth": "Constant nominal growth (slider)",
+})
+PATH_LABELS = MappingProxyType({
+    "linear-yen": "Straight line in yen",
+    "constant-growth": "Constant % growth of spending",
+    "linear-share": "Straight line in share of GDP",
+})
+DENOMINATOR_LABELS = MappingProxyType({
+    EACH: "As each scenario defines",
+    "fixed-fy2022": "Fixed FY2022 GDP (government's 2% framework)",
+    "same-year": "Same-year GDP (as NATO and SIPRI count)",
+})
+SCOPE_LABELS = MappingProxyType({
+    EACH: "As each scenario defines",
+    "security-related": "Security-related total (2% framework)",
+    "mod-budget": "MOD defense budget only",
+})
+PATHS_CHOICES = (2_000, 20_000, 100_000)
+TAB_LABELS = ("Trajectories", "Uncertainty", "Claims", "Data & methodology")
+MAX_LINK_CHARS = 6000  # an uploaded scenario longer than this (encoded) is not carried in the link
+
+
+def widget_specs() -> dict[str, dict]:
+    """Every widget whose value is part of the shareable link: kind, default, limits."""
+    a = DEFAULT_ASSUMPTIONS
+    return {
+        "sc": {"kind": "list", "default": ["original-fy2027", "us-ask-3.5pct", "hold-flat", CUSTOM]},
+        "share": {"kind": "float", "default": 3.0, "min": 1.0, "max": 6.0, "step": 0.1},
+        "year": {"kind": "int", "default": 2035, "min": 2026, "max": 2050},
+        "path": {"kind": "choice", "default": "linear-yen", "choices": tuple(PATH_LABELS)},
+        "cden": {"kind": "choice", "default": "same-year", "choices": ("same-year", "fixed-fy2022")},
+        "gdp": {"kind": "choice", "default": "preset", "choices": tuple(GDP_MODES)},
+        "preset": {"kind": "choice", "default": a.gdp_preset,
+                   "choices": tuple(spendcalc.load_history().presets)},
+        "growth": {"kind": "float", "default": 2.0, "min": -3.0, "max": 6.0, "step": 0.1},
+        "infl": {"kind": "float", "default": round(a.inflation_rate * 100, 2), "min": -1.0,
+                 "max": 6.0, "step": 0.01},
+        "fx": {"kind": "float", "default": a.jpy_per_usd, "min": 80.0, "max": 250.0, "step": 0.1},
+        "denom": {"kind": "choice", "default": EACH, "choices": tuple(DENOMINATOR_LABELS)},
+        "scope": {"kind": "choice", "default": EACH, "choices": tuple(SCOPE_LABELS)},
+        "until": {"kind": "int", "default": a.until, "min": 2030, "max": 2060},
+        "focus": {"kind": "text", "default": CUSTOM},
+        "mc": {"kind": "bool", "default": False},
+        "paths": {"kind": "choice", "default": "20000", "choices": tuple(str(p) for p in PATHS_CHOICES)},
+        "seed": {"kind": "int", "default": 1, "min": 0, "max": 999_999},
+    }
+
+
+# ----------------------------------------------------------------------------------------------
+# Cached pure calls (hashable arguments only: frozen dataclasses, tuples, floats, strings)
+# ----------------------------------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=64)
+def project_cached(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.Assumptions,
+                   since: int = 2012) -> pd.DataFrame:
+    """Tidy projection of the scenarios (see ``spendcalc.model.project``)."""
+    return spendcalc.model.project(list(scenarios), assumptions, spendcalc.load_history(), since=since)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def headline_cached(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions) -> dict:
+    """``spendcalc.headline_figures`` for one scenario."""
+    return spendcalc.headline_figures(scenario, assumptions, spendcalc.load_history())
+
+
+def arrow_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """Mixed-type (object) columns as text, so the table displays without conversion warnings."""
+    mixed = [c for c in df.columns if df[c].dtype == object]
+    return df.astype({c: str for c in mixed}) if mixed else df
+
+
+@st.cache_data(show_spinner=False)
+def history_cached() -> pd.DataFrame:
+    """All bundled figures with their sources (display-ready)."""
+    return arrow_safe(spendcalc.history_table())
+
+
+@st.cache_data(show_spinner=False)
+def table_meta_cached() -> dict[str, dict]:
+    """Provenance sidecar of each bundled table."""
+    return {name: spendcalc.read_table(name)[1] for name in spendcalc.data.TABLES}
+
+
+def optional_module(name: str) -> ModuleType | None:
+    """Import a part of spendcalc that may not be installed yet; None if it is absent."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name in (name, name.rsplit(".", 1)[0]):
+            return None
+        raise
+
+
+CHART_KINDS = MappingProxyType({
+    "spending": "Spending (trillion JPY)",
+    "share": "Share of GDP with the articles' claims",
+    "denominator": "Fixed vs same-year denominator (focus scenario)",
+    "gap": "Extra spending versus flat",
+    "usd": "Spending in US dollars",
+})
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def chart_bytes(kind: str, scenarios: tuple[spendcalc.Scenario, ...],
+                assumptions: spendcalc.Assumptions, focus: str, fmt: str, dpi: int) -> bytes:
+    """One chart from ``spendcalc.charts`` rendered to PNG or SVG bytes."""
+    from matplotlib.figure import Figure
+
+    charts = importlib.import_module("spendcalc.charts")
+    tidy = project_cached(scenarios, assumptions)
+    with charts.chart_style():
+        fig = Figure(figsize=(8, 5), layout="constrained")
+        ax = fig.subplots()
+        if kind == "share":
+            claims_mod = optional_module("spendcalc.claims")
+            markers = claims_mod.claim_markers(tidy) if claims_mod is not None else None
+            charts.plot_share(tidy, claims=markers, ax=ax)
+        elif kind == "denominator":
+            charts.plot_denominator_gap(tidy, focus, ax=ax)
+        elif kind == "gap":
+            charts.plot_gap_to_baseline(tidy, ax=ax)
+        elif kind == "usd":
+            charts.plot_usd(tidy, ax=ax)
+        else:
+            charts.plot_spending(tidy, ax=ax)
+        buf = io.BytesIO()
+        fig.savefig(buf, format=fmt, dpi=dpi)
+    return buf.getvalue()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def simulate_cached(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions, paths: int,
+                    seed: int, _progress: object = None) -> pd.DataFrame:
+    """Monte Carlo summary from ``spendcalc.simulate`` (the progress callback is not hashed)."""
+    simulate = importlib.import_module("spendcalc.simulate")
+    return simulate.simulate(scenario, paths=paths, seed=seed, assumptions=assumptions,
+                             progress=_progress)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def fan_png(summary: pd.DataFrame, dpi: int) -> bytes:
+    """The fan chart of a simulation summary as PNG bytes."""
+    from matplotlib.figure import Figure
+
+    charts = importlib.import_module("spendcalc.charts")
+    fig = Figure(figsize=(8, 4.5), layout="constrained")
+    charts.plot_fan(summary, ax=fig.subplots())
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    return buf.getvalue()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def claims_audit_cached(scenarios: tuple[spendcalc.Scenario, ...],
+                        assumptions: spendcalc.Assumptions) -> pd.DataFrame:
+    """The articles' claims checked against the bundled data and the model."""
+    claims_mod = importlib.import_module("spendcalc.claims")
+    return arrow_safe(claims_mod.check_claims(assumptions=assumptions, scenarios=list(scenarios)))
+
+
+# ----------------------------------------------------------------------------------------------
+# Shareable state: query params <-> session state
+# ----------------------------------------------------------------------------------------------
+def encode_yaml(text: str) -> str:
+    """Compact, URL-safe text for a scenario file (zlib + base64)."""
+    return base64.urlsafe_b64encode(zlib.compress(text.encode("utf-8"), 9)).decode("ascii")
+
+
+def decode_yaml(token: str) -> str:
+    """Inverse of :func:`encode_yaml`; raises ValueError on anything else."""
+    try:
+        return zlib.decompress(base64.urlsafe_b64decode(token.encode("ascii")),
+                               bufsize=64 * 1024).decode("utf-8")
+    except (binascii.Error, zlib.error, UnicodeError) as exc:
+        raise ValueError("not an encoded scenario file") from exc
+
+
+def parse_param(spec: dict, raw: list[str]) -> object:
+    """A query-parameter value checked against its widget's limits; ValueError if invalid."""
+    kind = spec["kind"]
+    if kind == "list":
+        return [item for item in ",".join(raw).split(",") if item]
+    text = raw[-1]
+    if kind == "float":
+        value = float(text)
+        if not spec["min"] <= value <= spec["max"]:
+            raise ValueError(f"outside {spec['min']}..{spec['max']}")
+        return round(value, 2)
+    if kind == "int":
+        value = int(text)
+        if not spec["min"] <= value <= spec["max"]:
+            raise ValueError(f"outside {spec['min']}..{spec['max']}")
+        return value
+    if kind == "bool":
+        if text not in ("0", "1"):
+            raise ValueError("expected 0 or 1")
+        return text == "1"
+    if kind == "choice" and text not in spec["choices"]:
+        raise ValueError("one of " + ", ".join(spec["choices"]))
+    return text
+
+
+def init_state_from_link(specs: dict[str, dict]) -> list[str]:
+    """On a session's first run, seed every widget from the link (or its default).
+
+    Returns warnings for parameters that were present but invalid (they fall back to defaults).
+    """
+    state = st.session_state
+    if state.get("_seeded"):
+        return []
+    warnings = []
+    params = st.query_params
+    if "up" in params:
+        try:
+            text = decode_yaml(params["up"])
+            scenario = spendcalc.scenario_from_yaml(text, where="uploaded scenario in the link")
+            check_upload_name(scenario)
+            state["uploaded_yaml"] = text
+        except ValueError as exc:
+            warnings.append(f"The link's uploaded scenario could not be read ({exc}); it is left out.")
+    for key, spec in specs.items():
+        value = spec["default"]
+        if key in params:
+            try:
+                value = parse_param(spec, params.get_all(key))
+            except ValueError as exc:
+                warnings.append(f"Link parameter {key}={params[key]!r} is not valid ({exc}); "
+                                f"using the default {spec['default']!r}.")
+        state[key] = value
+    state["_seeded"] = True
+    return warnings
+
+
+def param_text(spec: dict, value: object) -> str:
+    """A widget value as it appears in the link."""
+    if spec["kind"] == "list":
+        return ",".join(value)
+    if spec["kind"] == "bool":
+        return "1" if value else "0"
+    return str(value)
+
+
+def write_link(specs: dict[str, dict]) -> None:
+    """Write every widget's value (and an uploaded scenario, if small) into the page address."""
+    state = st.session_state
+    wanted = {key: param_text(spec, state[key]) for key, spec in specs.items()}
+    upload = state.get("uploaded_yaml")
+    if upload:
+        token = encode_yaml(upload)
+        if len(token) <= MAX_LINK_CHARS:
+            wanted["up"] = token
+    params = st.query_params
+    for key, text in wanted.items():
+        if params.get(key) != text:
+            params[key] = text
+    if "up" in params and "up" not in wanted:
+        del params["up"]
+
+
+# ----------------------------------------------------------------------------------------------
+# Widgets: each *_ui() draws widgets and returns values
+# ----------------------------------------------------------------------------------------------
+def check_upload_name(scenario: spendcalc.Scenario) -> None:
+    """An uploaded scenario may not take the name of a built-in or of the custom scenario."""
+    if scenario.name in BUILTIN_NAMES or scenario.name == CUSTOM:
+        raise spendcalc.SpendcalcError("name", scenario.name,
+                                       "a name that is not a built-in scenario or 'custom'")
+
+
+def upload_ui() -> spendcalc.Scenario | None:
+    """File uploader for a scenario YAML; returns this session's uploaded scenario (or None)."""
+    state = st.session_state
+    file = st.sidebar.file_uploader("Load a scenario file (YAML)", type=["yaml", "yml"],
+                                    key="upload_file",
+                                    help="A file downloaded from this app, or one like "
+                                    "data/scenarios/*.yaml. It stays in your session only.")
+    if file is not None:
+        data = file.getvalue()
+        digest = hashlib.sha256(data).hexdigest()
+        try:
+            scenario = spendcalc.scenario_from_yaml(data, where=f"uploaded file {file.name}")
+            check_upload_name(scenario)
+        except ValueError as exc:
+            st.sidebar.error(f"Could not load {file.name}: {exc}")
+        else:
+            if state.get("_upload_digest") != digest:  # a new file: select it and look at it
+                state["_upload_digest"] = digest
+                state["uploaded_yaml"] = data.decode("utf-8")
+                state["sc"] = [*[n for n in state["sc"] if n != scenario.name], scenario.name]
+                state["focus"] = scenario.name
+    if not state.get("uploaded_yaml"):
+        return None
+    scenario = spendcalc.scenario_from_yaml(state["uploaded_yaml"])
+    if len(encode_yaml(state["uploaded_yaml"])) > MAX_LINK_CHARS:
+        st.sidebar.info(f"'{scenario.name}' is too large to carry in the link; a shared link "
+                        "shows every other setting.")
+    else:
+        st.sidebar.caption(f"Loaded '{scenario.name}' (this session; carried in the link).")
+    return scenario
+
+
+def scenario_ui(specs: dict[str, dict], uploaded: spendcalc.Scenario | None,
+                box: st.delta_generator.DeltaGenerator) -> tuple[list[str], spendcalc.Scenario]:
+    """Scenario choice and the custom scenario's sliders; returns (selected names, custom)."""
+    state = st.session_state
+    options = [*BUILTIN_NAMES, CUSTOM] + ([uploaded.name] if uploaded else [])
+    state["sc"] = [n for n in state["sc"] if n in options]
+    titles = {s.name: s.title for s in spendcalc.builtin_scenarios()}
+    titles[CUSTOM] = "Custom (sliders below)"
+    if uploaded:
+        titles[uploaded.name] = f"{uploaded.title or uploaded.name} (uploaded)"
+    selected = box.multiselect("Scenarios", options, key="sc",
+                               format_func=lambda n: f"{n}: {titles[n]}" if n in BUILTIN_NAMES
+                               else titles[n])
+    with box.expander("Custom scenario", expanded=CUSTOM in selected):
+        s = specs["share"]
+        share = st.slider("Target share of GDP (%)", s["min"], s["max"], step=s["step"], key="share",
+                          format="%.1f%%")
+        y = specs["year"]
+        year = st.slider("Target fiscal year", y["min"], y["max"], key="year")
+        path = st.selectbox("Path shape to the target", list(PATH_LABELS), key="path",
+                            format_func=PATH_LABELS.get)
+        cden = st.radio("Target measured against", ["same-year", "fixed-fy2022"], key="cden",
+                        format_func=DENOMINATOR_LABELS.get)
+    custom = spendcalc.Scenario(name=CUSTOM, target_share=share / 100, target_year=year, path=path,
+                                denominator=cden,
+                                title=f"Custom: {share:.1f}% of GDP by FY{year}",
+                                description="Built from the app's sliders (an assumption, not a "
+                                "government plan).")
+    return selected, custom
+
+
+def assumptions_ui(specs: dict[str, dict]) -> spendcalc.Assumptions:
+    """Economic assumptions: GDP path, inflation, exchange rate, horizon."""
+    sb = st.sidebar
+    sb.subheader("Economy")
+    history = spendcalc.load_history()
+    mode = sb.radio("GDP assumption", list(GDP_MODES), key="gdp", format_func=GDP_MODES.get,
+                    help="Nominal GDP after the last actual year: a dated Cabinet Office "
+                    "projection, or one constant growth rate you choose.")
+    preset = sb.selectbox("Dated projection", list(history.presets), key="preset",
+                          disabled=mode != "preset",
+                          format_func=lambda n: f"{history.presets[n].title} ({history.presets[n].published})")
+    g = specs["growth"]
+    growth = sb.slider(GROWTH_LABEL, g["min"], g["max"], step=g["step"], key="growth", format="%.1f",
+                       disabled=mode != "growth",
+                       help="Used when the GDP assumption is 'Constant nominal growth'. "
+                       "Applies to every year after the last actual GDP figure.")
+    i = specs["infl"]
+    inflation = sb.slider("Inflation for real terms (%/yr)", i["min"], i["max"], step=i["step"],
+                          key="infl", format="%.2f",
+                          help="Constant GDP-deflator growth used to express spending in yen of "
+                          f"FY{DEFAULT_ASSUMPTIONS.price_base_year} (an assumption).")
+    f = specs["fx"]
+    fx = sb.slider("Exchange rate (JPY per USD)", f["min"], f["max"], step=f["step"], key="fx",
+                   format="%.1f", help="One stated rate for every year's USD figures.")
+    u = specs["until"]
+    until = sb.slider("Last fiscal year shown", u["min"], u["max"], key="until")
+    return spendcalc.make_assumptions(preset=preset if mode == "preset" else None,
+                                      growth=growth / 100 if mode == "growth" else None,
+                                      inflation=inflation / 100, fx=fx, until=until)
+
+
+def method_ui() -> tuple[str | None, str | None]:
+    """Denominator and scope overrides (None keeps each scenario's own)."""
+    sb = st.sidebar
+    sb.subheader("Method")
+    denom = sb.radio("Denominator (share of which GDP?)", list(DENOMINATOR_LABELS), key="denom",
+                     format_func=DENOMINATOR_LABELS.get)
+    scope = sb.radio("Scope (which spending counts?)", list(SCOPE_LABELS), key="scope",
+                     format_func=SCOPE_LABELS.get)
+    return (None if denom == EACH else denom), (None if scope == EACH else scope)
+
+
+def focus_ui(names: list[str]) -> str:
+    """Which selected scenario the headline numbers describe."""
+    state = st.session_state
+    if state["focus"] not in names:
+        state["focus"] = CUSTOM if CUSTOM in names else ("us-ask-3.5pct" if "us-ask-3.5pct" in names
+                                                          else names[0])
+    return st.selectbox("Headline numbers for", names, key="focus")
+
+
+# ----------------------------------------------------------------------------------------------
+# Rendering
+# ----------------------------------------------------------------------------------------------
+def trillion(value_jpy: float) -> str:
+    """Yen shown as trillion yen (display only)."""
+    return f"{convert(value_jpy, 'JPY', 'trillion_JPY'):,.2f} trillion JPY"
+
+
+def percent(value: float, digits: int = 2) -> str:
+    """A fraction shown as percent (display only); n/a for NaN."""
+    return "n/a" if pd.isna(value) else f"{value * 100:.{digits}f}%"
+
+
+def headline(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions) -> None:
+    """The four numbers a reader asks first, with units and definitions in the labels."""
+    if scenario.target_year is not None and scenario.target_year > assumptions.until:
+        assumptions = replace(assumptions, until=scenario.target_year)
+    h = headline_cached(scenario, assumptions)
+    ty, anchor = h["target_year"], h["anchor_year"]
+    scope = SCOPE_LABELS[scenario.scope]
+    cols = st.columns(4)
+    cols[0].metric(f"Yen needed in FY{ty}", trillion(h["target_spending_jpy"]),
+                   help=f"Spending in FY{ty} on this scenario: {scope}, "
+                   f"{DENOMINATOR_LABELS[scenario.denominator]} as the target's denominator.")
+    cols[1].metric(f"Share of GDP in FY{ty}: fixed FY2022 / same-year",
+                   f"{percent(h['share_fixed_fy2022'])} / {percent(h['share_same_year'])}",
+                   help="The same yen divided by the government's fixed FY2022 GDP "
+                   f"({trillion(assumptions.reference_gdp_jpy)}) and by FY{ty}'s own nominal GDP.")
+    cols[2].metric(f"Extra per year vs flat FY{anchor} level",
+                   trillion(h["mean_gap_to_baseline_jpy"]) + "/yr",
+                   help=f"Average yearly spending above the FY{anchor} level held flat in yen, "
+                   f"FY{anchor + 1} to FY{ty}.")
+    cols[3].metric(f"Required spending growth FY{anchor}–FY{ty}",
+                   "n/a" if pd.isna(h["required_spending_growth"])
+                   else percent(h["required_spending_growth"], 1) + "/yr",
+                   help="Constant yearly growth of spending in yen from the last bundled figure "
+                   "to the target. n/a where the target is already due or the path is flat.")
+    be = h["break_even_gdp_growth"]
+    st.caption(
+        f"**{scenario.name}** — {scenario.title or 'scenario'}. Scope: {scope}; basis: "
+        f"{scenario.basis}; path: {scenario.path}. "
+        + ("" if pd.isna(be) else
+           f"A plan fixed at {trillion(h['target_spending_jpy'])} in FY{ty} equals "
+           f"{percent(scenario.target_share, 1)} of same-year GDP if nominal GDP grows "
+           f"{percent(be, 1)}/yr.")
+    )
+
+
+def csv_text(tidy: pd.DataFrame, charts: ModuleType | None) -> str:
+    """The trajectories as CSV, headed by the methodology and the sources (``#`` lines)."""
+    lines = ["spendcalc trajectories (tidy: one row per scenario, fiscal year and measure)",
+             "fiscal_year: Japanese fiscal year, April to March; share_of_gdp values are fractions "
+             "(0.02 = 2%); money in JPY or USD as the unit column says."]
+    if charts is not None and hasattr(charts, "methodology_note"):
+        lines += str(charts.methodology_note(tidy)).splitlines()
+    for name, meta in tidy.attrs.get("methodology", {}).items():
+        lines.append(f"scenario {name}: " + "; ".join(f"{k}={v}" for k, v in meta.items()
+                                                       if k != "scenario"))
+    for name, meta in table_meta_cached().items():
+        lines.append(f"source data/{name}.csv: {meta.get('title', '')} — {meta.get('publisher', '')}, "
+                     f"{meta.get('edition', '')}, retrieved {meta.get('retrieved_on', '')} "
+                     f"<{meta.get('source_url', '')}>")
+    header = "\n".join("# " + line for line in lines)
+    return header + "\n" + tidy.to_csv(index=False)
+
+
+def line_chart(tidy: pd.DataFrame, measure: str, unit: str, title: str,
+               charts: ModuleType | None, markers: pd.DataFrame | None = None) -> alt.Chart:
+    """An interactive chart of one measure by scenario (values converted for display only)."""
+    rows = tidy.loc[tidy["measure"] == measure, ["scenario", "fiscal_year", "status", "value", "unit"]]
+    rows = rows.assign(shown=convert(rows["value"].to_numpy(), rows["unit"].iloc[0], unit))
+    names = list(dict.fromkeys(rows["scenario"]))
+    colors = alt.Scale(domain=names, range=[charts.scenario_color(n) for n in names]) \
+        if charts is not None else alt.Undefined
+    label = "% of GDP" if unit == "percent" else unit.replace("_", " ")
+    x = alt.X("fiscal_year:Q", title=FY_AXIS, axis=alt.Axis(format="d", tickMinStep=1),
+              scale=alt.Scale(zero=False))
+    y = alt.Y("shown:Q", title=f"{title} [{label}]")
+    tooltip = [alt.Tooltip("scenario:N"), alt.Tooltip("fiscal_year:Q", title="Fiscal year", format="d"),
+               alt.Tooltip("status:N"), alt.Tooltip("shown:Q", title=label, format=",.2f")]
+    base = alt.Chart(rows).encode(x=x, y=y, color=alt.Color("scenario:N", scale=colors,
+                                                             legend=alt.Legend(orient="bottom",
+                                                                               columns=2)))
+    layers = [base.mark_line(),
+              base.mark_point(size=30).encode(
+                  filled=alt.condition(alt.datum.status == "projection", alt.value(False),
+                                       alt.value(True)), tooltip=tooltip)]
+    if markers is not None and len(markers):
+        pts = markers.assign(shown=convert(markers["value"].to_numpy(), "fraction", unit))
+        claim = alt.Chart(pts).encode(x="fiscal_year:Q", y="shown:Q",
+                                      tooltip=["label:N", "claim_id:N", "article:N"])
+        layers += [claim.mark_point(shape="diamond", size=140, color="black", filled=True),
+                   claim.mark_text(align="left", dx=8, dy=-8, fontSize=11).encode(text="label:N")]
+    return alt.layer(*layers).properties(title=title, height=340)
+
+
+def trajectories_tab(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.Assumptions,
+                     tidy: pd.DataFrame, charts: ModuleType | None, focus: spendcalc.Scenario) -> None:
+    """Yen and share-of-GDP charts (with the articles' claims), and the downloads."""
+    claims_mod = optional_module("spendcalc.claims")
+    markers = claims_mod.claim_markers(tidy) if claims_mod is not None else None
+    left, right = st.columns(2)
+    left.altair_chart(line_chart(tidy, "spending_jpy", "trillion_JPY", "Spending", charts),
+                      width="stretch")
+    right.altair_chart(line_chart(tidy, "share_of_gdp", "percent", "Share of GDP", charts, markers),
+                       width="stretch")
+    st.caption("Filled dots: enacted budgets and government plans; hollow dots: this calculator's "
+               "projection. The share chart uses each scenario's own denominator. Diamonds: "
+               "targets as the articles state them (details in the Claims tab)."
+               + ("" if claims_mod is not None else " The claims module is unavailable, so no "
+                  "claims are marked."))
+    st.markdown("**Downloads**")
+    cols = st.columns([1, 1, 2, 1, 1])
+    cols[0].download_button("Trajectories (CSV)", data=lambda: csv_text(tidy, charts),
+                            file_name="spendcalc-trajectories.csv", mime="text/csv",
+                            on_click="ignore", key="dl_csv",
+                            help="The tidy table with the methodology and sources as # lines.")
+    cols[1].download_button(f"Scenario '{focus.name}' (YAML)", data=spendcalc.scenario_to_yaml(focus),
+                            file_name=f"{focus.name}.yaml", mime="application/x-yaml",
+                            on_click="ignore", key="dl_yaml",
+                            help="The headline scenario, with the method choices applied; "
+                            "load it again with 'Load a scenario file'.")
+    if charts is None:
+        st.info("Brief-quality charts (spendcalc.charts) are unavailable in this installation, "
+                "so there are no PNG/SVG downloads.")
+        return
+    kind = cols[2].selectbox("Chart to download", list(CHART_KINDS), key="dl_kind",
+                             format_func=CHART_KINDS.get, label_visibility="collapsed")
+    cols[3].download_button("Chart (PNG)", key="dl_png", on_click="ignore", mime="image/png",
+                            file_name=f"spendcalc-{kind}.png",
+                            data=lambda: chart_bytes(kind, scenarios, assumptions, focus.name, "png", 200))
+    cols[4].download_button("Chart (SVG)", key="dl_svg", on_click="ignore", mime="image/svg+xml",
+                            file_name=f"spendcalc-{kind}.svg",
+                            data=lambda: chart_bytes(kind, scenarios, assumptions, focus.name, "svg", 100))
+    if st.toggle("Preview the chart as downloaded (slower)", key="preview"):
+        st.image(chart_bytes(kind, scenarios, assumptions, focus.name, "png", 90))
+
+
+def uncertainty_tab(focus: spendcalc.Scenario, assumptions: spendcalc.Assumptions,
+                    specs: dict[str, dict], charts: ModuleType | None) -> None:
+    """Monte Carlo fan chart and the probability of meeting the target."""
+    available = optional_module("spendcalc.simulate") is not None
+    cols = st.columns([2, 1, 1])
+    run = cols[0].toggle("Simulate uncertain GDP growth", key="mc", disabled=not available,
+                         help="Draws many nominal-GDP paths around the GDP assumption, holding the "
+                         "scenario's yen fixed, and reports percentiles. Off by default so that "
+                         "slider changes stay instant.")
+    paths = int(cols[1].selectbox("Paths", list(specs["paths"]["choices"]), key="paths",
+                                  format_func=lambda p: f"{int(p):,}"))
+    s = specs["seed"]
+    seed = int(cols[2].number_input("Seed", s["min"], s["max"], step=1, key="seed"))
+    if not available:
+        st.info("The uncertainty simulation (spendcalc.simulate) is unavailable in this "
+                "installation.")
+        return
+    if not run:
+        st.caption(f"Switch on to simulate '{focus.name}' ({paths:,} paths).")
+        return
+    bar = st.progress(0.0, text=f"Simulating {paths:,} GDP paths…")
+    summary = simulate_cached(focus, assumptions, paths, seed,
+                              _progress=lambda done, total: bar.progress(done / total))
+    bar.empty()
+    prob = summary.attrs.get("probability")
+    st.metric(f"Probability of reaching {percent(focus.target_share, 1)} of same-year GDP "
+              f"in FY{focus.target_year}" if focus.target_share is not None
+              else "Probability of reaching the target",
+              "n/a" if prob is None else percent(prob, 0),
+              help=f"Share of {paths:,} simulated GDP paths (seed {seed}) on which the scenario's "
+              "yen meet the target share in the target year.")
+    if prob is None:
+        st.caption(str(summary.attrs.get("note") or "No probability for this scenario."))
+    if charts is not None:
+        st.image(fan_png(summary, 80))
+    st.dataframe(summary, hide_index=True)
+
+
+def claims_tab(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.Assumptions) -> None:
+    """The articles' claims with verdicts and quotes, filterable."""
+    if optional_module("spendcalc.claims") is None:
+        st.info("The claims audit (spendcalc.claims) is unavailable in this installation.")
+        return
+    audit = claims_audit_cached(scenarios, assumptions)
+    cols = st.columns(2)
+    articles = cols[0].multiselect("Article", sorted(audit["article"].astype(str).unique()),
+                                   key="claims_article", placeholder="All articles")
+    verdicts = cols[1].multiselect("Verdict", sorted(audit["verdict"].astype(str).unique()),
+                                   key="claims_verdict", placeholder="All verdicts")
+    shown = audit
+    if articles:
+        shown = shown[shown["article"].astype(str).isin(articles)]
+    if verdicts:
+        shown = shown[shown["verdict"].astype(str).isin(verdicts)]
+    st.caption(f"{len(shown)} of {len(audit)} claims, checked against the bundled data and the "
+               "model with the current assumptions.")
+    st.dataframe(shown, hide_index=True,
+                 column_order=["claim_id", "article", "verdict", "quote", "fiscal_year", "value",
+                               "unit", "reason"])
+
+
+def guarded(part: str, draw: Callable[[], None]) -> None:
+    """Draw an optional part; if it fails, say so in one line and keep the rest of the app."""
+    try:
+        draw()
+    except Exception as exc:  # an optional part must not take the whole app down
+        st.error(f"{part} is unavailable: {type(exc).__name__}: {exc}")
+
+
+def data_tab(tidy: pd.DataFrame) -> None:
+    """The tidy table, definitions, sources and data vintages."""
+    st.markdown(
+        f"""
+**Scope** — *Security-related total*: the 2% framework's sum of the MOD defense budget and other
+security-related spending (coast guard, research, infrastructure, ...). *MOD defense budget*:
+the headline Ministry of Defense budget only.
+
+**Denominator** — *Fixed FY2022 GDP*: the government measures the 2% target against one number,
+FY2022 nominal GDP as estimated in Dec 2022 ({trillion(DEFAULT_ASSUMPTIONS.reference_gdp_jpy)}).
+*Same-year GDP*: each fiscal year's own nominal GDP, as NATO and SIPRI count; it moves with the
+GDP assumption.
+
+**Fiscal year** — April to March (FY2025 = April 2025 to March 2026). **Status** — *actual*:
+enacted budget; *plan*: government draft; *projection*: this calculator's scenario path.
+"""
+    )
+    st.markdown("**Methodology of the current view**")
+    st.dataframe(spendcalc.methodology_table(tidy), hide_index=True)
+    st.markdown("**Sources and data vintages**")
+    meta = table_meta_cached()
+    st.dataframe(pd.DataFrame([{"table": f"data/{n}.csv", "title": m.get("title"),
+                                "publisher": m.get("publisher"), "edition": m.get("edition"),
+                                "retrieved_on": str(m.get("retrieved_on")),
+                                "source_url": m.get("source_url")} for n, m in meta.items()]),
+                 hide_index=True)
+    st.markdown("**Trajectories (tidy table)**")
+    st.dataframe(tidy, hide_index=True)
+    with st.expander("All bundled figures with their sources"):
+        st.dataframe(history_cached(), hide_index=True)
+
+
+def main() -> None:
+    """Draw the app."""
+    st.set_page_config(page_title="spendcalc — Japan defense spending", layout="wide")
+    specs = widget_specs()
+    warnings = init_state_from_link(specs)
+    st.title("Japan's defense spending: what do the targets mean in yen?")
+    for text in warnings:
+        st.warning(text)
+    st.sidebar.header("Scenarios")
+    box = st.sidebar.container()
+    uploaded = upload_ui()
+    names, custom = scenario_ui(specs, uploaded, box)
+    assumptions = assumptions_ui(specs)
+    denominator, scope = method_ui()
+    if not names:
+        write_link(specs)
+        st.info("Choose at least one scenario in the sidebar.")
+        return
+    focus_name = focus_ui(names)
+    by_name = {CUSTOM: custom} | ({uploaded.name: uploaded} if uploaded else {})
+    try:
+        scenarios = tuple(spendcalc.resolve_scenarios([by_name.get(n, n) for n in names],
+                                                      denominator=denominator, scope=scope))
+        focus = scenarios[names.index(focus_name)]
+        tidy = project_cached(scenarios, assumptions)
+        headline(focus, assumptions)
+    except spendcalc.SpendcalcError as exc:
+        write_link(specs)
+        st.error(f"These settings cannot be computed: {exc}")
+        return
+    charts = optional_module("spendcalc.charts")
+    tabs = st.tabs(list(TAB_LABELS), key="tab", bind="query-params")
+    parts = (  # only the open tab is computed, so a slider change stays quick
+        lambda: trajectories_tab(scenarios, assumptions, tidy, charts, focus),
+        lambda: uncertainty_tab(focus, assumptions, specs, charts),
+        lambda: claims_tab(scenarios, assumptions),
+        lambda: data_tab(tidy),
+    )
+    for tab, label, draw in zip(tabs, TAB_LABELS, parts, strict=True):
+        if tab.open:
+            with tab:
+                guarded(f"The {label} tab", draw)
+    write_link(specs)
+    st.caption("Copy the page address to share this exact view. Sources: data/README.md.")
+
+
+if __name__ == "__main__":
+    main()
