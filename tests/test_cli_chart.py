@@ -1,0 +1,110 @@
+"""``spendcalc chart``: every chart in every format, PNG width, CSV headers, one-line errors."""
+
+import os
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from spendcalc import charts, cli  # noqa: E402
+from spendcalc.cli_chart import csv_header  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+FIVE = ["01-spending-trillion-yen", "02-share-of-gdp-with-claims",
+        "03-denominator-gap-original-fy2027", "04-extra-yen-vs-baseline", "05-spending-usd"]
+
+
+def _png_size(path):
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", head[16:24])
+
+
+def _check_csv(path):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# spendcalc chart ")
+    comments = [ln for ln in lines if ln.startswith("# ")]
+    joined = " ".join(comments)
+    assert "data/README.md" in joined and "denominator" in joined.lower()
+    body = lines[len(comments):]
+    assert body[0].split(",")[:2] == ["scenario", "fiscal_year"]
+    df = pd.read_csv(path, comment="#")
+    assert len(df) > 0 and "value" in df.columns
+    return df
+
+
+def test_writes_every_chart_in_every_format(tmp_path, capsys):
+    rc = cli.main(["chart", "--out", str(tmp_path), "--format", "png,svg,pdf"])
+    assert rc == 0
+    printed = capsys.readouterr().out.split()
+    for key in FIVE:
+        for ext, magic in (("png", b"\x89PNG"), ("svg", b"<?xml"), ("pdf", b"%PDF")):
+            path = tmp_path / f"{key}.{ext}"
+            assert path.read_bytes()[:len(magic)] == magic, path
+            assert str(path) in printed
+        width, height = _png_size(tmp_path / f"{key}.png")
+        assert width >= 1000 and height > 400
+        _check_csv(tmp_path / f"{key}.csv")
+    assert len(printed) == len(FIVE) * 4
+    # the data file behind the spending chart holds exactly the spending rows
+    df = pd.read_csv(tmp_path / "01-spending-trillion-yen.csv", comment="#")
+    assert set(df["measure"]) == {"spending_jpy"} and set(df["unit"]) == {"JPY"}
+
+
+def test_dpi_and_scenario_options(tmp_path, capsys):
+    rc = cli.main(["chart", "--out", str(tmp_path), "--dpi", "150", "--scenario", "us-ask-3.5pct",
+                   "--scenario", "hold-flat", "--growth", "0.01"])
+    assert rc == 0
+    capsys.readouterr()
+    assert _png_size(tmp_path / "01-spending-trillion-yen.png")[0] == 1500
+    assert not list(tmp_path.glob("*.svg")) and not list(tmp_path.glob("*.pdf"))
+    assert (tmp_path / "03-denominator-gap-us-ask-3.5pct.png").exists()
+    df = _check_csv(tmp_path / "05-spending-usd.csv")
+    assert set(df["scenario"]) == {"us-ask-3.5pct", "hold-flat"}
+    header = (tmp_path / "05-spending-usd.csv").read_text().split("\n")
+    assert any("constant nominal growth 1.00%/yr" in ln for ln in header if ln.startswith("# "))
+
+
+@pytest.mark.parametrize("args, field", [
+    (["--format", "png,gif"], "format"),
+    (["--format", ""], "format"),
+    (["--dpi", "20"], "dpi"),
+    (["--dpi", "5000"], "dpi"),
+    (["--dpi", "high"], "dpi"),
+])
+def test_bad_options_exit_2_with_one_line(tmp_path, capsys, args, field):
+    rc = cli.main(["chart", "--out", str(tmp_path / "x"), *args])
+    assert rc == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"spendcalc: error: {field}:")
+    assert not (tmp_path / "x").exists()
+
+
+def test_csv_header_lines():
+    text = csv_header("k", charts.SOURCES, {"s1": {"title": "T", "scope": "mod-budget"}})
+    assert all(line.startswith("# ") for line in text.splitlines())
+    assert "s1: title=T; scope=mod-budget" in text
+
+
+@pytest.mark.slow
+def test_subprocess_python_m(tmp_path):
+    env = {**os.environ, "MPLBACKEND": ""}
+    env.pop("MPLBACKEND")
+    out = subprocess.run([sys.executable, "-m", "spendcalc", "chart", "--out", str(tmp_path),
+                          "--format", "svg,png"], capture_output=True, text=True, cwd=REPO, env=env,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    paths = out.stdout.split()
+    assert len(paths) == len(FIVE) * 3
+    assert all(Path(p).exists() for p in paths)
+    bad = subprocess.run([sys.executable, "-m", "spendcalc", "chart", "--out", str(tmp_path),
+                          "--dpi", "0"], capture_output=True, text=True, cwd=REPO, env=env,
+                         timeout=120)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "dpi" in bad.stderr
