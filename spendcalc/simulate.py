@@ -334,10 +334,11 @@ def shock_quantiles(processes: list[tuple[str, int, float]], *, paths: int, seed
         state = {name: _Bracket(horizon, z, se, width, shock_sd(horizon, rho), paths)
                  for name, _, rho in processes}
         count = 0
+        buffer = np.empty((horizon, min(chunk, paths)), np.float32)
         for start in range(0, paths, chunk):
             m = min(chunk, paths - start)
             for i, (name, stream, rho) in enumerate(processes):
-                s = _cumulative_shocks(seed, stream, start, m, horizon, rho)
+                s = _cumulative_shocks(seed, stream, start, m, horizon, rho, out=buffer)
                 state[name].add(s)
                 if i == 0 and count_at is not None:
                     count += int(np.count_nonzero(s[count_at[0]] <= np.float64(count_at[1])))
@@ -386,10 +387,13 @@ class _Bracket:
         return lo_val, hi_val
 
 
-def _cumulative_shocks(seed: int, stream: int, start: int, m: int, horizon: int,
-                       rho: float) -> np.ndarray:
-    """Cumulative AR(1) shocks per unit sigma for paths ``start..start+m``: (horizon, m) float32."""
-    z = np.empty((horizon, m), np.float32)
+def _cumulative_shocks(seed: int, stream: int, start: int, m: int, horizon: int, rho: float,
+                       out: np.ndarray | None = None) -> np.ndarray:
+    """Cumulative AR(1) shocks per unit sigma for paths ``start..start+m``: (horizon, m) float32.
+
+    ``out``, if given, is a float32 buffer of shape (horizon, >= m) reused between chunks.
+    """
+    z = np.empty((horizon, m), np.float32) if out is None else out[:, :m]
     first_block = start // BLOCK_PATHS
     for b in range(first_block, first_block + -(-m // BLOCK_PATHS)):
         a = b * BLOCK_PATHS - start
