@@ -413,7 +413,9 @@ def _judge_share(c: object, refs: list[dict], info: dict, sc: Scenario,
             parts_bad.append(f"{where} ({_gap(v, claimed)})")
     status = info["status"] or "?"
     basis = "initial + supplementary budgets" if sc.basis == "with-supplementary" else "initial budgets"
-    ctx = f"FY{year} {status} of scenario {sc.name}, {basis}"
+    target = ("" if sc.target_share is None else
+              f"{_pct(sc.target_share)} of {_denom_text(sc.denominator, sc.target_year)} in FY{sc.target_year}, ")
+    ctx = f"FY{year} {status} of scenario {sc.name} ({target}{basis})"
     if status == "projection":
         gdp = (f"growth {assumptions.growth_rate:.2%}/yr" if assumptions.growth_rate is not None
                else f"preset {assumptions.gdp_preset}")
