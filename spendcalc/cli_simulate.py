@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from spendcalc.api import make_assumptions
 from spendcalc.cli import add_model_options, assumptions_from, emit, scenarios_from
 from spendcalc.units import parse_quantity
 
@@ -42,6 +43,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--threshold", metavar="SHARE",
                    help="share of GDP tested in the target year, e.g. 0.035 or '3.5 %%' "
                    "(default: the scenario's target; the yen path does not change)")
+    p.add_argument("--plan-preset", metavar="NAME",
+                   help="GDP preset the yen path was planned on (default: the simulated one)")
+    p.add_argument("--plan-growth", metavar="RATE",
+                   help="constant nominal growth the yen path was planned on, e.g. '3 %%'")
     p.add_argument("--chunk-size", type=_whole("chunk_size"), default=100_000, metavar="N",
                    help="paths per chunk; bounds memory (default 100,000)")
     add_model_options(p)
@@ -54,8 +59,13 @@ def cmd_simulate(args: argparse.Namespace) -> None:
     from spendcalc.simulate import simulate
 
     (scenario,) = scenarios_from(args)
+    assumptions = assumptions_from(args)
+    plan = None
+    if args.plan_preset is not None or args.plan_growth is not None:
+        plan = make_assumptions(preset=args.plan_preset, growth=args.plan_growth, base=assumptions)
     result = simulate(
-        scenario, paths=args.paths, seed=args.seed, assumptions=assumptions_from(args),
+        scenario, paths=args.paths, seed=args.seed, assumptions=assumptions,
+        plan_assumptions=plan,
         history=data.load_history(),
         volatility=_fraction(args.volatility, "volatility", VOLATILITY_HELP),
         persistence=args.persistence,
@@ -79,6 +89,8 @@ def headline(attrs: dict) -> str:
         extra.append(f"persistence {a['persistence']:g}")
     if a["fx_volatility"]:
         extra.append(f"FX volatility {a['fx_volatility']:.2%}/yr")
+    if a.get("plan_gdp_assumption", a.get("gdp_assumption")) != a.get("gdp_assumption"):
+        extra.append(f"yen planned on {a['plan_gdp_assumption'].split(':')[0]}")
     more = "; " + ", ".join(extra) if extra else ""
     run = f"{a['paths']:,} paths, seed {a['seed']}; {vol}{more}"
     if a["probability"] is None or a["certain"]:

@@ -3,8 +3,11 @@
 Conventions
 -----------
 * The scenario's yen path is held fixed, as a budget is: spending in each fiscal year is the
-  deterministic projection's ``spending_jpy`` (``spendcalc.model.project``). Only GDP (and,
-  optionally, the exchange rate) is uncertain.
+  deterministic projection's ``spending_jpy`` (``spendcalc.model.project``), planned under
+  ``plan_assumptions`` (default: the same assumptions as the GDP simulation). Only GDP (and,
+  optionally, the exchange rate) is uncertain. A plan sized to reach the target on the median
+  GDP path therefore reaches it with probability about one half; planning on another GDP path
+  (say, a faster-growth preset) moves that probability.
 * Nominal GDP is known up to the last actual year of the GDP vintage (the *jump-off* year). After
   it, ``log GDP[t] = log GDP_det[t] + S[t]`` with ``S[t] = e[1] + ... + e[t]`` (t counts fiscal
   years after the jump-off) and ``GDP_det`` the deterministic path of the chosen GDP assumption.
@@ -82,8 +85,9 @@ Progress = Callable[[int, int], object]
 def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: int = 0,
              assumptions: Assumptions | None = None, history: object = None,
              volatility: float | None = None, persistence: float = 0.0, fx_volatility: float = 0.0,
-             threshold: float | None = None, chunk_size: int = 100_000, until: int | None = None,
-             since: int | None = None, progress: Progress | None = None) -> pd.DataFrame:
+             threshold: float | None = None, plan_assumptions: Assumptions | None = None,
+             chunk_size: int = 100_000, until: int | None = None, since: int | None = None,
+             progress: Progress | None = None) -> pd.DataFrame:
     """Simulate the share of GDP and the dollar value of a fixed yen path under uncertainty.
 
     Parameters
@@ -111,6 +115,10 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
     threshold : float, optional
         Share of GDP tested in the target year, in (0, 1); default the scenario's target share.
         The yen path is not changed by it. [fraction]
+    plan_assumptions : Assumptions, optional
+        Assumptions under which the yen path was planned (e.g. a more optimistic GDP preset);
+        default ``assumptions``. GDP is still simulated around ``assumptions``, so a plan sized
+        on the same GDP path as the simulation meets its target with probability about 0.5.
     chunk_size : int
         Paths per chunk (rounded up to whole blocks of ``BLOCK_PATHS``); bounds memory. [-]
     until : int, optional
@@ -129,7 +137,7 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         the target year, a float in [0, 1], or None where the denominator is fixed-FY2022 or the
         scenario has no target), ``certain, note, paths, seed, volatility, volatility_note,
         persistence, fx_volatility, fx_volatility_note, jpy_per_usd, denominator,
-        jump_off_year, gdp_assumption, method``.
+        jump_off_year, gdp_assumption, plan_gdp_assumption, method``.
 
     Notes
     -----
@@ -169,13 +177,19 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
     target_year = sc.target_year if sc.target_year is not None else a.until
     tested = threshold if threshold is not None else sc.target_share
     horizon_year = max(a.until, target_year)
-    tidy = model.project([sc], replace(a, until=horizon_year), history,
-                         since=min(first, jump_off, target_year))
+    start_year = min(first, jump_off, target_year)
+    tidy = model.project([sc], replace(a, until=horizon_year), history, since=start_year)
     wide = tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
     years = wide.index.to_numpy(int)
-    spend = wide["spending_jpy"].to_numpy(float)
     gdp_det = wide["nominal_gdp_jpy"].to_numpy(float)
-    share_det = wide["share_of_gdp"].to_numpy(float)
+    if plan_assumptions is None:
+        plan_tidy, spend = tidy, wide["spending_jpy"].to_numpy(float)
+    else:
+        plan_tidy = model.project([sc], replace(plan_assumptions, until=horizon_year), history,
+                                  since=start_year)
+        plan_wide = plan_tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
+        spend = plan_wide["spending_jpy"].reindex(years).to_numpy(float)
+    share_det = spend / a.reference_gdp_jpy  # the fixed-FY2022 share, as model.project computes it
     steps = np.maximum(years - jump_off, 0)
     fixed = sc.denominator == "fixed-fy2022"
 
@@ -226,12 +240,13 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         probability = 1.0 if thr >= 0 else 0.0
         why = (f"GDP for FY{target_year} is actual" if target_year <= jump_off
                else "volatility is zero")
-        note = f"the share is certain ({why}): probability {probability:.0f}"
+        note = f"the share is certain ({why})"
     else:
         probability = count / paths
         note = (f"P(share >= {tested:.2%} of GDP in FY{target_year}) over {paths:,} paths; "
                 "spending held fixed in yen")
     meta = tidy.attrs["methodology"][sc.name]
+    plan_meta = plan_tidy.attrs["methodology"][sc.name]
     out.attrs.update({
         "scenario": sc.name,
         "target_share": sc.target_share,
@@ -252,6 +267,7 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         "denominator": sc.denominator,
         "jump_off_year": jump_off,
         "gdp_assumption": meta["gdp_assumption"],
+        "plan_gdp_assumption": plan_meta["gdp_assumption"],
         "method": ("yen path fixed; log GDP = log deterministic GDP + AR(1) shock sum after "
                    f"FY{jump_off} (median = deterministic path); exact percentiles by bracketing"),
     })

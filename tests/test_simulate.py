@@ -139,6 +139,29 @@ def test_probability_matches_closed_form():
         assert abs(p - expected) < 4 * math.sqrt(expected * (1 - expected) / n) + 1e-9, c
 
 
+def test_plan_on_faster_growth_raises_the_probability_as_the_closed_form_says():
+    """Yen planned on 12%/yr GDP growth, GDP simulated around 10%/yr: more yen, higher share."""
+    sigma, n, c, t = 0.03, 100_000, 0.03, 2028 - 2024
+    plan = make_assumptions(growth_rate=0.12)
+    df = synthetic(paths=n, volatility=sigma, plan_assumptions=plan, seed=12)
+    plan_tidy = spendcalc.model.project([SAME_YEAR], plan, make_history(), since=2024)
+    plan_spend = plan_tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
+    spend = plan_spend.at[2028, "spending_jpy"]
+    gdp = deterministic().at[2028, "nominal_gdp_jpy"]
+    assert spend > deterministic().at[2028, "spending_jpy"]
+    expected = N.cdf(math.log(spend / ((c - 1e-12) * gdp)) / (sigma * math.sqrt(t)))
+    assert expected > 0.8
+    assert abs(df.attrs["probability"] - expected) < 4 * math.sqrt(expected * (1 - expected) / n)
+    assert "12.00%" in df.attrs["plan_gdp_assumption"]
+    # with zero volatility the share is the planned yen over the simulated (median) GDP, exactly
+    flat = synthetic(volatility=0.0, plan_assumptions=plan)
+    share = rows(flat, "share_of_gdp")
+    want = (plan_spend.loc[share.index, "spending_jpy"]
+            / deterministic().loc[share.index, "nominal_gdp_jpy"]).to_numpy()
+    np.testing.assert_array_equal(share["p50"].to_numpy(), want)
+    assert flat.attrs["probability"] == 1.0
+
+
 def test_fx_bands_match_closed_form():
     fx_sigma, n = 0.08, 100_000
     df = synthetic(FIXED, paths=n, fx_volatility=fx_sigma, seed=4)
@@ -264,6 +287,14 @@ def test_cli_table_headline(capsys):
     head = out.strip().splitlines()[-1]
     assert head.startswith("P(share ≥ 3.5% of GDP in FY2035) = 0.")
     assert "5,000 paths, seed 2" in head and "assumption:" in head
+
+
+def test_cli_plan_growth_is_reported(capsys):
+    code = cli.main(["simulate", "--scenario", "us-ask-3.5pct", "--paths", "5000",
+                     "--growth", "1 %", "--plan-growth", "3 %"])
+    head = capsys.readouterr().out.strip().splitlines()[-1]
+    assert code == 0 and "yen planned on constant nominal growth 3.00%" in head
+    assert float(head.split("= ")[1].split(" ")[0]) > 0.9
 
 
 def test_cli_fixed_denominator_prints_certainty(capsys):
