@@ -1,0 +1,75 @@
+"""Time writing the full brief chart set in PNG, SVG and PDF (in-process, after a warm-up).
+
+Run: ``.venv/bin/python benchmarks/bench_charts.py [--repeat N]``. Prints seconds per format and
+for all three, and the ratio to the 3 s target for the whole set in all formats.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import spendcalc  # noqa: E402
+from spendcalc import charts  # noqa: E402
+
+TARGET_S = 3.0
+
+
+def write_set(tidy, claims, out: Path, formats: tuple[str, ...]) -> int:
+    """Draw the brief set and save it in each format; return the number of files."""
+    figures = charts.brief_charts(tidy, claims=claims)
+    n = 0
+    for key, fig in figures.items():
+        for fmt in formats:
+            fig.savefig(out / f"{key}.{fmt}", format=fmt, dpi=100)
+            n += 1
+        charts.chart_data(tidy, key, claims=claims).to_csv(out / f"{key}.csv", index=False)
+    return n
+
+
+def best_of(repeat: int, fn) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    tidy = spendcalc.project()
+    try:
+        from spendcalc.claims import claim_markers
+    except ImportError:
+        claims = None
+    else:
+        claims = claim_markers(tidy)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        write_set(tidy, claims, out, ("png", "svg", "pdf"))  # warm-up: fonts, backends
+        results = {}
+        for formats in (("png",), ("svg",), ("pdf",), ("png", "svg", "pdf")):
+            label = ",".join(formats)
+            results[label] = best_of(args.repeat, lambda f=formats: write_set(tidy, claims, out, f))
+        t0 = time.perf_counter()
+        charts.brief_charts(tidy, claims=claims)
+        draw_only = time.perf_counter() - t0
+    print(f"draw only (no save): {draw_only:.3f} s")
+    for label, seconds in results.items():
+        print(f"{label:12} {seconds:.3f} s (best of {args.repeat})")
+    total = results["png,svg,pdf"]
+    print(f"full set in png, svg and pdf: {total:.3f} s = {total / TARGET_S:.2f} x the "
+          f"{TARGET_S:g} s target")
+
+
+if __name__ == "__main__":
+    main()
