@@ -633,8 +633,10 @@ def brief_charts(tidy: pd.DataFrame, *, claims: pd.DataFrame | None = None,
         out[keys[3]] = plot_gap_to_baseline(tidy).get_figure(root=True)
         out[keys[4]] = plot_usd(tidy).get_figure(root=True)
         if simulation is not None:
-            out[keys[5]] = plot_fan(simulation, note=fan_note(tidy, simulation)).get_figure(
-                root=True)
+            name = simulation.attrs.get("scenario") or "scenario"
+            title = f"Simulated share of GDP: {_title_of(tidy, name, 200)}"
+            out[keys[5]] = plot_fan(simulation, note=fan_note(tidy, simulation),
+                                    title=textwrap.shorten(title, 80)).get_figure(root=True)
     return out
 
 
