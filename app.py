@@ -310,7 +310,7 @@ def upload_ui() -> spendcalc.Scenario | None:
     """File uploader for a scenario YAML; returns this session's uploaded scenario (or None)."""
     state = st.session_state
     file = st.sidebar.file_uploader("Load a scenario file (YAML)", type=["yaml", "yml"],
-                                    key="upload_file",
+                                    key="upload_file", max_upload_size=1,
                                     help="A file downloaded from this app, or one like "
                                     "data/scenarios/*.yaml. It stays in your session only.")
     if file is not None:
@@ -417,7 +417,9 @@ def focus_ui(names: list[str]) -> str:
     if state["focus"] not in names:
         state["focus"] = CUSTOM if CUSTOM in names else ("us-ask-3.5pct" if "us-ask-3.5pct" in names
                                                           else names[0])
-    return st.selectbox("Headline numbers for", names, key="focus")
+    titles = {s.name: s.title for s in spendcalc.builtin_scenarios()} | {CUSTOM: "Custom (sidebar sliders)"}
+    return st.selectbox("Headline numbers for", names, key="focus",
+                        format_func=lambda n: f"{n}: {titles[n]}" if n in titles else n)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -440,31 +442,34 @@ def headline(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions) -
     h = headline_cached(scenario, assumptions)
     ty, anchor = h["target_year"], h["anchor_year"]
     scope = SCOPE_LABELS[scenario.scope]
-    cols = st.columns(4)
-    cols[0].metric(f"Yen needed in FY{ty}", trillion(h["target_spending_jpy"]),
-                   help=f"Spending in FY{ty} on this scenario: {scope}, "
-                   f"{DENOMINATOR_LABELS[scenario.denominator]} as the target's denominator.")
-    cols[1].metric(f"Share of GDP in FY{ty}: fixed FY2022 / same-year",
-                   f"{percent(h['share_fixed_fy2022'])} / {percent(h['share_same_year'])}",
-                   help="The same yen divided by the government's fixed FY2022 GDP "
-                   f"({trillion(assumptions.reference_gdp_jpy)}) and by FY{ty}'s own nominal GDP.")
-    cols[2].metric(f"Extra per year vs flat FY{anchor} level",
-                   trillion(h["mean_gap_to_baseline_jpy"]) + "/yr",
-                   help=f"Average yearly spending above the FY{anchor} level held flat in yen, "
-                   f"FY{anchor + 1} to FY{ty}.")
-    cols[3].metric(f"Required spending growth FY{anchor}–FY{ty}",
-                   "n/a" if pd.isna(h["required_spending_growth"])
-                   else percent(h["required_spending_growth"], 1) + "/yr",
-                   help="Constant yearly growth of spending in yen from the last bundled figure "
-                   "to the target. n/a where the target is already due or the path is flat.")
-    be = h["break_even_gdp_growth"]
+    top = st.columns(3)
+    top[0].metric(f"Spending needed in FY{ty} (trillion JPY)",
+                  f"{convert(h['target_spending_jpy'], 'JPY', 'trillion_JPY'):,.2f}",
+                  help=f"Yen spent in FY{ty} on this scenario ({scope}), with "
+                  f"{DENOMINATOR_LABELS[scenario.denominator]} as the target's denominator.")
+    top[1].metric(f"Share of fixed FY2022 GDP in FY{ty}", percent(h["share_fixed_fy2022"]),
+                  help="The same yen divided by the government's fixed FY2022 GDP "
+                  f"({trillion(assumptions.reference_gdp_jpy)}), as the 2% framework counts.")
+    top[2].metric(f"Share of same-year GDP in FY{ty}", percent(h["share_same_year"]),
+                  help=f"The same yen divided by FY{ty}'s own nominal GDP under the GDP "
+                  "assumption, as NATO and SIPRI count.")
+    low = st.columns(3)
+    low[0].metric(f"Extra per year vs flat FY{anchor} (trillion JPY)",
+                  f"{convert(h['mean_gap_to_baseline_jpy'], 'JPY', 'trillion_JPY'):,.2f}",
+                  help=f"Average yearly spending above the FY{anchor} level held flat in yen, "
+                  f"FY{anchor + 1} to FY{ty}.")
+    low[1].metric(f"Spending growth needed FY{anchor}–FY{ty} (%/yr)",
+                  percent(h["required_spending_growth"], 1),
+                  help="Constant yearly growth of spending in yen from the last bundled figure "
+                  "to the target. n/a where the target is already due or the path is flat.")
+    low[2].metric(f"Break-even GDP growth to FY{ty} (%/yr)", percent(h["break_even_gdp_growth"], 1),
+                  help="Constant nominal GDP growth at which this yen amount is exactly the "
+                  "target share of same-year GDP. n/a for a flat path or a target already due.")
     st.caption(
-        f"**{scenario.name}** — {scenario.title or 'scenario'}. Scope: {scope}; basis: "
-        f"{scenario.basis}; path: {scenario.path}. "
-        + ("" if pd.isna(be) else
-           f"A plan fixed at {trillion(h['target_spending_jpy'])} in FY{ty} equals "
-           f"{percent(scenario.target_share, 1)} of same-year GDP if nominal GDP grows "
-           f"{percent(be, 1)}/yr.")
+        f"**{scenario.title or scenario.name}**. Counts {scope.lower()} ({scenario.basis} "
+        f"budgets); target measured against {DENOMINATOR_LABELS[scenario.denominator]}; "
+        f"path: {PATH_LABELS.get(scenario.path, scenario.path).lower()}. Fiscal years run "
+        "April–March. Hover over a number for its definition."
     )
 
 
@@ -503,17 +508,19 @@ def line_chart(tidy: pd.DataFrame, measure: str, unit: str, title: str,
     base = alt.Chart(rows).encode(x=x, y=y, color=alt.Color("scenario:N", scale=colors,
                                                              legend=alt.Legend(orient="bottom",
                                                                                columns=2)))
+    is_projection = alt.datum.status == "projection"
     layers = [base.mark_line(),
-              base.mark_point(size=30).encode(
-                  filled=alt.condition(alt.datum.status == "projection", alt.value(False),
-                                       alt.value(True)), tooltip=tooltip)]
+              base.transform_filter(~is_projection).mark_point(size=30, filled=True)
+              .encode(tooltip=tooltip),
+              base.transform_filter(is_projection).mark_point(size=30, filled=False)
+              .encode(tooltip=tooltip)]
     if markers is not None and len(markers):
         pts = markers.assign(shown=convert(markers["value"].to_numpy(), "fraction", unit))
         claim = alt.Chart(pts).encode(x="fiscal_year:Q", y="shown:Q",
                                       tooltip=["label:N", "claim_id:N", "article:N"])
         layers += [claim.mark_point(shape="diamond", size=140, color="black", filled=True),
                    claim.mark_text(align="left", dx=8, dy=-8, fontSize=11).encode(text="label:N")]
-    return alt.layer(*layers).properties(title=title, height=340)
+    return alt.layer(*layers).properties(title=title)
 
 
 def trajectories_tab(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.Assumptions,
@@ -523,9 +530,9 @@ def trajectories_tab(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spe
     markers = claims_mod.claim_markers(tidy) if claims_mod is not None else None
     left, right = st.columns(2)
     left.altair_chart(line_chart(tidy, "spending_jpy", "trillion_JPY", "Spending", charts),
-                      width="stretch")
+                      width="stretch", height=420)
     right.altair_chart(line_chart(tidy, "share_of_gdp", "percent", "Share of GDP", charts, markers),
-                       width="stretch")
+                       width="stretch", height=420)
     st.caption("Filled dots: enacted budgets and government plans; hollow dots: this calculator's "
                "projection. The share chart uses each scenario's own denominator. Diamonds: "
                "targets as the articles state them (details in the Claims tab)."

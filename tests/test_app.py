@@ -1,0 +1,254 @@
+"""The Streamlit app under AppTest: runs, every control at its ends, headline reacts, link round trip."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+import yaml
+from streamlit.testing.v1 import AppTest
+
+import spendcalc
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+SLIDER_KEYS = ("share", "year", "growth", "infl", "fx", "until")
+
+
+def run_app(query: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    """No exception and no error box in the page."""
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def metric_value(at: AppTest, label_start: str) -> str:
+    found = [v for k, v in metrics(at).items() if k.startswith(label_start)]
+    assert len(found) == 1, (label_start, metrics(at))
+    return found[0]
+
+
+def app_module():
+    """app.py imported as a module (its main() does not run on import)."""
+    spec = importlib.util.spec_from_file_location("spendcalc_app", APP)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def default_app() -> AppTest:
+    return run_app()
+
+
+def test_app_runs_and_shows_headline_with_units(default_app):
+    at = default_app
+    assert_clean(at)
+    labels = list(metrics(at))
+    assert any(label.startswith("Spending needed in FY2035 (trillion JPY)") for label in labels)
+    assert "Share of fixed FY2022 GDP in FY2035" in labels
+    assert "Share of same-year GDP in FY2035" in labels
+    # the custom scenario's 3.0% target on same-year GDP is shown as exactly that share
+    assert metric_value(at, "Share of same-year GDP") == "3.00%"
+    # the headline yen come from the core, formatted as trillion yen
+    h = spendcalc.headline_figures(
+        spendcalc.Scenario(name="custom", target_share=0.03, target_year=2035, denominator="same-year"),
+        spendcalc.Assumptions(), spendcalc.load_history())
+    assert metric_value(at, "Spending needed in FY2035") == f"{h['target_spending_jpy'] / 1e12:,.2f}"
+
+
+def test_growth_slider_changes_headline():
+    at = run_app()
+    before = metric_value(at, "Spending needed in FY2035")
+    at.radio(key="gdp").set_value("growth").run()
+    at.slider(key="growth").set_value(4.0).run()
+    assert_clean(at)
+    after = metric_value(at, "Spending needed in FY2035")
+    assert after != before
+    at.slider(key="growth").set_value(0.0).run()
+    assert float(metric_value(at, "Spending needed in FY2035")) < float(after)
+    assert at.query_params["growth"] == "0.0"
+
+
+@pytest.mark.parametrize("key", SLIDER_KEYS)
+def test_every_slider_at_both_ends(key):
+    at = run_app({"gdp": "growth"})
+    slider = at.slider(key=key)
+    for value in (slider.min, slider.max):
+        at.slider(key=key).set_value(value).run()
+        assert_clean(at)
+        assert at.slider(key=key).value == value
+        assert at.metric, f"no headline at {key}={value}"
+
+
+def test_every_choice_runs():
+    at = run_app()
+    for key in ("path", "cden", "preset", "gdp", "denom", "scope"):
+        widget = at.selectbox(key=key) if key in ("path", "preset") else at.radio(key=key)
+        options = widget_options(at, key)
+        assert len(options) >= 2 and len(widget.options) == len(options), key
+        for option in options:
+            pick = at.selectbox(key=key) if key in ("path", "preset") else at.radio(key=key)
+            pick.set_value(option).run()
+            assert_clean(at)
+            assert at.metric, f"no headline at {key}={option}"
+    for name in ("original-fy2027", "accelerated-fy2025", "us-ask-3.5pct", "hold-flat"):
+        at.multiselect(key="sc").set_value([name]).run()
+        assert_clean(at)
+        assert at.selectbox(key="focus").value == name
+        assert at.metric
+    at.multiselect(key="sc").set_value([]).run()
+    assert_clean(at)
+    assert not at.metric and at.info
+
+
+def widget_options(at: AppTest, key: str) -> list[str]:
+    """The underlying option values (not labels) of a radio or selectbox of the app."""
+    specs = app_module().widget_specs()
+    return list(specs[key]["choices"])
+
+
+@pytest.mark.parametrize("tab", ["Uncertainty", "Claims", "Data & methodology"])
+def test_every_tab_runs(tab):
+    at = run_app({"tab": tab, "mc": "1", "paths": "2000"})
+    assert_clean(at)
+    if tab == "Uncertainty":
+        assert any(m.label.startswith("Probability of reaching") for m in at.metric)
+    elif tab == "Claims":
+        table = at.dataframe[0].value
+        assert {"claim_id", "article", "quote", "verdict", "reason"} <= set(table.columns)
+        verdict = sorted(table["verdict"].unique())[0]
+        at.multiselect(key="claims_verdict").set_value([verdict]).run()
+        assert_clean(at)
+        assert set(at.dataframe[0].value["verdict"]) == {verdict}
+    else:
+        assert any("Fixed FY2022 GDP" in m.value for m in at.markdown)
+        assert len(at.dataframe) >= 3
+
+
+def test_bad_upload_shows_error_and_app_keeps_running():
+    at = run_app()
+    at.file_uploader(key="upload_file").upload("bad.yaml", b"name: x\ntarget_share: 7\n", "text/yaml")
+    at.run()
+    assert not at.exception
+    assert len(at.error) == 1 and "bad.yaml" in at.error[0].value and "target_share" in at.error[0].value
+    assert at.metric  # the rest of the app still works
+    at.file_uploader(key="upload_file").upload("worse.yaml", b"\x00\xff: [", "text/yaml")
+    at.run()
+    assert not at.exception and at.error and at.metric
+
+
+def test_good_upload_is_selected_carried_in_link_and_reproduced():
+    text = spendcalc.scenario_to_yaml(spendcalc.Scenario(
+        name="my-plan", target_share=0.025, target_year=2030, denominator="same-year", title="Mine"))
+    at = run_app()
+    at.file_uploader(key="upload_file").upload("mine.yaml", text.encode(), "text/yaml")
+    at.run()
+    assert_clean(at)
+    assert "my-plan" in at.multiselect(key="sc").value
+    assert at.selectbox(key="focus").value == "my-plan"
+    assert metric_value(at, "Share of same-year GDP in FY2030") == "2.50%"
+    link = {k: at.query_params[k] for k in at.query_params}
+    assert "up" in link
+    again = run_app(link)  # a new session opened from the link
+    assert_clean(again)
+    assert again.selectbox(key="focus").value == "my-plan"
+    assert metrics(again) == metrics(at)
+
+
+def test_upload_stays_in_its_session():
+    text = spendcalc.scenario_to_yaml(spendcalc.Scenario(name="private", target_share=0.02,
+                                                         target_year=2030))
+    first = run_app()
+    first.file_uploader(key="upload_file").upload("p.yaml", text.encode(), "text/yaml")
+    first.run()
+    assert "private" in first.multiselect(key="sc").value
+    other = run_app()  # another session without the link
+    assert "private" not in other.multiselect(key="sc").options
+    assert "private" not in " ".join(other.multiselect(key="sc").options)
+
+
+def test_query_params_round_trip():
+    query = {"sc": "us-ask-3.5pct,custom", "share": "4.5", "year": "2040", "path": "constant-growth",
+             "cden": "fixed-fy2022", "gdp": "growth", "growth": "3.5", "infl": "1.5", "fx": "140.0",
+             "denom": "same-year", "scope": "mod-budget", "until": "2045", "focus": "us-ask-3.5pct"}
+    at = run_app(query)
+    assert_clean(at)
+    assert not at.warning
+    assert at.multiselect(key="sc").value == ["us-ask-3.5pct", "custom"]
+    assert at.slider(key="share").value == 4.5
+    assert at.slider(key="year").value == 2040
+    assert at.selectbox(key="path").value == "constant-growth"
+    assert at.radio(key="gdp").value == "growth"
+    assert at.slider(key="growth").value == 3.5
+    assert at.slider(key="fx").value == 140.0
+    assert at.radio(key="scope").value == "mod-budget"
+    assert at.selectbox(key="focus").value == "us-ask-3.5pct"
+    written = {k: at.query_params[k] for k in at.query_params}
+    assert {k: written[k] for k in query} == query
+    # the same numbers as when the same settings are made with the widgets
+    manual = run_app()
+    manual.multiselect(key="sc").set_value(["us-ask-3.5pct", "custom"]).run()
+    manual.selectbox(key="focus").set_value("us-ask-3.5pct")
+    manual.slider(key="share").set_value(4.5)
+    manual.slider(key="year").set_value(2040)
+    manual.selectbox(key="path").set_value("constant-growth")
+    manual.radio(key="cden").set_value("fixed-fy2022")
+    manual.radio(key="gdp").set_value("growth").run()  # enables the growth slider
+    manual.slider(key="growth").set_value(3.5)
+    manual.slider(key="infl").set_value(1.5)
+    manual.slider(key="fx").set_value(140.0)
+    manual.radio(key="denom").set_value("same-year")
+    manual.radio(key="scope").set_value("mod-budget")
+    manual.slider(key="until").set_value(2045).run()
+    assert_clean(manual)
+    assert metrics(manual) == metrics(at)
+    assert {k: manual.query_params[k] for k in query} == query
+
+
+def test_bad_query_params_fall_back_with_warning():
+    at = run_app({"growth": "99", "share": "abc", "path": "zigzag", "sc": "nope,hold-flat",
+                  "up": "!!!"})
+    assert not at.exception
+    texts = " ".join(w.value for w in at.warning)
+    for key in ("growth", "share", "path", "uploaded scenario"):
+        assert key in texts
+    assert at.slider(key="growth").value == 2.0
+    assert at.slider(key="share").value == 3.0
+    assert at.multiselect(key="sc").value == ["hold-flat"]
+    assert at.metric
+
+
+def test_csv_download_is_headed_by_methodology_and_sources():
+    app = app_module()
+    tidy = spendcalc.project(["us-ask-3.5pct"])
+    text = app.csv_text(tidy, None)
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    assert any("April to March" in line for line in header)
+    assert any(line.startswith("# scenario us-ask-3.5pct:") and "denominator=same-year" in line
+               for line in header)
+    assert any("source data/gdp.csv" in line for line in header)
+    body = text.splitlines()[len(header)]
+    assert body.split(",")[:4] == ["scenario", "fiscal_year", "status", "measure"]
+
+
+def test_scenario_download_round_trips(default_app):
+    app = app_module()
+    custom = spendcalc.Scenario(name="custom", target_share=0.03, target_year=2035,
+                                denominator="same-year")
+    text = spendcalc.scenario_to_yaml(custom)
+    assert spendcalc.scenario_from_yaml(text) == custom
+    assert yaml.safe_load(text)["target_share"] == 0.03
+    assert app.decode_yaml(app.encode_yaml(text)) == text
