@@ -318,3 +318,22 @@ def test_cli_bad_input_is_one_line_exit_2(capsys, argv):
     err = capsys.readouterr().err
     assert code == 2
     assert len(err.strip().splitlines()) == 1 and "error" in err
+
+
+def test_cli_progress_bar_only_on_a_terminal():
+    import io
+
+    from spendcalc.cli_simulate import _progress_bar
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    assert _progress_bar(io.StringIO()) is None  # redirected: no bar
+    term = Terminal()
+    bar = _progress_bar(term)
+    bar(500, 1000)
+    bar(1000, 1000)
+    text = term.getvalue()
+    assert "500/1,000 paths" in text and text.endswith("1,000/1,000 paths\n")
+    assert text.count("\n") == 1  # one line, redrawn in place
