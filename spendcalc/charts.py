@@ -77,8 +77,7 @@ _STYLE = {
     "ytick.labelsize": 9.5,
     "figure.dpi": 100,
     "savefig.dpi": 100,
-    "svg.fonttype": "none",
-    "pdf.fonttype": 42,
+    "pdf.fonttype": 42,  # read when saving: embed TrueType (editable text in the PDF)
 }
 
 #: keys of :func:`brief_charts` (``{scenario}`` filled in)

@@ -132,7 +132,8 @@ def cmd_chart(args: argparse.Namespace) -> None:
     for key, fig in figures.items():
         for fmt in formats:
             path = out / f"{key}.{fmt}"
-            fig.savefig(path, format=fmt, dpi=dpi)
+            with charts.chart_style():
+                fig.savefig(path, format=fmt, dpi=dpi)
             written.append(path)
         rows = charts.chart_data(tidy, key, claims=claims, simulation=simulation)
         shown = [n for n in meta if n in set(rows.get("scenario", ()))]
