@@ -310,7 +310,8 @@ def plot_spending(tidy: pd.DataFrame, *, ax: Axes | None = None,
 
 def _claim_annotations(ax: Axes, claims: pd.DataFrame, xlim: tuple[float, float]) -> None:
     """One marker per claim row, labels stacked where several claims share a point."""
-    claims = claims.sort_values(["fiscal_year", "value"], kind="stable")
+    claims = claims.dropna(subset=["fiscal_year", "value"]).sort_values(["fiscal_year", "value"],
+                                                                         kind="stable")
     groups = _unique(zip(claims["fiscal_year"], claims["value"].round(6), strict=True))
     mid = (xlim[0] + xlim[1]) / 2
     for gi, key in enumerate(groups):
@@ -343,7 +344,7 @@ def plot_share(tidy: pd.DataFrame, *, claims: pd.DataFrame | None = None, target
         scenario on its own denominator).
     claims : DataFrame, optional
         Columns ``claim_id, article, fiscal_year, value [fraction], label``; one marker per row,
-        annotated ``"label (article)"``.
+        annotated ``"label (article)"``. Rows without a fiscal year or value are not drawn.
     targets : bool
         Draw one horizontal line per distinct target share (from the methodology).
     ax, scenarios, note
