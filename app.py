@@ -544,10 +544,10 @@ def trajectories_tab(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spe
                             file_name="spendcalc-trajectories.csv", mime="text/csv",
                             on_click="ignore", key="dl_csv",
                             help="The tidy table with the methodology and sources as # lines.")
-    cols[1].download_button(f"Scenario '{focus.name}' (YAML)", data=spendcalc.scenario_to_yaml(focus),
+    cols[1].download_button("Scenario (YAML)", data=spendcalc.scenario_to_yaml(focus),
                             file_name=f"{focus.name}.yaml", mime="application/x-yaml",
                             on_click="ignore", key="dl_yaml",
-                            help="The headline scenario, with the method choices applied; "
+                            help=f"The headline scenario ({focus.name}), with the method choices applied; "
                             "load it again with 'Load a scenario file'.")
     if charts is None:
         st.info("Brief-quality charts (spendcalc.charts) are unavailable in this installation, "

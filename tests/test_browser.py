@@ -1,0 +1,142 @@
+"""The app in a real browser: move the growth slider, the headline changes, the link reproduces it.
+
+Drives Debian's Chromium (``apt-get install -y chromium``) with Playwright's sync API against
+``streamlit run app.py``. Where Chromium is missing the test is skipped with that message on a
+developer machine, and fails in CI (``SPENDCALC_REQUIRE_BROWSER=1``, set by ``.ci/run``).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+GROWTH = "Nominal GDP growth (%/yr)"
+HEADLINE = "Spending needed in FY"
+SAME_YEAR = "Share of same-year GDP in FY"
+
+pytestmark = pytest.mark.browser
+
+
+def require_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    message = f"Chromium not found at {CHROMIUM}: apt-get install -y chromium"
+    if os.environ.get("SPENDCALC_REQUIRE_BROWSER") == "1":
+        pytest.fail(message + " (required here: SPENDCALC_REQUIRE_BROWSER=1)")
+    pytest.skip(message)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(port: int, server: subprocess.Popen, log: Path, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"streamlit exited with {server.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                if r.read().decode().strip() == "ok":
+                    return
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail(f"streamlit did not answer on port {port} within {timeout:.0f} s:\n{log.read_text()}")
+
+
+def settle(page) -> None:
+    """Wait until Streamlit has finished the current run (see the stack notes)."""
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=30_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-stale=\"true\"]')"
+        " && !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=30_000)
+
+
+def metric_text(page, label_start: str) -> str:
+    """The value of the one headline metric whose label starts with ``label_start``."""
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text=label_start)
+    assert metric.count() == 1, f"expected one metric labelled {label_start!r}"
+    return metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def test_growth_slider_headline_and_shared_link(tmp_path):
+    require_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
+    port = free_port()
+    log = tmp_path / "streamlit.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+             "--server.address", "127.0.0.1", "--server.port", str(port),
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_healthy(port, server, log)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page(viewport={"width": 1400, "height": 1600})
+                page.goto(f"http://127.0.0.1:{port}/", timeout=60_000)
+                page.get_by_text(HEADLINE).first.wait_for(timeout=60_000)
+                settle(page)
+                # switch the GDP assumption to the growth slider, then move it with the keyboard
+                page.get_by_text("Constant nominal growth (slider)").click()
+                slider = page.get_by_role("slider", name=GROWTH)
+                expect(slider).to_be_enabled(timeout=30_000)
+                settle(page)
+                before_yen, before_share = metric_text(page, HEADLINE), metric_text(page, SAME_YEAR)
+                before_value = slider.get_attribute("aria-valuetext") or slider.get_attribute("aria-valuenow")
+                slider.focus()
+                for _ in range(5):
+                    page.keyboard.press("ArrowRight")
+                page.wait_for_function(
+                    "([label, before]) => { const m = [...document.querySelectorAll("
+                    "'[data-testid=stMetric]')].find(e => e.innerText.includes(label));"
+                    " return m && !m.innerText.includes(before); }",
+                    arg=[HEADLINE, before_yen], timeout=30_000)
+                settle(page)
+                after_value = slider.get_attribute("aria-valuetext") or slider.get_attribute("aria-valuenow")
+                assert after_value != before_value
+                after_yen, after_share = metric_text(page, HEADLINE), metric_text(page, SAME_YEAR)
+                assert after_yen != before_yen
+                # faster GDP growth: a same-year share target needs more yen
+                assert float(after_yen.replace(",", "")) > float(before_yen.replace(",", ""))
+                assert after_share == before_share == "3.00%"
+                page.screenshot(path=str(tmp_path / "after-slider.png"))
+                url = page.url
+                assert "growth=2.5" in url and "gdp=growth" in url
+
+                shared = browser.new_page(viewport={"width": 1400, "height": 1600})
+                shared.goto(url, timeout=60_000)
+                shared.get_by_text(HEADLINE).first.wait_for(timeout=60_000)
+                settle(shared)
+                assert metric_text(shared, HEADLINE) == after_yen
+                assert metric_text(shared, SAME_YEAR) == after_share
+                shared_slider = shared.get_by_role("slider", name=GROWTH)
+                assert (shared_slider.get_attribute("aria-valuetext")
+                        or shared_slider.get_attribute("aria-valuenow")) == after_value
+                shared.screenshot(path=str(tmp_path / "shared-link.png"))
+                assert (tmp_path / "shared-link.png").stat().st_size > 10_000
+            finally:
+                browser.close()
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
