@@ -167,13 +167,24 @@ def chart_bytes(kind: str, scenarios: tuple[spendcalc.Scenario, ...],
     return buf.getvalue()
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def simulate_cached(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions, paths: int,
-                    seed: int, _progress: object = None) -> pd.DataFrame:
-    """Monte Carlo summary from ``spendcalc.simulate`` (the progress callback is not hashed)."""
-    simulate = importlib.import_module("spendcalc.simulate")
-    return simulate.simulate(scenario, paths=paths, seed=seed, assumptions=assumptions,
-                             progress=_progress)
+def simulate_in_session(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions,
+                        paths: int, seed: int) -> pd.DataFrame:
+    """Monte Carlo summary from ``spendcalc.simulate``, with a progress bar while it runs.
+
+    Kept per session (the last few inputs) rather than in ``st.cache_data``: a cached call may
+    not update a progress bar drawn outside it.
+    """
+    store = st.session_state.setdefault("_simulations", {})
+    key = (scenario, assumptions, paths, seed)
+    if key not in store:
+        simulate = importlib.import_module("spendcalc.simulate")
+        bar = st.progress(0.0, text=f"Simulating {paths:,} GDP paths…")
+        store[key] = simulate.simulate(scenario, paths=paths, seed=seed, assumptions=assumptions,
+                                       progress=lambda done, total: bar.progress(done / total))
+        bar.empty()
+        for old in list(store)[:-4]:
+            del store[old]
+    return store[key]
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -194,7 +205,13 @@ def claims_audit_cached(scenarios: tuple[spendcalc.Scenario, ...],
                         assumptions: spendcalc.Assumptions) -> pd.DataFrame:
     """The articles' claims checked against the bundled data and the model."""
     claims_mod = importlib.import_module("spendcalc.claims")
-    return arrow_safe(claims_mod.check_claims(assumptions=assumptions, scenarios=list(scenarios)))
+    audit = claims_mod.check_claims(assumptions=assumptions, scenarios=list(scenarios))
+    if hasattr(claims_mod, "read_articles_index"):  # article files -> headline (date)
+        index = claims_mod.read_articles_index()
+        titles = dict(zip(index["file"], index["headline"].astype(str) + " ("
+                          + index["date"].astype(str) + ")", strict=True))
+        audit = audit.assign(article=audit["article"].map(lambda f: titles.get(f, f)))
+    return arrow_safe(audit)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -411,6 +428,25 @@ def method_ui() -> tuple[str | None, str | None]:
     return (None if denom == EACH else denom), (None if scope == EACH else scope)
 
 
+def copy_back(key: str) -> None:
+    """Widget callback: store the widget's new value under the kept ``key``."""
+    st.session_state[key] = st.session_state["w_" + key]
+
+
+def kept(key: str) -> dict:
+    """Widget keyword arguments for a value kept in ``st.session_state[key]``.
+
+    Streamlit forgets a widget's value in a run that does not draw it (a closed tab); such a
+    value therefore lives under ``key``, and the widget under ``"w_" + key`` is seeded from it
+    and writes changes back.
+    """
+    state = st.session_state
+    widget_key = "w_" + key
+    if state.get(widget_key) != state[key]:
+        state[widget_key] = state[key]
+    return {"key": widget_key, "on_change": copy_back, "args": (key,)}
+
+
 def focus_ui(names: list[str]) -> str:
     """Which selected scenario the headline numbers describe."""
     state = st.session_state
@@ -418,7 +454,7 @@ def focus_ui(names: list[str]) -> str:
         state["focus"] = CUSTOM if CUSTOM in names else ("us-ask-3.5pct" if "us-ask-3.5pct" in names
                                                           else names[0])
     titles = {s.name: s.title for s in spendcalc.builtin_scenarios()} | {CUSTOM: "Custom (sidebar sliders)"}
-    return st.selectbox("Headline numbers for", names, key="focus",
+    return st.selectbox("Headline numbers for", names, **kept("focus"),
                         format_func=lambda n: f"{n}: {titles[n]}" if n in titles else n)
 
 
@@ -570,14 +606,14 @@ def uncertainty_tab(focus: spendcalc.Scenario, assumptions: spendcalc.Assumption
     """Monte Carlo fan chart and the probability of meeting the target."""
     available = optional_module("spendcalc.simulate") is not None
     cols = st.columns([2, 1, 1])
-    run = cols[0].toggle("Simulate uncertain GDP growth", key="mc", disabled=not available,
+    run = cols[0].toggle("Simulate uncertain GDP growth", **kept("mc"), disabled=not available,
                          help="Draws many nominal-GDP paths around the GDP assumption, holding the "
                          "scenario's yen fixed, and reports percentiles. Off by default so that "
                          "slider changes stay instant.")
-    paths = int(cols[1].selectbox("Paths", list(specs["paths"]["choices"]), key="paths",
+    paths = int(cols[1].selectbox("Paths", list(specs["paths"]["choices"]), **kept("paths"),
                                   format_func=lambda p: f"{int(p):,}"))
     s = specs["seed"]
-    seed = int(cols[2].number_input("Seed", s["min"], s["max"], step=1, key="seed"))
+    seed = int(cols[2].number_input("Seed", s["min"], s["max"], step=1, **kept("seed")))
     if not available:
         st.info("The uncertainty simulation (spendcalc.simulate) is unavailable in this "
                 "installation.")
@@ -585,10 +621,7 @@ def uncertainty_tab(focus: spendcalc.Scenario, assumptions: spendcalc.Assumption
     if not run:
         st.caption(f"Switch on to simulate '{focus.name}' ({paths:,} paths).")
         return
-    bar = st.progress(0.0, text=f"Simulating {paths:,} GDP paths…")
-    summary = simulate_cached(focus, assumptions, paths, seed,
-                              _progress=lambda done, total: bar.progress(done / total))
-    bar.empty()
+    summary = simulate_in_session(focus, assumptions, paths, seed)
     prob = summary.attrs.get("probability")
     st.metric(f"Probability of reaching {percent(focus.target_share, 1)} of same-year GDP "
               f"in FY{focus.target_year}" if focus.target_share is not None
@@ -621,9 +654,11 @@ def claims_tab(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc
         shown = shown[shown["verdict"].astype(str).isin(verdicts)]
     st.caption(f"{len(shown)} of {len(audit)} claims, checked against the bundled data and the "
                "model with the current assumptions.")
-    st.dataframe(shown, hide_index=True,
-                 column_order=["claim_id", "article", "verdict", "quote", "fiscal_year", "value",
-                               "unit", "reason"])
+    st.dataframe(shown, hide_index=True, height=520,
+                 column_order=["claim_id", "verdict", "reason", "quote", "article", "fiscal_year",
+                               "value", "unit"],
+                 column_config={"reason": st.column_config.TextColumn(width="large"),
+                                "quote": st.column_config.TextColumn(width="large")})
 
 
 def guarded(part: str, draw: Callable[[], None]) -> None:

@@ -107,7 +107,7 @@ def test_every_choice_runs():
     for name in ("original-fy2027", "accelerated-fy2025", "us-ask-3.5pct", "hold-flat"):
         at.multiselect(key="sc").set_value([name]).run()
         assert_clean(at)
-        assert at.selectbox(key="focus").value == name
+        assert at.selectbox(key="w_focus").value == name
         assert at.metric
     at.multiselect(key="sc").set_value([]).run()
     assert_clean(at)
@@ -158,13 +158,13 @@ def test_good_upload_is_selected_carried_in_link_and_reproduced():
     at.run()
     assert_clean(at)
     assert "my-plan" in at.multiselect(key="sc").value
-    assert at.selectbox(key="focus").value == "my-plan"
+    assert at.selectbox(key="w_focus").value == "my-plan"
     assert metric_value(at, "Share of same-year GDP in FY2030") == "2.50%"
     link = {k: at.query_params[k] for k in at.query_params}
     assert "up" in link
     again = run_app(link)  # a new session opened from the link
     assert_clean(again)
-    assert again.selectbox(key="focus").value == "my-plan"
+    assert again.selectbox(key="w_focus").value == "my-plan"
     assert metrics(again) == metrics(at)
 
 
@@ -195,13 +195,13 @@ def test_query_params_round_trip():
     assert at.slider(key="growth").value == 3.5
     assert at.slider(key="fx").value == 140.0
     assert at.radio(key="scope").value == "mod-budget"
-    assert at.selectbox(key="focus").value == "us-ask-3.5pct"
+    assert at.selectbox(key="w_focus").value == "us-ask-3.5pct"
     written = {k: at.query_params[k] for k in at.query_params}
     assert {k: written[k] for k in query} == query
     # the same numbers as when the same settings are made with the widgets
     manual = run_app()
     manual.multiselect(key="sc").set_value(["us-ask-3.5pct", "custom"]).run()
-    manual.selectbox(key="focus").set_value("us-ask-3.5pct")
+    manual.selectbox(key="w_focus").set_value("us-ask-3.5pct")
     manual.slider(key="share").set_value(4.5)
     manual.slider(key="year").set_value(2040)
     manual.selectbox(key="path").set_value("constant-growth")
@@ -252,3 +252,24 @@ def test_scenario_download_round_trips(default_app):
     assert spendcalc.scenario_from_yaml(text) == custom
     assert yaml.safe_load(text)["target_share"] == 0.03
     assert app.decode_yaml(app.encode_yaml(text)) == text
+
+
+def test_settings_survive_closed_tabs_and_an_empty_selection():
+    at = run_app({"tab": "Uncertainty", "paths": "2000"})
+    at.toggle(key="w_mc").set_value(True).run()
+    assert any(m.label.startswith("Probability of reaching") for m in at.metric)
+    at.session_state["tab"] = "Trajectories"
+    at.run()
+    at.slider(key="fx").set_value(150.0).run()  # a run with the Uncertainty tab closed
+    assert_clean(at)
+    assert at.query_params["mc"] == "1" and at.query_params["paths"] == "2000"
+    at.session_state["tab"] = "Uncertainty"
+    at.run()
+    assert at.toggle(key="w_mc").value is True
+    at.selectbox(key="w_focus").set_value("hold-flat").run()
+    at.slider(key="fx").set_value(160.0).run()
+    assert at.selectbox(key="w_focus").value == "hold-flat"
+    at.multiselect(key="sc").set_value([]).run()
+    at.multiselect(key="sc").set_value(["hold-flat", "custom"]).run()
+    assert_clean(at)
+    assert at.selectbox(key="w_focus").value == "hold-flat"
