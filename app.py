@@ -323,11 +323,21 @@ def check_upload_name(scenario: spendcalc.Scenario) -> None:
                                        "a name that is not a built-in scenario or 'custom'")
 
 
+def forget_upload(name: str) -> None:
+    """Button callback: drop this session's uploaded scenario (and from the link)."""
+    state = st.session_state
+    state.pop("uploaded_yaml", None)
+    state.pop("_upload_digest", None)
+    state["_upload_round"] = state.get("_upload_round", 0) + 1  # a fresh, empty uploader
+    state["sc"] = [n for n in state["sc"] if n != name]
+
+
 def upload_ui() -> spendcalc.Scenario | None:
     """File uploader for a scenario YAML; returns this session's uploaded scenario (or None)."""
     state = st.session_state
     file = st.sidebar.file_uploader("Load a scenario file (YAML)", type=["yaml", "yml"],
-                                    key="upload_file", max_upload_size=1,
+                                    key=f"upload_file_{state.get('_upload_round', 0)}",
+                                    max_upload_size=1,
                                     help="A file downloaded from this app, or one like "
                                     "data/scenarios/*.yaml. It stays in your session only.")
     if file is not None:
@@ -347,6 +357,8 @@ def upload_ui() -> spendcalc.Scenario | None:
     if not state.get("uploaded_yaml"):
         return None
     scenario = spendcalc.scenario_from_yaml(state["uploaded_yaml"])
+    st.sidebar.button(f"Forget '{scenario.name}'", key="forget_upload", on_click=forget_upload,
+                      args=(scenario.name,))
     if len(encode_yaml(state["uploaded_yaml"])) > MAX_LINK_CHARS:
         st.sidebar.info(f"'{scenario.name}' is too large to carry in the link; a shared link "
                         "shows every other setting.")
@@ -669,7 +681,7 @@ def guarded(part: str, draw: Callable[[], None]) -> None:
         st.error(f"{part} is unavailable: {type(exc).__name__}: {exc}")
 
 
-def data_tab(tidy: pd.DataFrame) -> None:
+def data_tab(tidy: pd.DataFrame, charts: ModuleType | None) -> None:
     """The tidy table, definitions, sources and data vintages."""
     st.markdown(
         f"""
@@ -687,7 +699,9 @@ enacted budget; *plan*: government draft; *projection*: this calculator's scenar
 """
     )
     st.markdown("**Methodology of the current view**")
-    st.dataframe(spendcalc.methodology_table(tidy), hide_index=True)
+    if charts is not None:
+        st.caption(charts.methodology_note(tidy))
+    st.dataframe(arrow_safe(spendcalc.methodology_table(tidy)), hide_index=True)
     st.markdown("**Sources and data vintages**")
     meta = table_meta_cached()
     st.dataframe(pd.DataFrame([{"table": f"data/{n}.csv", "title": m.get("title"),
@@ -737,7 +751,7 @@ def main() -> None:
         lambda: trajectories_tab(scenarios, assumptions, tidy, charts, focus),
         lambda: uncertainty_tab(focus, assumptions, specs, charts),
         lambda: claims_tab(scenarios, assumptions),
-        lambda: data_tab(tidy),
+        lambda: data_tab(tidy, charts),
     )
     for tab, label, draw in zip(tabs, TAB_LABELS, parts, strict=True):
         if tab.open:

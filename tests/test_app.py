@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -140,12 +141,12 @@ def test_every_tab_runs(tab):
 
 def test_bad_upload_shows_error_and_app_keeps_running():
     at = run_app()
-    at.file_uploader(key="upload_file").upload("bad.yaml", b"name: x\ntarget_share: 7\n", "text/yaml")
+    at.file_uploader[0].upload("bad.yaml", b"name: x\ntarget_share: 7\n", "text/yaml")
     at.run()
     assert not at.exception
     assert len(at.error) == 1 and "bad.yaml" in at.error[0].value and "target_share" in at.error[0].value
     assert at.metric  # the rest of the app still works
-    at.file_uploader(key="upload_file").upload("worse.yaml", b"\x00\xff: [", "text/yaml")
+    at.file_uploader[0].upload("worse.yaml", b"\x00\xff: [", "text/yaml")
     at.run()
     assert not at.exception and at.error and at.metric
 
@@ -154,7 +155,7 @@ def test_good_upload_is_selected_carried_in_link_and_reproduced():
     text = spendcalc.scenario_to_yaml(spendcalc.Scenario(
         name="my-plan", target_share=0.025, target_year=2030, denominator="same-year", title="Mine"))
     at = run_app()
-    at.file_uploader(key="upload_file").upload("mine.yaml", text.encode(), "text/yaml")
+    at.file_uploader[0].upload("mine.yaml", text.encode(), "text/yaml")
     at.run()
     assert_clean(at)
     assert "my-plan" in at.multiselect(key="sc").value
@@ -166,13 +167,17 @@ def test_good_upload_is_selected_carried_in_link_and_reproduced():
     assert_clean(again)
     assert again.selectbox(key="w_focus").value == "my-plan"
     assert metrics(again) == metrics(at)
+    at.button(key="forget_upload").click().run()
+    assert_clean(at)
+    assert "my-plan" not in at.multiselect(key="sc").options
+    assert "up" not in at.query_params
 
 
 def test_upload_stays_in_its_session():
     text = spendcalc.scenario_to_yaml(spendcalc.Scenario(name="private", target_share=0.02,
                                                          target_year=2030))
     first = run_app()
-    first.file_uploader(key="upload_file").upload("p.yaml", text.encode(), "text/yaml")
+    first.file_uploader[0].upload("p.yaml", text.encode(), "text/yaml")
     first.run()
     assert "private" in first.multiselect(key="sc").value
     other = run_app()  # another session without the link
@@ -273,3 +278,30 @@ def test_settings_survive_closed_tabs_and_an_empty_selection():
     at.multiselect(key="sc").set_value(["hold-flat", "custom"]).run()
     assert_clean(at)
     assert at.selectbox(key="w_focus").value == "hold-flat"
+
+
+def test_chart_downloads_are_png_and_svg():
+    app = app_module()
+    scenarios = tuple(spendcalc.resolve_scenarios(["us-ask-3.5pct", "hold-flat"]))
+    for kind in app.CHART_KINDS:
+        png = app.chart_bytes(kind, scenarios, spendcalc.Assumptions(), "us-ask-3.5pct", "png", 60)
+        assert png.startswith(b"\x89PNG"), kind
+        svg = app.chart_bytes(kind, scenarios, spendcalc.Assumptions(), "us-ask-3.5pct", "svg", 60)
+        assert b"<svg" in svg[:2000], kind
+    at = run_app()
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Trajectories (CSV)", "Scenario (YAML)", "Chart (PNG)", "Chart (SVG)"]
+
+
+def test_parts_not_installed_are_named_and_the_rest_works(monkeypatch):
+    for name in ("spendcalc.charts", "spendcalc.claims", "spendcalc.simulate"):
+        monkeypatch.setitem(sys.modules, name, None)  # import now raises ModuleNotFoundError
+    at = run_app()
+    assert_clean(at)
+    assert at.metric
+    assert any("unavailable" in i.value for i in at.info)
+    for tab in ("Uncertainty", "Claims"):
+        at.session_state["tab"] = tab
+        at.run()
+        assert_clean(at)
+        assert any("unavailable" in i.value for i in at.info), tab
