@@ -58,6 +58,7 @@ SCOPE_LABELS = MappingProxyType({
 PATHS_CHOICES = (2_000, 20_000, 100_000)
 TAB_LABELS = ("Trajectories", "Uncertainty", "Claims", "Data & methodology")
 MAX_LINK_CHARS = 6000  # an uploaded scenario longer than this (encoded) is not carried in the link
+MAX_SCENARIO_BYTES = 64 * 1024  # the limit of spendcalc.scenario_from_yaml
 
 
 def widget_specs() -> dict[str, dict]:
@@ -73,8 +74,8 @@ def widget_specs() -> dict[str, dict]:
         "preset": {"kind": "choice", "default": a.gdp_preset,
                    "choices": tuple(spendcalc.load_history().presets)},
         "growth": {"kind": "float", "default": 2.0, "min": -3.0, "max": 6.0, "step": 0.1},
-        "infl": {"kind": "float", "default": round(a.inflation_rate * 100, 2), "min": -1.0,
-                 "max": 6.0, "step": 0.01},
+        "infl": {"kind": "float", "default": round(convert(a.inflation_rate, "fraction", "percent"), 2),
+                 "min": -1.0, "max": 6.0, "step": 0.01},
         "fx": {"kind": "float", "default": a.jpy_per_usd, "min": 80.0, "max": 250.0, "step": 0.1},
         "denom": {"kind": "choice", "default": EACH, "choices": tuple(DENOMINATOR_LABELS)},
         "scope": {"kind": "choice", "default": EACH, "choices": tuple(SCOPE_LABELS)},
@@ -225,8 +226,12 @@ def encode_yaml(text: str) -> str:
 def decode_yaml(token: str) -> str:
     """Inverse of :func:`encode_yaml`; raises ValueError on anything else."""
     try:
-        return zlib.decompress(base64.urlsafe_b64decode(token.encode("ascii")),
-                               bufsize=64 * 1024).decode("utf-8")
+        inflate = zlib.decompressobj()
+        text = inflate.decompress(base64.urlsafe_b64decode(token.encode("ascii")),
+                                  MAX_SCENARIO_BYTES + 1)
+        if len(text) > MAX_SCENARIO_BYTES or not inflate.eof:
+            raise ValueError(f"a scenario file of at most {MAX_SCENARIO_BYTES} bytes")
+        return text.decode("utf-8")
     except (binascii.Error, zlib.error, UnicodeError) as exc:
         raise ValueError("not an encoded scenario file") from exc
 
@@ -283,6 +288,13 @@ def init_state_from_link(specs: dict[str, dict]) -> list[str]:
                 warnings.append(f"Link parameter {key}={params[key]!r} is not valid ({exc}); "
                                 f"using the default {spec['default']!r}.")
         state[key] = value
+    known = {*BUILTIN_NAMES, CUSTOM}
+    if state.get("uploaded_yaml"):
+        known.add(spendcalc.scenario_from_yaml(state["uploaded_yaml"]).name)
+    unknown = [name for name in state["sc"] if name not in known]
+    if unknown:
+        warnings.append(f"The link names unknown scenarios ({', '.join(unknown)}); they are left out.")
+        state["sc"] = [name for name in state["sc"] if name in known]
     state["_seeded"] = True
     return warnings
 
@@ -390,8 +402,8 @@ def scenario_ui(specs: dict[str, dict], uploaded: spendcalc.Scenario | None,
                             format_func=PATH_LABELS.get)
         cden = st.radio("Target measured against", ["same-year", "fixed-fy2022"], key="cden",
                         format_func=DENOMINATOR_LABELS.get)
-    custom = spendcalc.Scenario(name=CUSTOM, target_share=share / 100, target_year=year, path=path,
-                                denominator=cden,
+    custom = spendcalc.Scenario(name=CUSTOM, target_share=convert(share, "percent", "fraction"),
+                                target_year=year, path=path, denominator=cden,
                                 title=f"Custom: {share:.1f}% of GDP by FY{year}",
                                 description="Built from the app's sliders (an assumption, not a "
                                 "government plan).")
@@ -425,8 +437,8 @@ def assumptions_ui(specs: dict[str, dict]) -> spendcalc.Assumptions:
     u = specs["until"]
     until = sb.slider("Last fiscal year shown", u["min"], u["max"], key="until")
     return spendcalc.make_assumptions(preset=preset if mode == "preset" else None,
-                                      growth=growth / 100 if mode == "growth" else None,
-                                      inflation=inflation / 100, fx=fx, until=until)
+                                      growth=f"{growth} %" if mode == "growth" else None,
+                                      inflation=f"{inflation} %", fx=fx, until=until)
 
 
 def method_ui() -> tuple[str | None, str | None]:
@@ -480,7 +492,7 @@ def trillion(value_jpy: float) -> str:
 
 def percent(value: float, digits: int = 2) -> str:
     """A fraction shown as percent (display only); n/a for NaN."""
-    return "n/a" if pd.isna(value) else f"{value * 100:.{digits}f}%"
+    return "n/a" if pd.isna(value) else f"{value:.{digits}%}"
 
 
 def headline(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions) -> None:

@@ -228,7 +228,7 @@ def test_bad_query_params_fall_back_with_warning():
                   "up": "!!!"})
     assert not at.exception
     texts = " ".join(w.value for w in at.warning)
-    for key in ("growth", "share", "path", "uploaded scenario"):
+    for key in ("growth", "share", "path", "uploaded scenario", "nope"):
         assert key in texts
     assert at.slider(key="growth").value == 2.0
     assert at.slider(key="share").value == 3.0
