@@ -591,7 +591,11 @@ def _gap_scenario(tidy: pd.DataFrame) -> str:
     meta = tidy.attrs.get("methodology", {}) or {}
     names = _unique(tidy["scenario"])
     with_target = [n for n in names if meta.get(n, {}).get("target_share") is not None]
-    return (with_target or names)[0]
+    # the question "2% of which GDP?" is sharpest for a target on the government's fixed basis:
+    # prefer the earliest such target (the accelerated FY2025 2% among the built-ins)
+    fixed = sorted((meta[n].get("target_year") or 9999, i, n) for i, n in enumerate(with_target)
+                   if meta[n].get("denominator") == "fixed-fy2022")
+    return fixed[0][2] if fixed else (with_target or names)[0]
 
 
 def brief_keys(tidy: pd.DataFrame, simulation: pd.DataFrame | None = None) -> list[str]:

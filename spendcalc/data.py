@@ -207,7 +207,7 @@ def read_gdp_presets(data_dir: Path | None = None) -> dict[str, GdpPreset]:
         if len(lr):
             rate = round(float(lr["value"].iloc[0]) / 100, 12)
             note = (f"after FY{last}: {rate:.1%}/yr, the case's stated medium/long-run nominal growth "
-                    f"('{lr['definition'].iloc[0][:60]}...') — an assumption beyond the table")
+                    "— an assumption beyond the table")
         else:
             rate = growth[last]
             note = f"after FY{last}: {rate:.1%}/yr, the last tabulated rate held constant — an assumption"

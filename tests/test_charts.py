@@ -226,7 +226,7 @@ def test_brief_charts_and_chart_data_on_real_projection(real_tidy):
     figs = charts.brief_charts(real_tidy, claims=claims, simulation=_summary())
     keys = list(figs)
     assert keys[:2] == ["01-spending-trillion-yen", "02-share-of-gdp-with-claims"]
-    assert keys[2] == "03-denominator-gap-original-fy2027" and keys[5] == "06-share-fan-up"
+    assert keys[2] == "03-denominator-gap-accelerated-fy2025" and keys[5] == "06-share-fan-up"
     assert len(figs) == 6
     for key, fig in figs.items():
         assert fig.get_figwidth() * fig.dpi >= 1000

@@ -18,7 +18,7 @@ from spendcalc.cli_chart import csv_header  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 FIVE = ["01-spending-trillion-yen", "02-share-of-gdp-with-claims",
-        "03-denominator-gap-original-fy2027", "04-extra-yen-vs-baseline", "05-spending-usd"]
+        "03-denominator-gap-accelerated-fy2025", "04-extra-yen-vs-baseline", "05-spending-usd"]
 
 
 def _png_size(path):
