@@ -101,6 +101,21 @@ def scenario_to_dict(sc: Scenario) -> dict:
     return out
 
 
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that double-quotes text containing NEL (U+0085).
+
+    PyYAML's plain and single-quoted styles read NEL back as a line break, so such text would not
+    round-trip; the double-quoted style escapes it as ``\\N``.
+    """
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if "\x85" in value else None)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 def scenario_to_yaml(sc: Scenario) -> str:
     """Canonical YAML text for a scenario (UTF-8, block style, fields in declaration order)."""
-    return yaml.safe_dump(scenario_to_dict(sc), allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(scenario_to_dict(sc), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)

@@ -117,3 +117,11 @@ def test_read_scenario_file_errors(tmp_path: Path):
     good.write_text(MINIMAL, encoding="utf-8")
     assert read_scenario_file(good).name == "mine"
     assert spendcalc.get_scenario(str(good)).name == "mine"
+
+
+@pytest.mark.parametrize("text", ["\x85", "a\x85", "a\x85b", "\u2028", "x\r\ny", " lead", "trail ", "yes", "null",
+                                  "0.02", "#x", ": x", "---", "'", '"', "\t", "\ufeff", "😀 対GDP比"])
+def test_awkward_text_round_trips(text):
+    """Text PyYAML could misread (NEL, line separators, YAML keywords) survives the round trip."""
+    s = Scenario("x", 0.02, 2030, title=text, description=text, sources=(Source(text, text, text),))
+    assert scenario_from_yaml(scenario_to_yaml(s)) == s
