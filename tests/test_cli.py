@@ -1,0 +1,285 @@
+"""The command line: output formats, every option, and one-line errors (exit 2) for bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from spendcalc.cli import main
+from spendcalc.data import BUILTIN_ORDER
+
+ROOT = Path(__file__).resolve().parents[1]
+HEADER = "scenario,fiscal_year,status,measure,unit,value,scope,denominator,basis"
+GDP_FY2025 = 672.6695e12  # ESRI 2026q2 vintage, the default (data/gdp.csv)
+
+
+def cli(capsys, *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exc:  # argparse errors
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def frame(capsys, *args: str) -> pd.DataFrame:
+    code, out, err = cli(capsys, "project", "--format", "csv", *args)
+    assert code == 0, err
+    return pd.read_csv(io.StringIO(out))
+
+
+def value(df: pd.DataFrame, scenario: str, year: int, measure: str) -> float:
+    sel = df[(df["scenario"] == scenario) & (df["fiscal_year"] == year) & (df["measure"] == measure)]
+    assert len(sel) == 1, (scenario, year, measure)
+    return float(sel["value"].iloc[0])
+
+
+# ----------------------------------------------------------------------------------------------
+# project
+# ----------------------------------------------------------------------------------------------
+def test_project_csv_all_builtins(capsys):
+    code, out, err = cli(capsys, "project", "--format", "csv")
+    assert code == 0 and err == ""
+    assert out.splitlines()[0] == HEADER
+    df = pd.read_csv(io.StringIO(out))
+    assert list(df["scenario"].unique()) == list(BUILTIN_ORDER)
+    assert df["fiscal_year"].min() == 2012 and df["fiscal_year"].max() == 2040
+    assert set(df["status"]) == {"actual", "projection"}
+    assert value(df, "original-fy2027", 2027, "spending_jpy") == pytest.approx(11.2e12, rel=1e-9)
+
+
+def test_project_json(capsys):
+    code, out, _ = cli(capsys, "project", "--format", "json", "--scenario", "us-ask-3.5pct", "--until", "2036")
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["methodology"]["us-ask-3.5pct"]["denominator"] == "same-year"
+    assert payload["assumptions"]["until"] == 2036
+    rows = [r for r in payload["data"] if r["fiscal_year"] == 2035 and r["measure"] == "share_of_gdp"]
+    assert rows[0]["value"] == pytest.approx(0.035)
+
+
+def test_project_table(capsys):
+    code, out, _ = cli(capsys, "project", "--format", "table", "--scenario", "hold-flat", "--until", "2030")
+    assert code == 0
+    first = out.splitlines()[0].split()
+    assert first[:6] == ["scenario", "fiscal_year", "status", "measure", "unit", "value"]
+    assert "Methodology" in out and "April-March" in out and "hold-flat" in out
+
+
+def test_scenario_by_name_and_file(capsys, tmp_path):
+    df = frame(capsys, "--scenario", "hold-flat")
+    assert set(df["scenario"]) == {"hold-flat"}
+    f = tmp_path / "mine.yaml"
+    f.write_text("name: mine\ntarget_share: '3 %'\ntarget_year: 2030\nscope: mod-budget\n", encoding="utf-8")
+    df = frame(capsys, "--scenario", str(f), "--scenario", "original-fy2027")
+    assert list(df["scenario"].unique()) == ["mine", "original-fy2027"]
+    assert value(df, "mine", 2030, "spending_jpy") == pytest.approx(0.03 * 560e12)
+
+
+def test_preset_changes_gdp(capsys):
+    base = frame(capsys, "--scenario", "us-ask-3.5pct")
+    high = frame(capsys, "--scenario", "us-ask-3.5pct", "--preset", "cao-2026jan-high-growth")
+    assert value(base, "us-ask-3.5pct", 2025, "nominal_gdp_jpy") == value(high, "us-ask-3.5pct", 2025, "nominal_gdp_jpy")
+    # high-growth: FY2026 3.4%, FY2027 2.7% (data/gdp.csv)
+    assert value(high, "us-ask-3.5pct", 2027, "nominal_gdp_jpy") == pytest.approx(GDP_FY2025 * 1.034 * 1.027)
+    assert value(high, "us-ask-3.5pct", 2035, "spending_jpy") > value(base, "us-ask-3.5pct", 2035, "spending_jpy")
+
+
+@pytest.mark.parametrize("growth", ["0.02", "2 %", "2%"])
+def test_growth(capsys, growth):
+    df = frame(capsys, "--scenario", "us-ask-3.5pct", "--growth", growth)
+    assert value(df, "us-ask-3.5pct", 2030, "nominal_gdp_jpy") == pytest.approx(GDP_FY2025 * 1.02**5)
+    assert value(df, "us-ask-3.5pct", 2035, "spending_jpy") == pytest.approx(0.035 * GDP_FY2025 * 1.02**10)
+
+
+def test_inflation_and_fx(capsys):
+    df = frame(capsys, "--scenario", "hold-flat", "--inflation", "5 %", "--fx", "100")
+    assert value(df, "hold-flat", 2030, "spending_real_jpy") == pytest.approx(11e12 / 1.05**5)
+    assert value(df, "hold-flat", 2030, "spending_usd") == pytest.approx(11e12 / 100)
+    df = frame(capsys, "--scenario", "hold-flat", "--fx", "150 JPY/USD")
+    assert value(df, "hold-flat", 2030, "spending_usd") == pytest.approx(11e12 / 150)
+
+
+def test_denominator_scope_until_since_measure(capsys):
+    df = frame(capsys, "--scenario", "original-fy2027", "--denominator", "same-year")
+    assert set(df["denominator"]) == {"same-year"}
+    assert value(df, "original-fy2027", 2030, "share_of_gdp") == pytest.approx(0.02)
+    df = frame(capsys, "--scenario", "original-fy2027", "--scope", "mod-budget")
+    assert set(df["scope"]) == {"mod-budget"}
+    assert value(df, "original-fy2027", 2024, "spending_jpy") == pytest.approx(7.9496e12)
+    plan = df[(df["fiscal_year"] == 2026) & (df["measure"] == "spending_jpy")]
+    assert plan["status"].tolist() == ["plan"], "FY2026 MOD budget is the Cabinet draft"
+    df = frame(capsys, "--until", "2030", "--since", "2020", "--measure", "nominal_gdp_jpy")
+    assert (df["fiscal_year"].min(), df["fiscal_year"].max()) == (2020, 2030)
+    assert set(df["measure"]) == {"nominal_gdp_jpy"}
+
+
+# ----------------------------------------------------------------------------------------------
+# scenarios, history
+# ----------------------------------------------------------------------------------------------
+def test_scenarios_lists_the_builtins(capsys):
+    code, out, _ = cli(capsys, "scenarios")
+    assert code == 0
+    for name, target, year in [("original-fy2027", "2.0%", "FY2027"), ("accelerated-fy2025", "2.0%", "FY2025"),
+                               ("us-ask-3.5pct", "3.5%", "FY2035")]:
+        block = out.split(f"{name}:")[1].split("\n\n")[0]
+        assert f"target {target} of GDP in {year}" in block
+        assert "sources:" in block and "http" in block
+    assert "hold-flat:" in out
+    code, out, _ = cli(capsys, "scenarios", "--format", "csv")
+    df = pd.read_csv(io.StringIO(out))
+    assert df["name"].tolist() == list(BUILTIN_ORDER)
+    assert df["description"].str.len().min() > 20 and df["sources"].str.contains("http").all()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "table"])
+def test_history(capsys, fmt):
+    code, out, _ = cli(capsys, "history", "--format", fmt, "--series", "mod_budget_initial")
+    assert code == 0
+    header = out.splitlines()[0]
+    if fmt == "csv":
+        assert header.startswith("series,fiscal_year,value,unit,source")
+        df = pd.read_csv(io.StringIO(out))
+        assert set(df["series"]) == {"mod_budget_initial"} and len(df) >= 15
+    else:
+        cols = header.split()
+        assert [c for c in cols if c in {"series", "fiscal_year", "value", "unit", "source"}] == [
+            "series", "fiscal_year", "value", "unit", "source"]
+        assert "FY2026" in out and "9.0353" in out
+
+
+# ----------------------------------------------------------------------------------------------
+# Bad input: exit 2, one stderr line naming the field and the value, no traceback
+# ----------------------------------------------------------------------------------------------
+SCENARIO_FILES = {
+    "early.yaml": "name: early\ntarget_share: 0.02\ntarget_year: 2023\n",
+    "late.yaml": "name: late\ntarget_share: 0.02\ntarget_year: 2101\n",
+    "share0.yaml": "name: s\ntarget_share: 0\ntarget_year: 2030\n",
+    "share1.yaml": "name: s\ntarget_share: 1\ntarget_year: 2030\n",
+    "share15.yaml": "name: s\ntarget_share: 1.5\ntarget_year: 2030\n",
+    "shareneg.yaml": "name: s\ntarget_share: -0.1\ntarget_year: 2030\n",
+    "empty.yaml": "",
+    "malformed.yaml": "name: [unclosed\n  target_share: 0.02\n",
+    "list.yaml": "- name: x\n",
+    "unknown.yaml": "name: x\ntarget_share: 0.02\ntarget_year: 2030\ncolour: red\n",
+    "wrongtype.yaml": "name: x\ntarget_share: 0.02\ntarget_year: soon\n",
+    "big.yaml": "# padding\n" * 7000,
+}
+BAD = [
+    (["--scenario", "no-such"], ["scenario", "no-such"]),
+    (["--preset", "no-such-preset"], ["gdp_preset", "no-such-preset"]),
+    (["--scenario", "{tmp}/early.yaml"], ["target_year", "2023"]),
+    (["--scenario", "{tmp}/late.yaml"], ["target_year", "2101"]),
+    (["--until", "2101"], ["until", "2101"]),
+    (["--until", "soon"], ["until", "soon"]),
+    (["--scenario", "{tmp}/share0.yaml"], ["target_share", "0"]),
+    (["--scenario", "{tmp}/share1.yaml"], ["target_share", "1"]),
+    (["--scenario", "{tmp}/share15.yaml"], ["target_share", "1.5"]),
+    (["--scenario", "{tmp}/shareneg.yaml"], ["target_share", "-0.1"]),
+    (["--growth=-1"], ["growth", "-1"]),
+    (["--growth=-150%"], ["growth", "-1.5"]),
+    (["--fx", "0"], ["jpy_per_usd", "0"]),
+    (["--fx=-5"], ["jpy_per_usd", "-5"]),
+    (["--growth", "3 furlongs"], ["growth", "3 furlongs"]),
+    (["--fx", "150 EUR"], ["fx", "150 EUR"]),
+    (["--inflation", "lots"], ["inflation", "lots"]),
+    (["--denominator", "gnp"], ["denominator", "gnp"]),
+    (["--scope", "navy"], ["scope", "navy"]),
+    (["--format", "xml"], ["format", "xml"]),
+    (["--scenario", "{tmp}/missing.yaml"], ["scenario file", "missing.yaml"]),
+    (["--scenario", "{tmp}/empty.yaml"], ["empty.yaml", "empty"]),
+    (["--scenario", "{tmp}/malformed.yaml"], ["malformed.yaml", "malformed YAML"]),
+    (["--scenario", "{tmp}/list.yaml"], ["scenario", "list"]),
+    (["--scenario", "{tmp}/unknown.yaml"], ["colour", "red"]),
+    (["--scenario", "{tmp}/wrongtype.yaml"], ["target_year", "soon"]),
+    (["--scenario", "{tmp}/garbage.yaml"], ["garbage.yaml", "binary"]),
+    (["--scenario", "{tmp}/big.yaml"], ["big.yaml", "bytes"]),
+]
+
+
+@pytest.fixture
+def scenario_dir(tmp_path: Path) -> Path:
+    for name, text in SCENARIO_FILES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "garbage.yaml").write_bytes(bytes(range(256)) * 3)
+    return tmp_path
+
+
+def assert_one_line_error(code: int, out: str, err: str, needles: list[str]) -> None:
+    assert code == 2, (code, err)
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == 1, f"expected one stderr line, got: {err!r}"
+    assert "Traceback" not in err and lines[0].startswith("spendcalc")
+    for needle in needles:
+        assert needle in lines[0], f"{needle!r} not in {lines[0]!r}"
+
+
+@pytest.mark.parametrize(("args", "needles"), BAD, ids=[" ".join(a) for a, _ in BAD])
+def test_bad_input(capsys, scenario_dir, args, needles):
+    args = [a.replace("{tmp}", str(scenario_dir)) for a in args]
+    code, out, err = cli(capsys, "project", *args)
+    assert_one_line_error(code, out, err, needles)
+
+
+def test_hostile_scenario_file_is_not_executed(capsys, tmp_path):
+    marker = tmp_path / "pwned"
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(f'!!python/object/apply:os.system ["touch {marker}"]\n', encoding="utf-8")
+    code, out, err = cli(capsys, "project", "--scenario", str(hostile))
+    assert_one_line_error(code, out, err, ["hostile.yaml"])
+    nested = tmp_path / "nested.yaml"
+    nested.write_text(f'name: !!python/object/apply:os.system ["touch {marker}"]\ntarget_share: 0.02\n'
+                      "target_year: 2030\n", encoding="utf-8")
+    code, out, err = cli(capsys, "project", "--scenario", str(nested))
+    assert_one_line_error(code, out, err, ["nested.yaml"])
+    assert not marker.exists(), "a YAML tag executed code"
+
+
+# ----------------------------------------------------------------------------------------------
+# Real processes: python -m spendcalc and the console script
+# ----------------------------------------------------------------------------------------------
+def console_script() -> str:
+    found = shutil.which("spendcalc")
+    path = Path(found) if found else Path(sys.executable).parent / "spendcalc"
+    assert path.is_file(), "the spendcalc console script is not installed in the environment"
+    return str(path)
+
+
+@pytest.mark.slow
+def test_python_dash_m(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "spendcalc", "project", "--scenario", "original-fy2027",
+                          "--until", "2027"], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[0] == HEADER
+    df = pd.read_csv(io.StringIO(out.stdout))
+    assert value(df, "original-fy2027", 2027, "spending_jpy") == pytest.approx(11.2e12)
+
+
+@pytest.mark.slow
+def test_console_script(tmp_path):
+    out = subprocess.run([console_script(), "scenarios", "--format", "csv"], capture_output=True, text=True,
+                         cwd=tmp_path, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert pd.read_csv(io.StringIO(out.stdout))["name"].tolist() == list(BUILTIN_ORDER)
+
+
+@pytest.mark.slow
+def test_console_script_hostile_file(tmp_path):
+    marker = tmp_path / "pwned"
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(f'!!python/object/apply:os.system ["touch {marker}"]\n', encoding="utf-8")
+    out = subprocess.run([console_script(), "project", "--scenario", str(hostile)], capture_output=True,
+                         text=True, cwd=tmp_path, timeout=60)
+    assert_one_line_error(out.returncode, out.stdout, out.stderr, ["hostile.yaml"])
+    assert not marker.exists()
+    out = subprocess.run([console_script(), "project", "--fx=-5"], capture_output=True, text=True,
+                         cwd=tmp_path, timeout=60)
+    assert_one_line_error(out.returncode, out.stdout, out.stderr, ["jpy_per_usd", "-5"])
