@@ -31,7 +31,7 @@ from spendcalc.model import (
 )
 from spendcalc.scenarios import scenario_from_yaml, scenario_to_yaml
 from spendcalc.simulate import simulate
-from spendcalc.units import Q_, ureg
+from spendcalc.units import registry as _registry
 
 __all__ = [
     "MEASURES", "Q_", "Assumptions", "History", "Scenario", "Source", "SpendcalcError",
@@ -42,3 +42,12 @@ __all__ = [
     "sensitivity_sweep", "simulate", "target_spending_jpy", "ureg",
     "check_claims", "claim_markers", "read_claims",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """``spendcalc.ureg`` and ``spendcalc.Q_``, built on first use (see ``spendcalc.units.registry``)."""
+    if name == "ureg":
+        return _registry()
+    if name == "Q_":
+        return _registry().Quantity
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

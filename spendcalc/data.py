@@ -21,7 +21,7 @@ import yaml
 from spendcalc.assumptions import Scenario, Source
 from spendcalc.errors import SpendcalcError
 from spendcalc.scenarios import MAX_BYTES, scenario_from_yaml
-from spendcalc.units import Q_
+from spendcalc.units import registry
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 TABLES = ("defense_budget", "framework", "gdp", "fx")
@@ -115,6 +115,7 @@ def read_table(name: str, data_dir: Path | None = None) -> tuple[pd.DataFrame, d
 def _to(values: pd.Series, units: pd.Series, target: str) -> np.ndarray:
     """Convert each value from its row's unit ('trillion JPY', 'percent', ...) with pint."""
     out = np.empty(len(values))
+    Q_ = registry().Quantity
     for i, (v, u) in enumerate(zip(values, units, strict=True)):
         unit = (u.replace("trillion JPY", "trillion_JPY").replace("billion JPY", "billion_JPY")
                  .replace("percent of GDP", "percent").replace("JPY per USD", "JPY/USD"))

@@ -22,17 +22,37 @@ import pint
 
 from spendcalc.errors import SpendcalcError
 
-ureg = pint.UnitRegistry(on_redefinition="raise", cache_folder=None)
-ureg.define("JPY = [currency_jpy] = yen")
-ureg.define("USD = [currency_usd] = usd")
-ureg.define("oku_JPY = 1e8 * JPY = oku_yen")
-ureg.define("billion_JPY = 1e9 * JPY")
-ureg.define("trillion_JPY = 1e12 * JPY = cho_yen")
-ureg.define("million_USD = 1e6 * USD")
-ureg.define("billion_USD = 1e9 * USD")
-ureg.define("fraction = 1 = share")
-pint.set_application_registry(ureg)
-Q_ = ureg.Quantity
+
+@lru_cache(maxsize=1)
+def registry() -> pint.UnitRegistry:
+    """Return the package's one unit registry, built on first use.
+
+    Building a pint registry costs ~100 ms, so it is not done at import time: ``import spendcalc``
+    stays as cheap as importing pandas and pint. ``spendcalc.units.ureg`` and ``Q_`` (and the same
+    names on the package) resolve to this registry and its Quantity class.
+    """
+    reg = pint.UnitRegistry(on_redefinition="raise", cache_folder=None)
+    reg.define("JPY = [currency_jpy] = yen")
+    reg.define("USD = [currency_usd] = usd")
+    reg.define("oku_JPY = 1e8 * JPY = oku_yen")
+    reg.define("billion_JPY = 1e9 * JPY")
+    reg.define("trillion_JPY = 1e12 * JPY = cho_yen")
+    reg.define("million_USD = 1e6 * USD")
+    reg.define("billion_USD = 1e9 * USD")
+    reg.define("fraction = 1 = share")
+    reg.define("year_fy = year")  # not used for arithmetic; keeps '1/year' explicit
+    pint.set_application_registry(reg)
+    return reg
+
+
+def __getattr__(name: str) -> object:
+    """``ureg`` and ``Q_``: the registry and its Quantity class, built lazily (PEP 562)."""
+    if name == "ureg":
+        return registry()
+    if name == "Q_":
+        return registry().Quantity
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: canonical unit strings used in tidy frames (all parse with ``ureg``)
 JPY = "JPY"
@@ -40,7 +60,6 @@ USD = "USD"
 FRACTION = "fraction"
 JPY_PER_USD = "JPY/USD"
 PER_YEAR = "1/year"
-ureg.define("year_fy = year")  # not used for arithmetic; keeps '1/year' explicit
 
 
 @lru_cache(maxsize=64)
@@ -55,7 +74,7 @@ def fx_context(jpy_per_usd: float) -> pint.Context:
     if not (jpy_per_usd > 0 and math.isfinite(jpy_per_usd)):
         raise SpendcalcError("fx", jpy_per_usd, "a positive number of JPY per USD")
     ctx = pint.Context(f"fx_{jpy_per_usd!r}")
-    rate = Q_(jpy_per_usd, "JPY/USD")
+    rate = registry().Quantity(jpy_per_usd, "JPY/USD")
     ctx.add_transformation("[currency_jpy]", "[currency_usd]", lambda _reg, x: x / rate)
     ctx.add_transformation("[currency_usd]", "[currency_jpy]", lambda _reg, x: x * rate)
     return ctx
@@ -93,12 +112,13 @@ def parse_quantity(value: object, *, field: str, unit: str, allowed: str) -> flo
     if isinstance(value, int | float):
         number = float(value)
     elif isinstance(value, str | pint.Quantity):
+        reg = registry()
         try:
-            q = ureg.Quantity(_normalise(value)) if isinstance(value, str) else value
+            q = reg.Quantity(_normalise(value)) if isinstance(value, str) else value
         except Exception:  # pint's parser raises many types (even AssertionError) on junk
             raise SpendcalcError(field, value, f"{allowed} (unknown unit or malformed quantity)") from None
         if not isinstance(q, pint.Quantity) or str(q.units) == "dimensionless":  # bare number
-            q = Q_(float(q.magnitude if isinstance(q, pint.Quantity) else q), unit)
+            q = reg.Quantity(float(q.magnitude if isinstance(q, pint.Quantity) else q), unit)
         try:
             number = float(q.to(unit).magnitude)
         except pint.errors.DimensionalityError:
@@ -112,8 +132,9 @@ def parse_quantity(value: object, *, field: str, unit: str, allowed: str) -> flo
 
 def convert(values: object, from_unit: str, to_unit: str, *, jpy_per_usd: float | None = None) -> object:
     """Convert a number or numpy array between units of the registry (JPY<->USD needs a rate)."""
-    q = Q_(values, from_unit)
+    reg = registry()
+    q = reg.Quantity(values, from_unit)
     if jpy_per_usd is None:
         return q.to(to_unit).magnitude
-    with ureg.context(fx_context(jpy_per_usd)):
+    with reg.context(fx_context(jpy_per_usd)):
         return q.to(to_unit).magnitude
