@@ -283,3 +283,12 @@ def test_console_script_hostile_file(tmp_path):
     out = subprocess.run([console_script(), "project", "--fx=-5"], capture_output=True, text=True,
                          cwd=tmp_path, timeout=60)
     assert_one_line_error(out.returncode, out.stdout, out.stderr, ["jpy_per_usd", "-5"])
+
+
+def test_basis_and_vintage(capsys):
+    df = frame(capsys, "--scenario", "original-fy2027", "--basis", "with-supplementary")
+    assert set(df["basis"]) == {"with-supplementary"}
+    assert value(df, "original-fy2027", 2025, "spending_jpy") == pytest.approx(11e12)
+    old = frame(capsys, "--scenario", "us-ask-3.5pct", "--vintage", "esri-2025q1")
+    new = frame(capsys, "--scenario", "us-ask-3.5pct")
+    assert value(old, "us-ask-3.5pct", 2024, "nominal_gdp_jpy") < value(new, "us-ask-3.5pct", 2024, "nominal_gdp_jpy")
