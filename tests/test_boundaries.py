@@ -52,3 +52,12 @@ def test_no_plotting_or_ui_import_in_the_source(path: Path):
         hits = [h for h in hits if "streamlit" in h]  # charts.py may use matplotlib, never streamlit
     assert not hits, (f"spendcalc/{path.name}: {hits}; only spendcalc/charts.py may import matplotlib "
                       "(put backend selection and figure handling in charts.py)")
+
+
+def test_import_does_not_build_the_unit_registry():
+    """Building the pint registry costs ~100 ms; ``import spendcalc`` must leave it for first use."""
+    code = ("import spendcalc, spendcalc.units as u; before = u.registry.cache_info().currsize; "
+            "spendcalc.Q_(1, 'trillion_JPY'); print(before, u.registry.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=PACKAGE.parent).stdout.split()
+    assert out == ["0", "1"]
