@@ -33,7 +33,7 @@ def test_case(path, i):
     tidy = spendcalc.project(case["inputs"]["scenarios"], **case["inputs"]["options"])
     row = tidy[(tidy["scenario"] == exp["scenario"]) & (tidy["fiscal_year"] == exp["fiscal_year"])
                & (tidy["measure"] == exp["measure"])]
-    where = f"{path.relative_to(Path(__file__).parent)} expected[{i}] ({exp['measure']}, FY{exp['fiscal_year']})"
+    where = f"tests/cases/{path.parent.name}/{path.name} expected[{i}] ({exp['measure']}, FY{exp['fiscal_year']})"
     assert len(row) == 1, f"{where}: no such row in the projection"
     got = float(row["value"].iloc[0])
     want = float(exp["value"])
