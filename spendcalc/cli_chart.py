@@ -101,9 +101,7 @@ def cmd_chart(args: argparse.Namespace) -> None:
     formats = parse_formats(args.format)
     dpi = parse_dpi(args.dpi)
     parse_paths(args.paths)
-    import matplotlib
-
-    matplotlib.use("Agg")
+    # charts build Figure objects directly (no pyplot), so no GUI backend is ever involved
     from spendcalc import charts, data, model
     from spendcalc.cli import assumptions_from, scenarios_from
 
