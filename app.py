@@ -50,6 +50,11 @@ DENOMINATOR_LABELS = MappingProxyType({
     "fixed-fy2022": "Fixed FY2022 GDP (government's 2% framework)",
     "same-year": "Same-year GDP (as NATO and SIPRI count)",
 })
+BASIS_LABELS = MappingProxyType({
+    EACH: "As each scenario defines",
+    "initial": "Initial budgets only",
+    "with-supplementary": "Initial + supplementary budgets",
+})
 SCOPE_LABELS = MappingProxyType({
     EACH: "As each scenario defines",
     "security-related": "Security-related total (2% framework)",
@@ -79,6 +84,7 @@ def widget_specs() -> dict[str, dict]:
         "fx": {"kind": "float", "default": a.jpy_per_usd, "min": 80.0, "max": 250.0, "step": 0.1},
         "denom": {"kind": "choice", "default": EACH, "choices": tuple(DENOMINATOR_LABELS)},
         "scope": {"kind": "choice", "default": EACH, "choices": tuple(SCOPE_LABELS)},
+        "basis": {"kind": "choice", "default": EACH, "choices": tuple(BASIS_LABELS)},
         "until": {"kind": "int", "default": a.until, "min": 2030, "max": 2060},
         "focus": {"kind": "text", "default": CUSTOM},
         "mc": {"kind": "bool", "default": False},
@@ -402,8 +408,10 @@ def scenario_ui(specs: dict[str, dict], uploaded: spendcalc.Scenario | None,
                             format_func=PATH_LABELS.get)
         cden = st.radio("Target measured against", ["same-year", "fixed-fy2022"], key="cden",
                         format_func=DENOMINATOR_LABELS.get)
+    # starts from the latest actual level, FY2025 including its supplementary (~11 trillion yen)
     custom = spendcalc.Scenario(name=CUSTOM, target_share=convert(share, "percent", "fraction"),
                                 target_year=year, path=path, denominator=cden,
+                                basis="with-supplementary",
                                 title=f"Custom: {share:.1f}% of GDP by FY{year}",
                                 description="Built from the app's sliders (an assumption, not a "
                                 "government plan).")
@@ -441,15 +449,19 @@ def assumptions_ui(specs: dict[str, dict]) -> spendcalc.Assumptions:
                                       inflation=f"{inflation} %", fx=fx, until=until)
 
 
-def method_ui() -> tuple[str | None, str | None]:
-    """Denominator and scope overrides (None keeps each scenario's own)."""
+def method_ui() -> tuple[str | None, str | None, str | None]:
+    """Denominator, scope and budget-basis overrides (None keeps each scenario's own)."""
     sb = st.sidebar
     sb.subheader("Method")
     denom = sb.radio("Denominator (share of which GDP?)", list(DENOMINATOR_LABELS), key="denom",
                      format_func=DENOMINATOR_LABELS.get)
     scope = sb.radio("Scope (which spending counts?)", list(SCOPE_LABELS), key="scope",
                      format_func=SCOPE_LABELS.get)
-    return (None if denom == EACH else denom), (None if scope == EACH else scope)
+    basis = sb.radio("Budget basis (do supplementary budgets count?)", list(BASIS_LABELS),
+                     key="basis", format_func=BASIS_LABELS.get,
+                     help="The government counted FY2023-FY2025 ratios on initial budgets; the FY2025 "
+                     "'2% level' was reached by adding the FY2025 supplementary budget.")
+    return tuple(None if v == EACH else v for v in (denom, scope, basis))
 
 
 def copy_back(key: str) -> None:
@@ -526,8 +538,8 @@ def headline(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions) -
                   help="Constant nominal GDP growth at which this yen amount is exactly the "
                   "target share of same-year GDP. n/a for a flat path or a target already due.")
     st.caption(
-        f"**{scenario.title or scenario.name}**. Counts {scope.lower()} ({scenario.basis} "
-        f"budgets); target measured against {DENOMINATOR_LABELS[scenario.denominator]}; "
+        f"**{scenario.title or scenario.name}**. Counts {scope.lower()} "
+        f"({BASIS_LABELS[scenario.basis].lower()}); target measured against {DENOMINATOR_LABELS[scenario.denominator]}; "
         f"path: {PATH_LABELS.get(scenario.path, scenario.path).lower()}. Fiscal years run "
         "April–March. Hover over a number for its definition."
     )
@@ -740,7 +752,7 @@ def main() -> None:
     uploaded = upload_ui()
     names, custom = scenario_ui(specs, uploaded, box)
     assumptions = assumptions_ui(specs)
-    denominator, scope = method_ui()
+    denominator, scope, basis = method_ui()
     if not names:
         write_link(specs)
         st.info("Choose at least one scenario in the sidebar.")
@@ -749,7 +761,8 @@ def main() -> None:
     by_name = {CUSTOM: custom} | ({uploaded.name: uploaded} if uploaded else {})
     try:
         scenarios = tuple(spendcalc.resolve_scenarios([by_name.get(n, n) for n in names],
-                                                      denominator=denominator, scope=scope))
+                                                      denominator=denominator, scope=scope,
+                                                      basis=basis))
         focus = scenarios[names.index(focus_name)]
         tidy = project_cached(scenarios, assumptions)
         headline(focus, assumptions)

@@ -96,7 +96,7 @@ def test_every_slider_at_both_ends(key):
 
 def test_every_choice_runs():
     at = run_app()
-    for key in ("path", "cden", "preset", "gdp", "denom", "scope"):
+    for key in ("path", "cden", "preset", "gdp", "denom", "scope", "basis"):
         widget = at.selectbox(key=key) if key in ("path", "preset") else at.radio(key=key)
         options = widget_options(at, key)
         assert len(options) >= 2 and len(widget.options) == len(options), key
@@ -188,7 +188,8 @@ def test_upload_stays_in_its_session():
 def test_query_params_round_trip():
     query = {"sc": "us-ask-3.5pct,custom", "share": "4.5", "year": "2040", "path": "constant-growth",
              "cden": "fixed-fy2022", "gdp": "growth", "growth": "3.5", "infl": "1.5", "fx": "140.0",
-             "denom": "same-year", "scope": "mod-budget", "until": "2045", "focus": "us-ask-3.5pct"}
+             "denom": "same-year", "scope": "mod-budget", "basis": "initial", "until": "2045",
+             "focus": "us-ask-3.5pct"}
     at = run_app(query)
     assert_clean(at)
     assert not at.warning
@@ -200,6 +201,7 @@ def test_query_params_round_trip():
     assert at.slider(key="growth").value == 3.5
     assert at.slider(key="fx").value == 140.0
     assert at.radio(key="scope").value == "mod-budget"
+    assert at.radio(key="basis").value == "initial"
     assert at.selectbox(key="w_focus").value == "us-ask-3.5pct"
     written = {k: at.query_params[k] for k in at.query_params}
     assert {k: written[k] for k in query} == query
@@ -217,6 +219,7 @@ def test_query_params_round_trip():
     manual.slider(key="fx").set_value(140.0)
     manual.radio(key="denom").set_value("same-year")
     manual.radio(key="scope").set_value("mod-budget")
+    manual.radio(key="basis").set_value("initial")
     manual.slider(key="until").set_value(2045).run()
     assert_clean(manual)
     assert metrics(manual) == metrics(at)
