@@ -88,6 +88,7 @@ def widget_specs() -> dict[str, dict]:
         "until": {"kind": "int", "default": a.until, "min": 2030, "max": 2060},
         "focus": {"kind": "text", "default": CUSTOM},
         "mc": {"kind": "bool", "default": False},
+        "mo": {"kind": "choice", "default": "same-year", "choices": ("same-year", "own")},
         "paths": {"kind": "choice", "default": "20000", "choices": tuple(str(p) for p in PATHS_CHOICES)},
         "seed": {"kind": "int", "default": 1, "min": 0, "max": 999_999},
     }
@@ -175,18 +176,19 @@ def chart_bytes(kind: str, scenarios: tuple[spendcalc.Scenario, ...],
 
 
 def simulate_in_session(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions,
-                        paths: int, seed: int) -> pd.DataFrame:
+                        paths: int, seed: int, measured_on: str | None = None) -> pd.DataFrame:
     """Monte Carlo summary from ``spendcalc.simulate``, with a progress bar while it runs.
 
     Kept per session (the last few inputs) rather than in ``st.cache_data``: a cached call may
     not update a progress bar drawn outside it.
     """
     store = st.session_state.setdefault("_simulations", {})
-    key = (scenario, assumptions, paths, seed)
+    key = (scenario, assumptions, paths, seed, measured_on)
     if key not in store:
         simulate = importlib.import_module("spendcalc.simulate")
         bar = st.progress(0.0, text=f"Simulating {paths:,} GDP paths…")
         store[key] = simulate.simulate(scenario, paths=paths, seed=seed, assumptions=assumptions,
+                                       measured_on=measured_on,
                                        progress=lambda done, total: bar.progress(done / total))
         bar.empty()
         for old in list(store)[:-4]:
@@ -641,15 +643,21 @@ def uncertainty_tab(focus: spendcalc.Scenario, assumptions: spendcalc.Assumption
                     specs: dict[str, dict], charts: ModuleType | None) -> None:
     """Monte Carlo fan chart and the probability of meeting the target."""
     available = optional_module("spendcalc.simulate") is not None
-    cols = st.columns([2, 1, 1])
+    cols = st.columns([2, 2, 1, 1])
+    measure = cols[1].radio("Share measured on", list(specs["mo"]["choices"]), **kept("mo"),
+                            format_func={"same-year": "Same-year GDP (uncertain)",
+                                         "own": "The scenario's own denominator"}.get,
+                            help="A plan fixed on FY2022 GDP is certain on that basis; on "
+                            "same-year GDP it asks whether the yen are really that share of "
+                            "the GDP of the target year.")
     run = cols[0].toggle("Simulate uncertain GDP growth", **kept("mc"), disabled=not available,
                          help="Draws many nominal-GDP paths around the GDP assumption, holding the "
                          "scenario's yen fixed, and reports percentiles. Off by default so that "
                          "slider changes stay instant.")
-    paths = int(cols[1].selectbox("Paths", list(specs["paths"]["choices"]), **kept("paths"),
+    paths = int(cols[2].selectbox("Paths", list(specs["paths"]["choices"]), **kept("paths"),
                                   format_func=lambda p: f"{int(p):,}"))
     s = specs["seed"]
-    seed = int(cols[2].number_input("Seed", s["min"], s["max"], step=1, **kept("seed")))
+    seed = int(cols[3].number_input("Seed", s["min"], s["max"], step=1, **kept("seed")))
     if not available:
         st.info("The uncertainty simulation (spendcalc.simulate) is unavailable in this "
                 "installation.")
@@ -657,9 +665,12 @@ def uncertainty_tab(focus: spendcalc.Scenario, assumptions: spendcalc.Assumption
     if not run:
         st.caption(f"Switch on to simulate '{focus.name}' ({paths:,} paths).")
         return
-    summary = simulate_in_session(focus, assumptions, paths, seed)
+    summary = simulate_in_session(focus, assumptions, paths, seed,
+                                  "same-year" if measure == "same-year" else None)
     prob = summary.attrs.get("probability")
-    st.metric(f"Probability of reaching {percent(focus.target_share, 1)} of same-year GDP "
+    basis = ("same-year GDP" if "same-year" in (measure, focus.denominator)
+             else "fixed FY2022 GDP")
+    st.metric(f"Probability of reaching {percent(focus.target_share, 1)} of {basis} "
               f"in FY{focus.target_year}" if focus.target_share is not None
               else "Probability of reaching the target",
               "n/a" if prob is None else percent(prob, 0),

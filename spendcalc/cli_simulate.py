@@ -47,6 +47,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="GDP preset the yen path was planned on (default: the simulated one)")
     p.add_argument("--plan-growth", metavar="RATE",
                    help="constant nominal growth the yen path was planned on, e.g. '3 %%'")
+    p.add_argument("--measure-on", choices=("fixed-fy2022", "same-year"), metavar="DENOMINATOR",
+                   help="denominator on which the share is simulated and tested (default: the "
+                   "scenario's own); e.g. a fixed-FY2022 plan measured on same-year GDP")
     p.add_argument("--chunk-size", type=_whole("chunk_size"), default=100_000, metavar="N",
                    help="paths per chunk; bounds memory (default 100,000)")
     add_model_options(p)
@@ -65,7 +68,7 @@ def cmd_simulate(args: argparse.Namespace) -> None:
         plan = make_assumptions(preset=args.plan_preset, growth=args.plan_growth, base=assumptions)
     result = simulate(
         scenario, paths=args.paths, seed=args.seed, assumptions=assumptions,
-        plan_assumptions=plan,
+        plan_assumptions=plan, measured_on=args.measure_on,
         history=data.load_history(),
         volatility=_fraction(args.volatility, "volatility", VOLATILITY_HELP),
         persistence=args.persistence,
@@ -99,7 +102,8 @@ def headline(attrs: dict) -> str:
             lead = (f"P(share ≥ {a['threshold']:.1%} of GDP in FY{a['target_year']}) = "
                     f"{a['probability']:.2f}: {a['note']}")
         return f"{lead} ({run})"
-    return (f"P(share ≥ {a['threshold']:.1%} of GDP in FY{a['target_year']}) = "
+    basis = "same-year GDP" if a["denominator"] == "same-year" else "GDP"
+    return (f"P(share ≥ {a['threshold']:.1%} of {basis} in FY{a['target_year']}) = "
             f"{a['probability']:.2f} ({run})")
 
 

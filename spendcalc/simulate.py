@@ -63,7 +63,7 @@ import numpy as np
 import pandas as pd
 
 from spendcalc import model
-from spendcalc.assumptions import Assumptions, Scenario
+from spendcalc.assumptions import DENOMINATORS, Assumptions, Scenario, check_choice
 from spendcalc.errors import SpendcalcError
 
 #: percentiles reported, in percent
@@ -88,7 +88,7 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
              assumptions: Assumptions | None = None, history: object = None,
              volatility: float | None = None, persistence: float = 0.0, fx_volatility: float = 0.0,
              threshold: float | None = None, plan_assumptions: Assumptions | None = None,
-             chunk_size: int = 100_000, until: int | None = None, since: int | None = None,
+             measured_on: str | None = None, chunk_size: int = 100_000, until: int | None = None, since: int | None = None,
              progress: Progress | None = None) -> pd.DataFrame:
     """Simulate the share of GDP and the dollar value of a fixed yen path under uncertainty.
 
@@ -121,6 +121,11 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         Assumptions under which the yen path was planned (e.g. a more optimistic GDP preset);
         default ``assumptions``. GDP is still simulated around ``assumptions``, so a plan sized
         on the same GDP path as the simulation meets its target with probability about 0.5.
+    measured_on : {'fixed-fy2022', 'same-year'}, optional
+        Denominator on which the share is simulated and tested; default the scenario's own. A
+        fixed-FY2022 plan (e.g. ``original-fy2027``: ~11.2 trillion yen in FY2027) measured on
+        ``'same-year'`` answers "how likely is the 2% plan to be 2% of that year's GDP?". The yen
+        path is the scenario's in either case.
     chunk_size : int
         Paths per chunk (rounded up to whole blocks of ``BLOCK_PATHS``); bounds memory. [-]
     until : int, optional
@@ -193,7 +198,9 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         spend = plan_wide["spending_jpy"].reindex(years).to_numpy(float)
     share_det = spend / a.reference_gdp_jpy  # the fixed-FY2022 share, as model.project computes it
     steps = np.maximum(years - jump_off, 0)
-    fixed = sc.denominator == "fixed-fy2022"
+    denominator = sc.denominator if measured_on is None else check_choice(
+        "measured_on", measured_on, DENOMINATORS)
+    fixed = denominator == "fixed-fy2022"
 
     sigma_gdp = 0.0 if fixed else volatility
     horizon = max(horizon_year - jump_off, 0)
@@ -245,8 +252,9 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         note = f"the share is certain ({why})"
     else:
         probability = count / paths
-        note = (f"P(share >= {tested:.2%} of GDP in FY{target_year}) over {paths:,} paths; "
-                "spending held fixed in yen")
+        note = (f"P(share >= {tested:.2%} of same-year GDP in FY{target_year}) over {paths:,} "
+                "paths; spending held fixed in yen"
+                + (f" at the {sc.denominator} plan" if sc.denominator != denominator else ""))
     meta = tidy.attrs["methodology"][sc.name]
     plan_meta = plan_tidy.attrs["methodology"][sc.name]
     out.attrs.update({
@@ -266,7 +274,8 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         "fx_volatility_note": ("assumption: no exchange-rate noise (default 0)" if fx_volatility == 0
                                else "user-supplied"),
         "jpy_per_usd": a.jpy_per_usd,
-        "denominator": sc.denominator,
+        "denominator": denominator,
+        "scenario_denominator": sc.denominator,
         "jump_off_year": jump_off,
         "gdp_assumption": meta["gdp_assumption"],
         "plan_gdp_assumption": plan_meta["gdp_assumption"],

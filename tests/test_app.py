@@ -308,3 +308,17 @@ def test_parts_not_installed_are_named_and_the_rest_works(monkeypatch):
         at.run()
         assert_clean(at)
         assert any("unavailable" in i.value for i in at.info), tab
+
+
+def test_fixed_plan_probability_on_same_year_gdp_and_on_its_own_basis():
+    at = run_app({"tab": "Uncertainty", "mc": "1", "paths": "2000", "sc": "original-fy2027",
+                  "focus": "original-fy2027"})
+    assert_clean(at)
+    assert at.radio(key="w_mo").value == "same-year"
+    prob = metric_value(at, "Probability of reaching 2.0% of same-year GDP in FY2027")
+    assert prob.endswith("%")  # a probability, not "n/a": the yen are uncertain against same-year GDP
+    at.radio(key="w_mo").set_value("own").run()
+    assert_clean(at)
+    assert metric_value(at, "Probability of reaching 2.0% of fixed FY2022 GDP") == "n/a"
+    assert any("certain" in c.value for c in at.caption)
+    assert at.query_params["mo"] == "own"

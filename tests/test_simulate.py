@@ -224,6 +224,33 @@ def test_fixed_denominator_share_is_certain_and_says_so():
     assert (usd["p5"] == usd["p95"]).all()  # no FX noise by default
 
 
+def test_fixed_plan_measured_on_same_year_gdp_matches_closed_form():
+    """A fixed-FY2022 plan keeps its yen; tested on same-year GDP its share is uncertain."""
+    sigma, n = 0.03, 100_000
+    det = deterministic(FIXED)
+    t = 2028 - 2024
+    df = synthetic(FIXED, paths=n, volatility=sigma, seed=4, measured_on="same-year")
+    assert df.attrs["denominator"] == "same-year" and df.attrs["scenario_denominator"] == "fixed-fy2022"
+    assert df.attrs["certain"] is False and "same-year GDP" in df.attrs["note"]
+    x = math.log(det.at[2028, "spending_jpy"] / ((0.03 - 1e-12) * det.at[2028, "nominal_gdp_jpy"]))
+    expected = N.cdf(x / (sigma * math.sqrt(t)))
+    p = df.attrs["probability"]
+    assert abs(p - expected) < 4 * math.sqrt(expected * (1 - expected) / n) + 1e-9
+    median = rows(df, "share_of_gdp").loc[2028, "p50"]
+    same_year_det = det.at[2028, "spending_jpy"] / det.at[2028, "nominal_gdp_jpy"]
+    assert median == pytest.approx(same_year_det, rel=5e-3)
+    assert median != pytest.approx(det.at[2028, "share_of_gdp"], rel=1e-3)  # not the fixed share
+    with pytest.raises(SpendcalcError, match="measured_on"):
+        synthetic(FIXED, measured_on="nominal")
+
+
+def test_cli_measure_on_same_year(capsys):
+    code = cli.main(["simulate", "--scenario", "original-fy2027", "--paths", "5000",
+                     "--measure-on", "same-year"])
+    head = capsys.readouterr().out.strip().splitlines()[-1]
+    assert code == 0 and head.startswith("P(share ≥ 2.0% of same-year GDP in FY2027) = 0.")
+
+
 @pytest.mark.parametrize("persistence", [0.0, 0.7])
 def test_probabilities_in_unit_interval_and_fall_as_target_rises(persistence):
     thresholds = np.linspace(0.024, 0.036, 13)
@@ -285,7 +312,7 @@ def test_cli_table_headline(capsys):
     out = capsys.readouterr().out
     assert code == 0
     head = out.strip().splitlines()[-1]
-    assert head.startswith("P(share ≥ 3.5% of GDP in FY2035) = 0.")
+    assert head.startswith("P(share ≥ 3.5% of same-year GDP in FY2035) = 0.")
     assert "5,000 paths, seed 2" in head and "assumption:" in head
 
 
