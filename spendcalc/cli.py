@@ -29,6 +29,9 @@ def add_model_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--growth", metavar="RATE",
                    help="constant nominal GDP growth after the last actual year, e.g. 0.02 or '2 %%' "
                    "(overrides --preset)")
+    g.add_argument("--growth-override", dest="growth_overrides", action="append", metavar="FY=RATE",
+                   help="nominal growth from fiscal year FY on (holds until the next override), "
+                   "e.g. 2030=0.5%%; repeatable")
     g.add_argument("--inflation", metavar="RATE",
                    help="deflator growth for real terms, e.g. 0.02 or '2 %%' (default 2.07%%: the "
                    "Dec-2025 outlook's FY2026 nominal 3.4%% vs real 1.3%%)")
@@ -58,7 +61,21 @@ def _int(field: str) -> Callable[[str], int]:
 
 def assumptions_from(args: argparse.Namespace) -> api.Assumptions:
     return api.make_assumptions(preset=args.preset, growth=args.growth, inflation=args.inflation,
-                                fx=args.fx, until=args.until, vintage=args.vintage)
+                                fx=args.fx, until=args.until, vintage=args.vintage,
+                                growth_overrides=_overrides(args.growth_overrides))
+
+
+def _overrides(items: list[str] | None) -> dict[int, str] | None:
+    """``["2030=1%", "2035=0.5 %"]`` -> ``{2030: "1%", 2035: "0.5 %"}`` (rates parsed later)."""
+    if not items:
+        return None
+    out: dict[int, str] = {}
+    for item in items:
+        year, sep, rate = item.partition("=")
+        if not sep or not year.strip().isdigit() or not rate.strip():
+            raise SpendcalcError("growth_override", item, "FY=RATE, e.g. 2030=0.5%")
+        out[int(year)] = rate.strip()
+    return out
 
 
 def scenarios_from(args: argparse.Namespace) -> list:

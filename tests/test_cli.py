@@ -193,6 +193,9 @@ BAD = [
     (["--denominator", "gnp"], ["denominator", "gnp"]),
     (["--scope", "navy"], ["scope", "navy"]),
     (["--format", "xml"], ["format", "xml"]),
+    (["--growth-override", "2030"], ["growth_override", "2030"]),
+    (["--growth-override=2030=-200%"], ["growth_rate", "-2"]),
+    (["--growth-override=1999=1%"], ["growth_overrides", "1999"]),
     (["--scenario", "{tmp}/missing.yaml"], ["scenario file", "missing.yaml"]),
     (["--scenario", "{tmp}/empty.yaml"], ["empty.yaml", "empty"]),
     (["--scenario", "{tmp}/malformed.yaml"], ["malformed.yaml", "malformed YAML"]),
@@ -292,3 +295,13 @@ def test_basis_and_vintage(capsys):
     old = frame(capsys, "--scenario", "us-ask-3.5pct", "--vintage", "esri-2025q1")
     new = frame(capsys, "--scenario", "us-ask-3.5pct")
     assert value(old, "us-ask-3.5pct", 2024, "nominal_gdp_jpy") < value(new, "us-ask-3.5pct", 2024, "nominal_gdp_jpy")
+
+
+def test_growth_override_holds_until_the_next_one(capsys):
+    df = frame(capsys, "--scenario", "us-ask-3.5pct", "--until", "2034",
+               "--growth-override", "2030=0%", "--growth-override", "2033=5 %")
+    gdp = {y: value(df, "us-ask-3.5pct", y, "nominal_gdp_jpy") for y in range(2029, 2035)}
+    assert gdp[2030] == gdp[2029] and gdp[2032] == gdp[2029]  # 0% from FY2030 until FY2033
+    assert gdp[2033] == pytest.approx(gdp[2032] * 1.05) and gdp[2034] == pytest.approx(gdp[2033] * 1.05)
+    base = frame(capsys, "--scenario", "us-ask-3.5pct", "--until", "2034")
+    assert value(base, "us-ask-3.5pct", 2029, "nominal_gdp_jpy") == gdp[2029]  # earlier years untouched
