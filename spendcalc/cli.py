@@ -43,19 +43,20 @@ def add_model_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--scope", choices=SCOPES, help="override each scenario's spending scope")
     g.add_argument("--basis", choices=BASES,
                    help="override each scenario's budget basis (initial, or with supplementary)")
-    g.add_argument("--until", metavar="FY", type=_int("until"),
+    g.add_argument("--until", metavar="FY", type=whole_number("until"),
                    help="last fiscal year (default 2040)")
     g.add_argument("--vintage", metavar="NAME",
                    help="ESRI GDP vintage for actuals (default esri-2026q2)")
 
 
-def _int(field: str) -> Callable[[str], int]:
+def whole_number(field: str, expected: str = "a whole fiscal year such as 2035") -> Callable[[str], int]:
+    """An argparse type: a whole number (``1_000_000`` and ``1,000,000`` accepted)."""
     def parse(text: str) -> int:
         try:
-            return int(text)
+            return int(text.replace("_", "").replace(",", ""))
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{field}: {text!r} is not allowed; expected a whole "
-                                             "fiscal year such as 2035") from None
+            raise argparse.ArgumentTypeError(f"{field}: {text!r} is not allowed; expected "
+                                             f"{expected}") from None
     return parse
 
 
@@ -177,7 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scenario", action="append", metavar="NAME|FILE",
                    help="built-in name or scenario YAML file; repeatable; default: all built-ins")
     add_model_options(p)
-    p.add_argument("--since", type=_int("since"), default=2012, metavar="FY",
+    p.add_argument("--since", type=whole_number("since"), default=2012, metavar="FY",
                    help="first fiscal year (default 2012)")
     p.add_argument("--measure", dest="measures", action="append", metavar="NAME",
                    help="only these measures (repeatable)")

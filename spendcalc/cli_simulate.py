@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 
 from spendcalc.api import make_assumptions
-from spendcalc.cli import add_model_options, assumptions_from, emit, scenarios_from
+from spendcalc.cli import add_model_options, assumptions_from, emit, scenarios_from, whole_number
 from spendcalc.units import parse_quantity
 
 VOLATILITY_HELP = "a volatility from 0 to below 1, e.g. 0.02 or '2 %%'"
@@ -28,9 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "year (April-March), with the probability that the share reaches the target.")
     p.add_argument("--scenario", required=True, metavar="NAME|FILE",
                    help="built-in scenario name or scenario YAML file")
-    p.add_argument("--paths", type=_whole("paths"), default=100_000, metavar="N",
+    p.add_argument("--paths", type=whole_number("paths", "a whole number"), default=100_000, metavar="N",
                    help="number of simulated paths, 1 to 50,000,000 (default 100,000)")
-    p.add_argument("--seed", type=_whole("seed"), default=0, metavar="S",
+    p.add_argument("--seed", type=whole_number("seed", "a whole number"), default=0, metavar="S",
                    help="random seed, a whole number >= 0 (default 0)")
     p.add_argument("--volatility", metavar="V",
                    help="s.d. of the annual log shock to nominal GDP, e.g. 0.02 or '2 %%' (default: "
@@ -50,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--measure-on", choices=("fixed-fy2022", "same-year"), metavar="DENOMINATOR",
                    help="denominator on which the share is simulated and tested (default: the "
                    "scenario's own); e.g. a fixed-FY2022 plan measured on same-year GDP")
-    p.add_argument("--chunk-size", type=_whole("chunk_size"), default=100_000, metavar="N",
+    p.add_argument("--chunk-size", type=whole_number("chunk_size", "a whole number"), default=100_000, metavar="N",
                    help="paths per chunk; bounds memory (default 100,000)")
     add_model_options(p)
     p.add_argument("--format", choices=("csv", "table"), default="table")
@@ -126,16 +126,6 @@ def _fraction(value: str | None, field: str, allowed: str) -> float | None:
     if value is None:
         return None
     return parse_quantity(value, field=field, unit="fraction", allowed=allowed.replace("%%", "%"))
-
-
-def _whole(field: str) -> Callable[[str], int]:
-    def parse(text: str) -> int:
-        try:
-            return int(text.replace("_", "").replace(",", ""))
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{field}: {text!r} is not allowed; expected a whole "
-                                             "number") from None
-    return parse
 
 
 def _real(field: str) -> Callable[[str], float]:
