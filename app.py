@@ -88,6 +88,7 @@ def widget_specs() -> dict[str, dict]:
         "until": {"kind": "int", "default": a.until, "min": 2030, "max": 2060},
         "focus": {"kind": "text", "default": CUSTOM},
         "mc": {"kind": "bool", "default": False},
+        "fxh": {"kind": "bool", "default": False},
         "mo": {"kind": "choice", "default": "same-year", "choices": ("same-year", "own")},
         "paths": {"kind": "choice", "default": "20000", "choices": tuple(str(p) for p in PATHS_CHOICES)},
         "seed": {"kind": "int", "default": 1, "min": 0, "max": 999_999},
@@ -443,12 +444,17 @@ def assumptions_ui(specs: dict[str, dict]) -> spendcalc.Assumptions:
                           f"FY{DEFAULT_ASSUMPTIONS.price_base_year} (an assumption).")
     f = specs["fx"]
     fx = sb.slider("Exchange rate (JPY per USD)", f["min"], f["max"], step=f["step"], key="fx",
-                   format="%.1f", help="One stated rate for every year's USD figures.")
+                   format="%.1f", help="One stated rate for every year's USD figures (for projected "
+                   "years only when the box below is ticked).")
+    fx_history = sb.checkbox("Past years at their annual average rate", key="fxh",
+                             help="FYnnnn converted at the Federal Reserve's calendar-year-nnnn "
+                             "average (9 of 12 months overlap; an approximation), 2012-2025.")
     u = specs["until"]
     until = sb.slider("Last fiscal year shown", u["min"], u["max"], key="until")
     return spendcalc.make_assumptions(preset=preset if mode == "preset" else None,
                                       growth=f"{growth} %" if mode == "growth" else None,
-                                      inflation=f"{inflation} %", fx=fx, until=until)
+                                      inflation=f"{inflation} %", fx=fx, until=until,
+                                      fx_history=fx_history)
 
 
 def method_ui() -> tuple[str | None, str | None, str | None]:

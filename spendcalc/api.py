@@ -25,7 +25,8 @@ def make_assumptions(*, preset: str | None = None, growth: object = None, inflat
                      fx: object = None, until: int | None = None, vintage: str | None = None,
                      reference_gdp: object = None, price_base_year: int | None = None,
                      growth_overrides: dict[int, object] | None = None,
-                     cumulative_from: int | None = None, base: Assumptions | None = None) -> Assumptions:
+                     cumulative_from: int | None = None, fx_history: bool | None = None,
+                     base: Assumptions | None = None) -> Assumptions:
     """Build Assumptions from user values; unspecified fields keep the defaults (or ``base``)."""
     a = base or Assumptions()
     changes: dict = {}
@@ -50,7 +51,7 @@ def make_assumptions(*, preset: str | None = None, growth: object = None, inflat
                                   allowed="a growth rate, e.g. 0.01 or '1 %'"))
             for year, v in growth_overrides.items())
     for key, value in (("until", until), ("gdp_vintage", vintage), ("price_base_year", price_base_year),
-                       ("cumulative_from", cumulative_from)):
+                       ("cumulative_from", cumulative_from), ("fx_history", fx_history)):
         if value is not None:
             changes[key] = value
     return replace(a, **changes) if changes else a

@@ -96,7 +96,12 @@ class Assumptions:
     price_base_year : int
         Real terms are in yen of this fiscal year.
     jpy_per_usd : float
-        Stated exchange rate for USD figures, applied to every year. [JPY/USD]
+        Stated exchange rate for USD figures, applied to every year (to projected years only
+        when ``fx_history`` is set). [JPY/USD]
+    fx_history : bool
+        Convert fiscal years with a bundled annual average at that average: FYnnnn uses the
+        calendar-year-nnnn Federal Reserve average (9 of its 12 months overlap the fiscal
+        year; an approximation). Default False: one stated rate for all years.
     reference_gdp_jpy : float
         The fixed denominator of the 2% framework (FY2022 GDP as estimated in Dec 2022). [JPY]
     until : int
@@ -113,6 +118,7 @@ class Assumptions:
     inflation_rate: float = 0.0207
     price_base_year: int = 2025
     jpy_per_usd: float = 155.2
+    fx_history: bool = False
     reference_gdp_jpy: float = 560e12
     until: int = 2040
     cumulative_from: int = 2026
@@ -131,6 +137,8 @@ class Assumptions:
         object.__setattr__(self, "inflation_rate", check_range("inflation_rate", self.inflation_rate))
         object.__setattr__(self, "jpy_per_usd", check_range("jpy_per_usd", self.jpy_per_usd))
         object.__setattr__(self, "reference_gdp_jpy", check_range("reference_gdp_jpy", self.reference_gdp_jpy))
+        if not isinstance(self.fx_history, bool):
+            raise SpendcalcError("fx_history", self.fx_history, "true or false")
         check_year("price_base_year", self.price_base_year)
         check_year("until", self.until)
         check_year("cumulative_from", self.cumulative_from)

@@ -150,8 +150,11 @@ def methodology_note(tidy: pd.DataFrame, scenarios: Sequence[str] | None = None)
              lambda v: f"{v / TRILLION:,.0f} trillion JPY"),
             ("Actual GDP", "gdp_vintage", lambda v: f"ESRI vintage {v}"),
             ("Projected GDP", "gdp_assumption", str),
-            ("FX", "jpy_per_usd", lambda v: f"{v:g} JPY per USD (one rate for all years)")):
+            ("FX", "fx_assumption", str)):
         text = _per_scenario(meta, names, key, fmt)
+        if not text and key == "fx_assumption":  # a frame without the FX text: the stated rate
+            text = _per_scenario(meta, names, "jpy_per_usd",
+                                 lambda v: f"{v:g} JPY per USD (one rate for all years)")
         if text:
             parts.append(f"{label}: {text}")
     parts.append("Fiscal years April–March")
@@ -520,7 +523,9 @@ def plot_usd(tidy: pd.DataFrame, *, ax: Axes | None = None, scenarios: Sequence[
     ax.set_ylabel("Spending (billion USD, nominal)")
     ax.set_ylim(bottom=0)
     _fy_axis(ax)
-    _subtitle(ax, title, f"Converted at {rate or '?'} JPY per USD for every year (an assumption, "
+    history_fx = [meta[n]["fx_assumption"] for n in names if meta.get(n, {}).get("fx_history")]
+    _subtitle(ax, title, f"Converted at {history_fx[0]}" if history_fx else
+              f"Converted at {rate or '?'} JPY per USD for every year (an assumption, "
               "not a forecast of the exchange rate)")
     _legend(ax, tidy, names)
     return _finish(ax, methodology_note(tidy, names) if note is None else note)

@@ -38,6 +38,9 @@ def add_model_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--fx", metavar="JPY_PER_USD",
                    help="exchange rate for USD figures, e.g. 150 or '150 JPY/USD' (default 155.2: "
                    "the Dec-2025 government outlook's assumption for FY2026)")
+    g.add_argument("--fx-history", action="store_true", default=None,
+                   help="convert past fiscal years at the Federal Reserve calendar-year average "
+                   "(FYnnnn at year nnnn's average; an approximation) and later years at --fx")
     g.add_argument("--denominator", choices=DENOMINATORS,
                    help="override each scenario's GDP denominator")
     g.add_argument("--scope", choices=SCOPES, help="override each scenario's spending scope")
@@ -63,6 +66,7 @@ def whole_number(field: str, expected: str = "a whole fiscal year such as 2035")
 def assumptions_from(args: argparse.Namespace) -> api.Assumptions:
     return api.make_assumptions(preset=args.preset, growth=args.growth, inflation=args.inflation,
                                 fx=args.fx, until=args.until, vintage=args.vintage,
+                                fx_history=args.fx_history,
                                 growth_overrides=_overrides(args.growth_overrides))
 
 

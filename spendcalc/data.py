@@ -53,11 +53,13 @@ class History:
         ``actual`` for enacted budgets, ``plan`` for a government draft budget).
     gdp : columns ``vintage, fiscal_year, nominal_gdp_jpy`` (actual ESRI vintages only).
     presets : GDP projection presets by name.
+    fx_annual : calendar year -> JPY per USD annual average (Federal Reserve G.5A; default rows).
     """
 
     spending: pd.DataFrame
     gdp: pd.DataFrame
     presets: Mapping[str, GdpPreset] = field(default_factory=dict)
+    fx_annual: Mapping[int, float] = field(default_factory=dict)
 
     def anchor(self, scope: str, basis: str) -> tuple[int, float]:
         """Last bundled (fiscal_year, spending_jpy) for a scope and basis."""
@@ -222,7 +224,11 @@ def _history_cached(data_dir: str) -> History:
     path = Path(data_dir)
     spending, _ = read_budget_history(path)
     gdp, _ = read_gdp_history(path)
-    return History(spending=spending, gdp=gdp, presets=MappingProxyType(read_gdp_presets(path)))
+    fx, _ = read_fx(path)
+    annual = fx[(fx["series"] == "jpy_per_usd_annual_avg") & fx["is_default"]]
+    fx_annual = MappingProxyType(dict(zip(annual["fy"].astype(int), annual["value"], strict=True)))
+    return History(spending=spending, gdp=gdp, presets=MappingProxyType(read_gdp_presets(path)),
+                   fx_annual=fx_annual)
 
 
 def load_history(data_dir: Path | None = None) -> History:

@@ -91,7 +91,8 @@ def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: ob
         validate_against_history(sc, history)
         spend, spend_status, anchor_year = scenario_spending_jpy(sc, assumptions, history, years, gdp)
         base, _, _ = scenario_spending_jpy(baseline_for(sc), assumptions, history, years, gdp)
-        wide = derived_measures(spend, base, gdp, years, sc, assumptions)
+        wide = derived_measures(spend, base, gdp, years, sc, assumptions,
+                                fx_rates_jpy_per_usd(history, assumptions, years))
         share_status = np.maximum(spend_status, gdp_status) if sc.denominator == "same-year" else spend_status
         statuses = {m: spend_status for m in wide}
         statuses.update(nominal_gdp_jpy=gdp_status, share_of_gdp=share_status,
@@ -348,8 +349,23 @@ def baseline_for(sc: Scenario) -> Scenario:
                     denominator=sc.denominator)
 
 
+def fx_rates_jpy_per_usd(history: object, a: Assumptions, years: np.ndarray) -> np.ndarray:
+    """Exchange rate used for each fiscal year. [JPY/USD]
+
+    The stated ``a.jpy_per_usd`` for every year, or, with ``a.fx_history``, the bundled
+    calendar-year average for years that have one (FYnnnn -> calendar year nnnn).
+    """
+    rates = np.full(years.size, a.jpy_per_usd)
+    if a.fx_history:
+        annual = getattr(history, "fx_annual", {}) or {}
+        past = np.array([annual.get(int(y), np.nan) for y in years])
+        rates = np.where(np.isnan(past), rates, past)
+    return rates
+
+
 def derived_measures(spend: np.ndarray, base: np.ndarray, gdp: np.ndarray, years: np.ndarray,
-                     sc: Scenario, a: Assumptions) -> dict[str, np.ndarray]:
+                     sc: Scenario, a: Assumptions,
+                     fx_rates: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """All measures of one scenario as arrays over ``years`` (NaN where not defined)."""
     fixed = np.full(years.size, a.reference_gdp_jpy)
     denom = gdp if sc.denominator == "same-year" else fixed
@@ -362,7 +378,7 @@ def derived_measures(spend: np.ndarray, base: np.ndarray, gdp: np.ndarray, years
         "share_of_gdp": spend / denom,
         "share_of_gdp_fixed_fy2022": spend / fixed,
         "share_of_gdp_same_year": spend / gdp,
-        "spending_usd": spend / a.jpy_per_usd,
+        "spending_usd": spend / (a.jpy_per_usd if fx_rates is None else fx_rates),
         "spending_real_jpy": spend / (1.0 + a.inflation_rate) ** (years - a.price_base_year),
         "cumulative_spending_jpy": _cumsum_from(spend, proj),
         "baseline_spending_jpy": base,
@@ -411,6 +427,12 @@ def methodology_for(sc: Scenario, a: Assumptions, history: object, anchor_year: 
                            f"preset {preset.name}: {preset.title} ({preset.published}); {preset.extend_note}"),
         "growth_overrides": [list(x) for x in a.growth_overrides],
         "jpy_per_usd": a.jpy_per_usd,
+        "fx_history": a.fx_history,
+        "fx_assumption": (f"calendar-year Federal Reserve averages for FY{min(history.fx_annual)}"
+                          f"-FY{max(history.fx_annual)} (FYnnnn at the calendar-year-nnnn average), "
+                          f"{a.jpy_per_usd:g} JPY per USD after"
+                          if a.fx_history and getattr(history, "fx_annual", None)
+                          else f"{a.jpy_per_usd:g} JPY per USD for every year (stated rate)"),
         "inflation_rate": a.inflation_rate,
         "price_base_year": a.price_base_year,
         "cumulative_from": a.cumulative_from,

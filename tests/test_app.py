@@ -322,3 +322,19 @@ def test_fixed_plan_probability_on_same_year_gdp_and_on_its_own_basis():
     assert metric_value(at, "Probability of reaching 2.0% of fixed FY2022 GDP") == "n/a"
     assert any("certain" in c.value for c in at.caption)
     assert at.query_params["mo"] == "own"
+
+
+def test_fx_history_checkbox_changes_past_usd_and_is_in_the_link():
+    at = run_app({"tab": "Data & methodology", "sc": "original-fy2027", "focus": "original-fy2027"})
+    assert at.checkbox(key="fxh").value is False
+
+    def usd_2024(at: AppTest) -> float:
+        tidy = next(d.value for d in at.dataframe if "measure" in d.value.columns)
+        sel = tidy[(tidy["measure"] == "spending_usd") & (tidy["fiscal_year"] == 2024)]
+        return float(sel["value"].iloc[0])
+
+    before = usd_2024(at)
+    at.checkbox(key="fxh").check().run()
+    assert_clean(at)
+    assert usd_2024(at) != before
+    assert at.query_params["fxh"] == "1"

@@ -305,3 +305,13 @@ def test_growth_override_holds_until_the_next_one(capsys):
     assert gdp[2033] == pytest.approx(gdp[2032] * 1.05) and gdp[2034] == pytest.approx(gdp[2033] * 1.05)
     base = frame(capsys, "--scenario", "us-ask-3.5pct", "--until", "2034")
     assert value(base, "us-ask-3.5pct", 2029, "nominal_gdp_jpy") == gdp[2029]  # earlier years untouched
+
+
+def test_fx_history_uses_the_annual_average_for_past_years(capsys):
+    stated = frame(capsys, "--scenario", "original-fy2027", "--fx", "150")
+    hist = frame(capsys, "--scenario", "original-fy2027", "--fx", "150", "--fx-history")
+    fx2024 = 151.4551  # Federal Reserve G.5A 2024 average (data/fx.csv)
+    assert value(hist, "original-fy2027", 2024, "spending_usd") == pytest.approx(8.9e12 / fx2024)
+    assert value(stated, "original-fy2027", 2024, "spending_usd") == pytest.approx(8.9e12 / 150)
+    assert value(hist, "original-fy2027", 2027, "spending_usd") == pytest.approx(
+        value(stated, "original-fy2027", 2027, "spending_usd"))

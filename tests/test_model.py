@@ -9,6 +9,7 @@ A target of 3% in FY2028 on the fixed denominator is 0.03 x 500e12 = 15e12 JPY.
 from __future__ import annotations
 
 import math
+from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
@@ -378,3 +379,20 @@ def test_preset_not_covering_the_years_after_the_vintage_is_an_error(history):
         run(history, make_assumptions(gdp_vintage="synthetic-short"), target_share=0.03, target_year=2028)
     _one_line(err.value, "gdp_preset")
     assert "FY2023" in str(err.value)
+
+
+def test_fx_history_converts_past_years_at_their_annual_average(history):
+    from dataclasses import replace
+
+    h = replace(history, fx_annual=MappingProxyType({2023: 140.0, 2024: 150.0}))
+    stated = wide(run(h, make_assumptions(), target_share=0.03, target_year=2028))
+    past = run(h, make_assumptions(fx_history=True), target_share=0.03, target_year=2028)
+    w = wide(past)
+    assert w.at[2023, "spending_usd"] == pytest.approx(10e12 / 140)
+    assert w.at[2024, "spending_usd"] == pytest.approx(11e12 / 150)
+    assert w.at[2025, "spending_usd"] == pytest.approx(stated.at[2025, "spending_usd"])  # stated 100
+    assert stated.at[2023, "spending_usd"] == pytest.approx(10e12 / 100)
+    meta = past.attrs["methodology"]["s"]
+    assert meta["fx_history"] is True and "FY2023-FY2024" in meta["fx_assumption"]
+    with pytest.raises(SpendcalcError, match="fx_history"):
+        make_assumptions(fx_history="yes")
