@@ -193,10 +193,10 @@ class Scenario:
         check_choice("after_target", self.after_target, AFTER_TARGET)
         check_choice("basis", self.basis, BASES)
         if self.path == "hold-flat":
-            if self.target_share is not None:
-                object.__setattr__(self, "target_share", check_range("target_share", self.target_share))
-            if self.target_year is not None:
-                check_year("target_year", self.target_year)
+            for name in ("target_share", "target_year"):
+                if getattr(self, name) is not None:
+                    raise SpendcalcError(name, getattr(self, name), "no target (null) for path "
+                                         "'hold-flat', which freezes spending; or another path")
         else:
             if self.target_share is None:
                 raise SpendcalcError("target_share", None, RANGES["target_share"][4])

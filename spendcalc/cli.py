@@ -109,6 +109,9 @@ def emit(df: pd.DataFrame, fmt: str, out: object = None) -> None:
 def cmd_project(args: argparse.Namespace) -> None:
     from spendcalc import model
 
+    unknown = [m for m in args.measures or [] if m not in model.MEASURES]
+    if unknown:
+        raise SpendcalcError("measure", unknown[0], "one of " + ", ".join(model.MEASURES))
     tidy = model.project(scenarios_from(args), assumptions_from(args), data.load_history(),
                          since=args.since)
     if args.format == "table":

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from spendcalc.assumptions import Assumptions, Scenario
+from spendcalc.assumptions import FIRST_FISCAL_YEAR, Assumptions, Scenario, check_year
 from spendcalc.errors import SpendcalcError
 
 #: measure -> unit (every unit parses with spendcalc.units.ureg)
@@ -82,9 +82,14 @@ def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: ob
     names = [s.name for s in scenarios]
     if len(set(names)) != len(names):
         raise SpendcalcError("scenarios", names, "unique scenario names")
-    years = np.arange(since, assumptions.until + 1)
-    if years.size == 0:
-        raise SpendcalcError("until", assumptions.until, f"a fiscal year at or after {since}")
+    last_gdp_year, _ = last_actual_gdp(history, assumptions.gdp_vintage)
+    if assumptions.until < last_gdp_year:
+        raise SpendcalcError("until", assumptions.until, f"a fiscal year from FY{last_gdp_year} (the "
+                             "last actual GDP year) to FY2100")
+    check_year("since", since, FIRST_FISCAL_YEAR, assumptions.until)
+    # cumulative measures run from cumulative_from whatever the first year shown
+    years = np.arange(min(since, assumptions.cumulative_from), assumptions.until + 1)
+    shown = years >= since
     gdp, gdp_status = nominal_gdp_jpy(history, assumptions, years)
     frames, methodology = [], {}
     for sc in scenarios:
@@ -99,7 +104,8 @@ def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: ob
                         share_of_gdp_same_year=np.maximum(spend_status, gdp_status),
                         denominator_gdp_jpy=gdp_status if sc.denominator == "same-year"
                         else np.zeros_like(gdp_status))
-        frames.append(_tidy(sc, years, wide, statuses))
+        frames.append(_tidy(sc, years[shown], {m: v[shown] for m, v in wide.items()},
+                            {m: v[shown] for m, v in statuses.items()}))
         methodology[sc.name] = methodology_for(sc, assumptions, history, anchor_year)
     out = pd.concat(frames, ignore_index=True)
     out.attrs["methodology"] = methodology

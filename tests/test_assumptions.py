@@ -49,6 +49,10 @@ def test_ranges(field, bad, good):
 
 def test_hold_flat_needs_no_target_but_others_do():
     assert Scenario("f", path="hold-flat").target_share is None
+    with pytest.raises(SpendcalcError, match="target_share.*hold-flat"):
+        Scenario("f", path="hold-flat", target_share=0.02)
+    with pytest.raises(SpendcalcError, match="target_year.*hold-flat"):
+        Scenario("f", path="hold-flat", target_year=2030)
     with pytest.raises(SpendcalcError) as err:
         Scenario("s", target_share=0.02)  # no target_year
     assert err.value.field == "target_year"

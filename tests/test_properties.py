@@ -129,8 +129,8 @@ def valid_scenarios(draw: st.DrawFn) -> Scenario:
     name = draw(st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,20}", fullmatch=True))
     return Scenario(
         name,
-        draw(st.none() | shares) if flat else draw(st.floats(1e-6, 0.999999)),
-        draw(st.none() | years) if flat else draw(st.integers(2012, 2100)),
+        None if flat else draw(st.floats(1e-6, 0.999999)),
+        None if flat else draw(st.integers(2012, 2100)),
         scope=draw(st.sampled_from(SCOPES)), denominator=draw(st.sampled_from(DENOMINATORS)),
         path=path, after_target=draw(st.sampled_from(AFTER_TARGET)), basis=draw(st.sampled_from(BASES)),
         title=draw(texts), description=draw(texts), sources=tuple(draw(st.lists(sources, max_size=3))),
