@@ -51,14 +51,16 @@ BUILTINS = [
     ),
     Scenario(
         name="accelerated-fy2025", target_share=0.02, target_year=2025, scope="security-related",
-        denominator="fixed-fy2022", path="linear-yen", after_target="hold-share",
+        denominator="fixed-fy2022", path="linear-yen", after_target="hold-yen",
         basis="with-supplementary",
         title="2% level reached in FY2025 (accelerated, 24 Oct 2025)",
         description=(
             "Prime Minister Takaichi's policy speech of 24 Oct 2025 moved the 2% target from FY2027 "
             "to FY2025; the FY2025 supplementary budget (~1.1 trillion yen security-related) on top "
             "of the initial 9.9 trillion made ~11 trillion yen, the '2% level' of the fixed FY2022 "
-            "GDP. Counts initial plus supplementary budgets; after FY2025 holds the 2% share."),
+            "GDP (1.96%). Counts initial plus supplementary budgets. After FY2025 it holds the ~11 "
+            "trillion yen reached, which is also the FY2027 level of the plan ('11兆円程度'), "
+            "rather than rounding up to exactly 2.00% (11.2 trillion)."),
         sources=(SPEECH, KIHARA, DOJ),
     ),
     Scenario(
@@ -70,7 +72,11 @@ BUILTINS = [
             "The reported informal US request (Financial Times, 20 June 2025) that Japan spend 3.5% "
             "of GDP on defense; FY2035 by default, the year NATO's Hague declaration set for its "
             "3.5% core target. Measured on same-year GDP, as NATO counts, from the FY2025 level "
-            "including the supplementary (~11 trillion yen). Not an adopted Japanese target."),
+            "including the supplementary (~11 trillion yen). Not an adopted Japanese target. "
+            "Caveats: the numerator is Japan's security-related total, a hybrid that includes the "
+            "Coast Guard and four new areas (research, infrastructure, cyber, international "
+            "cooperation) that resemble NATO's separate 'up to 1.5%' category rather than its "
+            "3.5% core; and years are Japanese fiscal years, where NATO counts calendar years."),
         sources=(US, NATO),
     ),
     Scenario(

@@ -287,11 +287,14 @@ def nominal_gdp_jpy(history: object, assumptions: Assumptions,
 
 def spending_paths_jpy(years: np.ndarray, anchor_year: int, anchor_jpy: float, denom: np.ndarray,
                        target_share: np.ndarray, target_year: np.ndarray, path: np.ndarray,
-                       after: np.ndarray) -> np.ndarray:
+                       after: np.ndarray, target_year_jpy: np.ndarray | None = None) -> np.ndarray:
     """Spending for n scenarios over ``years`` (after the anchor; earlier columns are NaN). [JPY]
 
     ``denom`` is (n, len(years)) in yen and must cover ``target_year`` and ``anchor_year``;
     ``path`` and ``after`` are integer codes (see ``_PATH_CODE``, ``_AFTER_CODE``).
+    ``target_year_jpy`` (n,) gives the bundled spending of a target year at or before the anchor
+    (NaN otherwise): ``hold-yen`` after such a target holds that actual level, not a notional
+    ``share * denominator``.
     """
     n = denom.shape[0]
     y = years[None, :]
@@ -300,6 +303,9 @@ def spending_paths_jpy(years: np.ndarray, anchor_year: int, anchor_jpy: float, d
     rows = np.arange(n)
     share_t = np.where(np.isnan(target_share), 0.0, target_share)
     target_jpy = share_t * denom[rows, ti]
+    if target_year_jpy is not None:
+        known = (target_year <= anchor_year) & np.isfinite(target_year_jpy)
+        target_jpy = np.where(known, target_year_jpy, target_jpy)
     span = np.maximum(target_year - anchor_year, 1)
     t = np.clip((y - anchor_year) / span[:, None], 0.0, 1.0)
     due = (target_year <= anchor_year)[:, None]
@@ -340,7 +346,8 @@ def scenario_spending_jpy(sc: Scenario, assumptions: Assumptions, history: objec
     proj = spending_paths_jpy(full, anchor_year, anchor_jpy, denom[None, :],
                               np.array([np.nan if sc.target_share is None else sc.target_share]),
                               np.array([sc.target_year if sc.target_year is not None else anchor_year]),
-                              np.array([_PATH_CODE[sc.path]]), np.array([_AFTER_CODE[sc.after_target]]))[0]
+                              np.array([_PATH_CODE[sc.path]]), np.array([_AFTER_CODE[sc.after_target]]),
+                              np.array([hist.get(sc.target_year or 0, np.nan)]))[0]
     proj = proj[(full >= years[0]) & (full <= years[-1])]
     values = np.array([hist.get(int(y), np.nan) for y in years])
     values = np.where(years > anchor_year, proj, values)

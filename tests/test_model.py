@@ -192,7 +192,10 @@ def test_input_history_is_not_mutated(history, assumptions):
 @pytest.mark.parametrize(("denominator", "after", "expected"), [
     ("fixed-fy2022", "hold-share", {2025: 15 * T, 2030: 15 * T}),
     ("same-year", "hold-share", {2025: 0.03 * GDP[2025], 2030: 0.03 * GDP[2030]}),
-    ("same-year", "hold-yen", {2025: 0.03 * 540 * T, 2030: 0.03 * 540 * T}),
+    # hold-yen after a target year that is data holds the actual level reached (11 T in FY2024),
+    # not a notional 3% of FY2024 GDP
+    ("same-year", "hold-yen", {2025: 11 * T, 2030: 11 * T}),
+    ("fixed-fy2022", "hold-yen", {2025: 11 * T, 2030: 11 * T}),
 ])
 def test_target_already_due_at_anchor(history, assumptions, denominator, after, expected):
     got = spending(history, assumptions, target_share=0.03, target_year=2024, denominator=denominator,
@@ -396,3 +399,12 @@ def test_fx_history_converts_past_years_at_their_annual_average(history):
     assert meta["fx_history"] is True and "FY2023-FY2024" in meta["fx_assumption"]
     with pytest.raises(SpendcalcError, match="fx_history"):
         make_assumptions(fx_history="yes")
+
+
+def test_cumulative_measures_do_not_restart_at_since(history, assumptions):
+    sc = Scenario("s", target_share=0.03, target_year=2028)
+    full = wide(model.project([sc], assumptions, history, since=2020))
+    late = wide(model.project([sc], assumptions, history, since=2027))
+    assert list(late.index) == list(range(2027, 2031))
+    for m in ("cumulative_spending_jpy", "cumulative_gap_to_baseline_jpy"):
+        pd.testing.assert_series_equal(late[m], full.loc[2027:, m], check_names=False)
