@@ -70,7 +70,8 @@ def widget_specs() -> dict[str, dict]:
     """Every widget whose value is part of the shareable link: kind, default, limits."""
     a = DEFAULT_ASSUMPTIONS
     return {
-        "sc": {"kind": "list", "default": ["original-fy2027", "us-ask-3.5pct", "hold-flat", CUSTOM]},
+        "sc": {"kind": "list", "default": ["original-fy2027", "accelerated-fy2025", "us-ask-3.5pct",
+                                           "hold-flat", CUSTOM]},
         "share": {"kind": "float", "default": 3.0, "min": 1.0, "max": 6.0, "step": 0.1},
         "year": {"kind": "int", "default": 2035, "min": 2026, "max": 2050},
         "path": {"kind": "choice", "default": "linear-yen", "choices": tuple(PATH_LABELS)},
@@ -86,7 +87,7 @@ def widget_specs() -> dict[str, dict]:
         "scope": {"kind": "choice", "default": EACH, "choices": tuple(SCOPE_LABELS)},
         "basis": {"kind": "choice", "default": EACH, "choices": tuple(BASIS_LABELS)},
         "until": {"kind": "int", "default": a.until, "min": 2030, "max": 2060},
-        "focus": {"kind": "text", "default": CUSTOM},
+        "focus": {"kind": "text", "default": "us-ask-3.5pct"},
         "mc": {"kind": "bool", "default": False},
         "fxh": {"kind": "bool", "default": False},
         "mo": {"kind": "choice", "default": "same-year", "choices": ("same-year", "own")},
@@ -495,8 +496,8 @@ def focus_ui(names: list[str]) -> str:
     """Which selected scenario the headline numbers describe."""
     state = st.session_state
     if state["focus"] not in names:
-        state["focus"] = CUSTOM if CUSTOM in names else ("us-ask-3.5pct" if "us-ask-3.5pct" in names
-                                                          else names[0])
+        state["focus"] = "us-ask-3.5pct" if "us-ask-3.5pct" in names else (
+            CUSTOM if CUSTOM in names else names[0])
     titles = {s.name: s.title for s in spendcalc.builtin_scenarios()} | {CUSTOM: "Custom (sidebar sliders)"}
     return st.selectbox("Headline numbers for", names, **kept("focus"),
                         format_func=lambda n: f"{n}: {titles[n]}" if n in titles else n)
@@ -551,6 +552,8 @@ def headline(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions) -
         f"path: {PATH_LABELS.get(scenario.path, scenario.path).lower()}. Fiscal years run "
         "April–March. Hover over a number for its definition."
     )
+    for caveat in spendcalc.model.caveats_for(scenario, assumptions, spendcalc.load_history(), anchor):
+        st.caption(f"Note: {caveat}.")
 
 
 def csv_text(tidy: pd.DataFrame, charts: ModuleType | None) -> str:

@@ -114,6 +114,9 @@ def cmd_project(args: argparse.Namespace) -> None:
         raise SpendcalcError("measure", unknown[0], "one of " + ", ".join(model.MEASURES))
     tidy = model.project(scenarios_from(args), assumptions_from(args), data.load_history(),
                          since=args.since)
+    for name, meta in tidy.attrs["methodology"].items():
+        for caveat in meta["caveats"]:
+            sys.stderr.write(f"spendcalc: note: {name}: {caveat}\n")
     if args.format == "table":
         shown = tidy[tidy["measure"].isin(args.measures or ["spending_jpy", "share_of_gdp",
                                                            "spending_usd", "gap_to_baseline_jpy"])]

@@ -19,6 +19,7 @@ This module imports numpy and pandas only (no file I/O, no plotting, no UI).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import asdict, replace
 
 import numpy as np
 import pandas as pd
@@ -141,8 +142,11 @@ def break_even_gdp_growth(plan_jpy: float, target_share: float, target_year: int
     """Constant nominal GDP growth at which a plan fixed in yen is exactly the target share.
 
     Measured on the same-year denominator: solves ``plan_jpy = target_share * GDP(target_year)``
-    with ``GDP(y) = GDP(last actual) * (1 + g) ** (y - last actual)``. [1/year] On the fixed
-    FY2022 denominator GDP growth does not matter, so there is no break-even.
+    with ``GDP(y) = GDP(last actual) * (1 + g) ** (y - last actual)``. [1/year] This is the
+    question for a plan fixed in yen on the fixed FY2022 basis (e.g. ~11.2 trillion yen in
+    FY2027 is 2% of same-year GDP only if GDP shrinks back to ~560 trillion yen: a negative
+    break-even growth). For a scenario sized on same-year GDP it returns the average growth of
+    the GDP assumption by construction.
     """
     last_year, last_gdp = last_actual_gdp(history, assumptions.gdp_vintage)
     if target_year <= last_year:
@@ -161,7 +165,12 @@ def headline_figures(scenario: Scenario, assumptions: Assumptions, history: obje
     flat baseline, from the first projected year to the target year),
     ``required_spending_growth`` [1/year], ``break_even_gdp_growth`` [1/year] for the target-year
     yen on the same-year basis, and ``anchor_year``.
+
+    The target year is always the scenario's own: the horizon is extended to it if ``until`` is
+    earlier.
     """
+    if scenario.target_year is not None and scenario.target_year > assumptions.until:
+        assumptions = replace(assumptions, until=scenario.target_year)
     tidy = project([scenario], assumptions, history, since=min(2024, assumptions.until))
     wide = tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
     anchor_year, _ = history.anchor(scenario.scope, scenario.basis)
@@ -417,6 +426,23 @@ def validate_against_history(sc: Scenario, history: object) -> None:
                              f"a fiscal year from FY{last} (the last actual {sc.scope} figure) to FY2100")
 
 
+def caveats_for(sc: Scenario, a: Assumptions, history: object, anchor_year: int) -> list[str]:
+    """Plain-language warnings about a scenario's definition (empty when there are none)."""
+    out = []
+    if sc.scope == "mod-budget" and sc.target_share is not None:
+        out.append(f"the {sc.target_share:.1%} target is applied to the MOD defense budget alone; the "
+                   "government's 2% target covers the larger security-related total (MOD budget plus "
+                   "complementary items of other ministries)")
+    if sc.target_year is not None and sc.target_year < anchor_year:
+        out.append(f"target year FY{sc.target_year} precedes the last bundled {sc.scope} figure "
+                   f"(FY{anchor_year}); the target rule applies from FY{anchor_year + 1}")
+    if sc.denominator == "same-year":
+        out.append(f"same-year GDP is ESRI vintage {a.gdp_vintage}; government same-year ratios "
+                   "were computed on the GDP estimates of their time, before the benchmark revision "
+                   "that raised nominal GDP, and are higher (FY2025 initial: 1.6% reported)")
+    return out
+
+
 def methodology_for(sc: Scenario, a: Assumptions, history: object, anchor_year: int) -> dict:
     """Everything a reader needs to reproduce the numbers of one scenario."""
     preset = history.presets.get(a.gdp_preset) if a.growth_rate is None else None
@@ -450,11 +476,12 @@ def methodology_for(sc: Scenario, a: Assumptions, history: object, anchor_year: 
         "price_base_year": a.price_base_year,
         "cumulative_from": a.cumulative_from,
         "fiscal_year": "Japanese fiscal year, April to March",
+        "caveats": caveats_for(sc, a, history, anchor_year),
     }
 
 
 def assumptions_record(a: Assumptions) -> dict:
-    from dataclasses import asdict
+
 
     rec = asdict(a)
     rec["growth_overrides"] = [list(x) for x in a.growth_overrides]

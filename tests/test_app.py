@@ -61,12 +61,12 @@ def test_app_runs_and_shows_headline_with_units(default_app):
     assert any(label.startswith("Spending needed in FY2035 (trillion JPY)") for label in labels)
     assert "Share of fixed FY2022 GDP in FY2035" in labels
     assert "Share of same-year GDP in FY2035" in labels
-    # the custom scenario's 3.0% target on same-year GDP is shown as exactly that share
-    assert metric_value(at, "Share of same-year GDP") == "3.00%"
+    # the default headline is the reported US request: 3.5% of same-year GDP in FY2035
+    assert at.selectbox(key="w_focus").value == "us-ask-3.5pct"
+    assert metric_value(at, "Share of same-year GDP") == "3.50%"
     # the headline yen come from the core, formatted as trillion yen
-    h = spendcalc.headline_figures(
-        spendcalc.Scenario(name="custom", target_share=0.03, target_year=2035, denominator="same-year"),
-        spendcalc.Assumptions(), spendcalc.load_history())
+    h = spendcalc.headline_figures(spendcalc.get_scenario("us-ask-3.5pct"), spendcalc.Assumptions(),
+                                   spendcalc.load_history())
     assert metric_value(at, "Spending needed in FY2035") == f"{h['target_spending_jpy'] / 1e12:,.2f}"
 
 

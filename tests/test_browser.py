@@ -115,7 +115,7 @@ def test_growth_slider_headline_and_shared_link(tmp_path):
                 assert after_yen != before_yen
                 # faster GDP growth: a same-year share target needs more yen
                 assert float(after_yen.replace(",", "")) > float(before_yen.replace(",", ""))
-                assert after_share == before_share == "3.00%"
+                assert after_share == before_share == "3.50%"  # us-ask-3.5pct, the default headline
                 page.screenshot(path=str(tmp_path / "after-slider.png"))
                 url = page.url
                 assert "growth=2.5" in url and "gdp=growth" in url

@@ -46,7 +46,11 @@ def value(df: pd.DataFrame, scenario: str, year: int, measure: str) -> float:
 # ----------------------------------------------------------------------------------------------
 def test_project_csv_all_builtins(capsys):
     code, out, err = cli(capsys, "project", "--format", "csv")
-    assert code == 0 and err == ""
+    assert code == 0
+    # the only stderr output is the same-year caveat of us-ask-3.5pct; stdout is pure CSV
+    assert err.splitlines() == [line for line in err.splitlines()
+                                if line.startswith("spendcalc: note: us-ask-3.5pct: same-year GDP")]
+    assert len(err.splitlines()) == 1
     assert out.splitlines()[0] == HEADER
     df = pd.read_csv(io.StringIO(out))
     assert list(df["scenario"].unique()) == list(BUILTIN_ORDER)
@@ -319,3 +323,11 @@ def test_fx_history_uses_the_annual_average_for_past_years(capsys):
     assert value(stated, "original-fy2027", 2024, "spending_usd") == pytest.approx(8.9e12 / 150)
     assert value(hist, "original-fy2027", 2027, "spending_usd") == pytest.approx(
         value(stated, "original-fy2027", 2027, "spending_usd"))
+
+
+def test_mod_budget_scope_warns_that_the_target_is_applied_to_the_mod_budget(capsys):
+    code, out, err = cli(capsys, "project", "--scenario", "original-fy2027", "--scope", "mod-budget")
+    assert code == 0 and out.startswith(HEADER)
+    assert "note: original-fy2027: the 2.0% target is applied to the MOD defense budget alone" in err
+    code, out, err = cli(capsys, "project", "--scenario", "original-fy2027")
+    assert "MOD defense budget" not in err

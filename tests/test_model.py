@@ -408,3 +408,12 @@ def test_cumulative_measures_do_not_restart_at_since(history, assumptions):
     assert list(late.index) == list(range(2027, 2031))
     for m in ("cumulative_spending_jpy", "cumulative_gap_to_baseline_jpy"):
         pd.testing.assert_series_equal(late[m], full.loc[2027:, m], check_names=False)
+
+
+def test_headline_figures_use_the_target_year_even_beyond_until(history):
+    sc = Scenario("s", target_share=0.03, target_year=2028)
+    short = model.headline_figures(sc, make_assumptions(until=2026), history)
+    full = model.headline_figures(sc, make_assumptions(until=2030), history)
+    assert short["target_year"] == full["target_year"] == 2028
+    assert short["target_spending_jpy"] == pytest.approx(15e12)
+    assert short == full
