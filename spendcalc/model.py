@@ -481,8 +481,7 @@ def methodology_for(sc: Scenario, a: Assumptions, history: object, anchor_year: 
 
 
 def assumptions_record(a: Assumptions) -> dict:
-
-
+    """The assumptions as a plain dict (JSON-ready)."""
     rec = asdict(a)
     rec["growth_overrides"] = [list(x) for x in a.growth_overrides]
     return rec
