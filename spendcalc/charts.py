@@ -207,8 +207,11 @@ def _rows(tidy: pd.DataFrame, measure: str, scenarios: Sequence[str] | None = No
 
 
 def _names(tidy: pd.DataFrame, scenarios: Sequence[str] | None) -> list[str]:
+    """Scenarios to draw, baselines first so that scenarios equal to them stay visible on top."""
     present = _unique(tidy["scenario"])
-    return [s for s in present if s in set(scenarios)] if scenarios is not None else present
+    names = [s for s in present if s in set(scenarios)] if scenarios is not None else present
+    base = set(_baseline_names(tidy, names))
+    return [n for n in names if n in base] + [n for n in names if n not in base]
 
 
 def _title_of(tidy: pd.DataFrame, name: str, width: int = 30) -> str:
@@ -271,7 +274,9 @@ def _finish(ax: Axes, note: str) -> Axes:
 
 
 def _subtitle(ax: Axes, title: str, subtitle: str) -> None:
-    ax.set_title(title, loc="left", pad=20 if subtitle else 8)
+    subtitle = textwrap.fill(subtitle, width=105, break_on_hyphens=False) if subtitle else ""
+    lines = subtitle.count("\n") + 1 if subtitle else 0
+    ax.set_title(title, loc="left", pad=8 + 12 * lines)
     if subtitle:
         ax.annotate(subtitle, xy=(0, 1), xycoords="axes fraction", xytext=(0, 5),
                     textcoords="offset points", ha="left", va="bottom", fontsize=9.5,
@@ -489,12 +494,21 @@ def plot_gap_to_baseline(tidy: pd.DataFrame, *, ax: Axes | None = None,
     ax.set_ylabel("Extra per year\n(trillion JPY, nominal)")
     cax.set_ylabel("Cumulative extra\n(trillion JPY, nominal)")
     base = _baseline_names(tidy, tidy["scenario"])
-    base_title = _title_of(tidy, base[0], 200) if base else "hold-flat baseline"
-    _subtitle(ax, title, f"Baseline: {base_title}; all years projected")
+    # each scenario's baseline is its own last bundled level held flat (same scope and basis)
+    levels = _rows(tidy, "baseline_spending_jpy", names)
+    levels = levels[levels["status"] == "projection"].drop_duplicates("scenario")
+    meta = tidy.attrs.get("methodology", {}) or {}
+    level_text = "; ".join(
+        f"{r.scenario} {r.value / TRILLION:.1f} (FY{meta.get(r.scenario, {}).get('anchor_year', '?')}, "
+        f"{meta.get(r.scenario, {}).get('basis', '?')})" for r in levels.itertuples())
+    _subtitle(ax, title, "Baseline: each scenario's last bundled level held flat in yen, same scope "
+              f"and budget basis — trillion JPY: {level_text}")
     _fy_axis(ax)
     _fy_axis(cax)
     ax.tick_params(labelbottom=True)  # shared x axis: keep the years on both panels
-    cax.set_title("Cumulative since the first projected year", loc="left", fontsize=10.5)
+    since = {meta.get(n, {}).get("cumulative_from") for n in names} - {None}
+    cax.set_title(f"Cumulative from FY{min(since)}" if since else "Cumulative", loc="left",
+                  fontsize=10.5)
     _legend(ax, tidy, names, styles=False,
             extra=[Patch(color="#999999", label="Bars: per year"),
                    Line2D([], [], color="#999999", ls="--", label="Lines: cumulative")])
