@@ -7,7 +7,9 @@ Conventions
 * Shares are fractions (0.02 is 2%); ``fiscal_year`` is a Japanese fiscal year (April-March).
 * Every claim gets one verdict from ``VERDICTS`` and a one-line ``reason``:
 
-  - ``consistent`` / ``inconsistent``: holds / fails under every definition checked;
+  - ``consistent`` / ``inconsistent``: holds / fails on every denominator and scope checked,
+    on the scenario's budget basis (which the reason names: a claim can fail on initial budgets
+    and hold with the supplementary);
   - ``depends-on-definition``: holds under some definitions (denominator, scope, reading of the
     attribution) and not others; the reason names which and by how much;
   - ``not-modelled``: nothing bundled can check it (or the reference only partly speaks to it).
@@ -306,6 +308,10 @@ def _model_shares(plan: list[tuple[str | None, int | None]], chosen: dict[str, S
             key = (f"{name}.{scope}", year)
             measure = "share_of_gdp_fixed_fy2022" if denom == "fixed-fy2022" else "share_of_gdp_same_year"
             info[col] = float(wide.loc[key, measure]) if key in wide.index else np.nan
+            if scope != chosen[name].scope and status.get(key) == "projection":
+                # a projected year of the scenario re-targeted on another scope says nothing:
+                # it meets the target by construction; only that scope's data years inform
+                info[col] = np.nan
             if key in wide.index:
                 info["spending_jpy"][scope] = float(wide.loc[key, "spending_jpy"])
                 info["nominal_gdp_jpy"] = float(wide.loc[key, "nominal_gdp_jpy"])
@@ -422,8 +428,8 @@ def _judge_share(c: object, refs: list[dict], info: dict, sc: Scenario,
         ctx += f"; GDP {gdp} (assumption)"
     if pd.isna(c.fiscal_year):
         ctx += f"; the article prints no year, so checked in FY{year}, the scenario's target year"
-    lead = {"consistent": "holds under every definition",
-            "inconsistent": "fails under every definition",
+    lead = {"consistent": f"holds on every denominator and scope checked ({basis})",
+            "inconsistent": f"fails on every denominator and scope checked ({basis})",
             "depends-on-definition": "depends on definition"}[verdict]
     text = f"{lead} ({bounds[3]}; {ctx})"
     if parts_ok:

@@ -138,7 +138,7 @@ def test_initial_budgets_make_the_fy2025_claim_inconsistent(figures: dict) -> No
     initial = figures["security_fy2025_initial"] / figures["reference_gdp"]  # 9.9/560 = 1.77%
     assert r["model_fixed_fy2022_security_related"] == pytest.approx(initial, rel=1e-9)
     assert r["verdict"] == "inconsistent"
-    assert "fails under every definition" in r["reason"]
+    assert "fails on every denominator and scope checked (initial budgets)" in r["reason"]
     assert f"{(0.02 - initial) * 100:.2f} pt short" in r["reason"]
 
 
@@ -296,3 +296,14 @@ def test_cli_bad_options_exit_2(capsys: pytest.CaptureFixture) -> None:
     assert cli.main(["claims", "--article", "999"]) == 2
     err = capsys.readouterr().err
     assert "growth" in err and "article" in err
+
+
+def test_other_scope_is_not_reported_for_projected_years() -> None:
+    """Re-targeting a scenario on the MOD budget meets the target by construction: no value."""
+    out = cl.check_claims()
+    r = _row(out, "a004-13")  # "2% ... by FY2027": a projected year of original-fy2027
+    assert r["model_fixed_fy2022_security_related"] == pytest.approx(0.02, rel=1e-9)
+    assert pd.isna(r["model_fixed_fy2022_mod_budget"]) and pd.isna(r["model_same_year_mod_budget"])
+    assert "MOD budget" not in r["reason"]
+    r = _row(out, "a000-06")  # FY2025: the MOD budget is data there, so it is shown
+    assert not pd.isna(r["model_fixed_fy2022_mod_budget"])
