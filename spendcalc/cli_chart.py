@@ -103,15 +103,11 @@ def cmd_chart(args: argparse.Namespace) -> None:
     parse_paths(args.paths)
     # charts build Figure objects directly (no pyplot), so no GUI backend is ever involved
     from spendcalc import charts, data, model
+    from spendcalc.claims import claim_markers
     from spendcalc.cli import assumptions_from, scenarios_from
 
     tidy = model.project(scenarios_from(args), assumptions_from(args), data.load_history())
-    try:
-        from spendcalc.claims import claim_markers
-    except ImportError:
-        claims = None
-    else:
-        claims = claim_markers(tidy)
+    claims = claim_markers(tidy)
     out = Path(args.out)
     try:
         out.mkdir(parents=True, exist_ok=True)
