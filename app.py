@@ -598,11 +598,20 @@ def line_chart(tidy: pd.DataFrame, measure: str, unit: str, title: str,
               base.transform_filter(is_projection).mark_point(size=30, filled=False)
               .encode(tooltip=tooltip)]
     if markers is not None and len(markers):
-        pts = markers.assign(shown=convert(markers["value"].to_numpy(), "fraction", unit))
+        # one diamond per claimed point; the articles making the same claim share its label
+        pts = (markers.assign(base=markers["label"].str.replace(r"\s*\([^)]*\)$", "", regex=True),
+                              article=markers["article"].astype(str))
+               .groupby(["fiscal_year", "value", "base"], as_index=False)
+               .agg(article=("article", ", ".join), claim_id=("claim_id", ", ".join)))
+        pts = pts.assign(label=pts["base"] + " (" + pts["article"] + ")",
+                         shown=convert(pts["value"].to_numpy(), "fraction", unit),
+                         row=range(len(pts)))
         claim = alt.Chart(pts).encode(x="fiscal_year:Q", y="shown:Q",
                                       tooltip=["label:N", "claim_id:N", "article:N"])
-        layers += [claim.mark_point(shape="diamond", size=140, color="black", filled=True),
-                   claim.mark_text(align="left", dx=8, dy=-8, fontSize=11).encode(text="label:N")]
+        layers.append(claim.mark_point(shape="diamond", size=140, color="black", filled=True))
+        for parity, dy in ((0, -10), (1, 14)):  # alternate labels above and below the points
+            layers.append(claim.transform_filter(f"datum.row % 2 == {parity}")
+                          .mark_text(align="left", dx=8, dy=dy, fontSize=11).encode(text="label:N"))
     return alt.layer(*layers).properties(title=title)
 
 
