@@ -302,16 +302,25 @@ def plot_spending(tidy: pd.DataFrame, *, ax: Axes | None = None,
     note : str, optional
         Source note at the bottom; default :func:`methodology_note`; ``""`` for none.
     """
+    return _plot_money(tidy, "spending_jpy", TRILLION, "Spending (trillion JPY, nominal)", ax=ax,
+                       scenarios=scenarios, note=note, title=title,
+                       subtitle="Scope and budget basis per scenario as in the note below")
+
+
+def _plot_money(tidy: pd.DataFrame, measure: str, scale: float, ylabel: str, *, ax: Axes | None,
+                scenarios: Sequence[str] | None, note: str | None, title: str,
+                subtitle: str) -> Axes:
+    """One money measure per scenario: actual solid, projection dashed, projection shaded."""
     names = _names(tidy, scenarios)
-    rows = _rows(tidy, "spending_jpy", names)
+    rows = _rows(tidy, measure, names)
     _fig, (ax,) = _new_axes(ax)
     _shade_projection(ax, rows)
     for name in names:
-        _status_lines(ax, rows[rows["scenario"] == name], TRILLION, scenario_color(name), name)
-    ax.set_ylabel("Spending (trillion JPY, nominal)")
+        _status_lines(ax, rows[rows["scenario"] == name], scale, scenario_color(name), name)
+    ax.set_ylabel(ylabel)
     ax.set_ylim(bottom=0)
     _fy_axis(ax)
-    _subtitle(ax, title, "Scope and budget basis per scenario as in the note below")
+    _subtitle(ax, title, subtitle)
     _legend(ax, tidy, names)
     return _finish(ax, methodology_note(tidy, names) if note is None else note)
 
@@ -527,22 +536,14 @@ def plot_usd(tidy: pd.DataFrame, *, ax: Axes | None = None, scenarios: Sequence[
         As in :func:`plot_spending`.
     """
     names = _names(tidy, scenarios)
-    rows = _rows(tidy, "spending_usd", names)
     meta = tidy.attrs.get("methodology", {}) or {}
     rate = _per_scenario(meta, names, "jpy_per_usd", lambda v: f"{v:g}")
-    _fig, (ax,) = _new_axes(ax)
-    _shade_projection(ax, rows)
-    for name in names:
-        _status_lines(ax, rows[rows["scenario"] == name], BILLION, scenario_color(name), name)
-    ax.set_ylabel("Spending (billion USD, nominal)")
-    ax.set_ylim(bottom=0)
-    _fy_axis(ax)
     history_fx = [meta[n]["fx_assumption"] for n in names if meta.get(n, {}).get("fx_history")]
-    _subtitle(ax, title, f"Converted at {history_fx[0]}" if history_fx else
-              f"Converted at {rate or '?'} JPY per USD for every year (an assumption, "
-              "not a forecast of the exchange rate)")
-    _legend(ax, tidy, names)
-    return _finish(ax, methodology_note(tidy, names) if note is None else note)
+    subtitle = (f"Converted at {history_fx[0]}" if history_fx else
+                f"Converted at {rate or '?'} JPY per USD for every year (an assumption, "
+                "not a forecast of the exchange rate)")
+    return _plot_money(tidy, "spending_usd", BILLION, "Spending (billion USD, nominal)", ax=ax,
+                       scenarios=scenarios, note=note, title=title, subtitle=subtitle)
 
 
 def simulation_note(summary: pd.DataFrame, *, sources: bool = True) -> str:
