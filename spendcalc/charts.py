@@ -592,9 +592,13 @@ def plot_fan(summary: pd.DataFrame, *, ax: Axes | None = None, note: str | None 
     if target is None:
         headline = "no target"
     elif prob is None:
-        headline = "target reached in every path (no uncertainty in the denominator)"
+        headline = ("no probability: the share is certain on the fixed FY2022 denominator, which "
+                    "does not move")
     else:
         headline = f"probability of reaching {target:.1%} in FY{year}: {prob:.0%}"
+        if a.get("sized_on_central_path"):
+            headline += (" — the yen are sized to reach the target on the central GDP path, so "
+                         "about one half by construction")
     ax.set_ylabel("Share of GDP (%)")
     _percent_axis(ax)
     ax.set_ylim(bottom=0, top=max(ax.get_ylim()[1], (target or 0) * 1.15))

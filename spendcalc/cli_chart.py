@@ -33,9 +33,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    "(default 100: 1,000 px wide)")
     p.add_argument("--scenario", action="append", metavar="NAME|FILE",
                    help="built-in name or scenario YAML file; repeatable; default: all built-ins")
-    p.add_argument("--simulate", metavar="NAME|FILE",
-                   help="also draw the fan chart of a Monte Carlo simulation of this scenario "
-                   "(seed 0; default volatility)")
+    p.add_argument("--simulate", metavar="NAME|FILE|auto|none", default="auto",
+                   help="scenario of the fan chart (Monte Carlo, seed 0, default volatility, share "
+                   "measured on same-year GDP); auto (default): us-ask-3.5pct if charted, else the "
+                   "first charted scenario with a target; none: no fan chart")
     p.add_argument("--paths", default="20000", metavar="N",
                    help="paths for --simulate, 1,000 to 5,000,000 (default 20,000)")
     add_model_options(p)
@@ -96,6 +97,20 @@ def csv_header(key: str, note: str, methodology: dict[str, dict]) -> str:
     return "".join(f"# {line}\n" for line in lines)
 
 
+def fan_scenario(choice: str, scenarios: list) -> object:
+    """The scenario of the fan chart: a name or file, ``auto`` or ``none`` (see --simulate)."""
+    if choice == "none":
+        return None
+    if choice != "auto":
+        from spendcalc.api import resolve_scenarios
+
+        (chosen,) = resolve_scenarios(choice)
+        return next((s for s in scenarios if s.name == chosen.name), chosen)
+    with_target = [s for s in scenarios if s.target_share is not None]
+    preferred = [s for s in with_target if s.name == "us-ask-3.5pct"]
+    return (preferred or with_target or [None])[0]
+
+
 def cmd_chart(args: argparse.Namespace) -> None:
     """Write the charts in each requested format and one CSV per chart; print the paths."""
     formats = parse_formats(args.format)
@@ -106,7 +121,8 @@ def cmd_chart(args: argparse.Namespace) -> None:
     from spendcalc.claims import claim_markers
     from spendcalc.cli import assumptions_from, scenarios_from
 
-    tidy = model.project(scenarios_from(args), assumptions_from(args), data.load_history())
+    scenarios = scenarios_from(args)
+    tidy = model.project(scenarios, assumptions_from(args), data.load_history())
     claims = claim_markers(tidy)
     out = Path(args.out)
     try:
@@ -114,11 +130,12 @@ def cmd_chart(args: argparse.Namespace) -> None:
     except OSError as exc:
         raise SpendcalcError("out", args.out, f"a writable directory ({exc.strerror})") from None
     simulation = None
-    if args.simulate:
+    fan = fan_scenario(args.simulate, scenarios)
+    if fan is not None:
         from spendcalc.simulate import simulate
 
-        simulation = simulate(args.simulate, paths=parse_paths(args.paths), seed=0,
-                              assumptions=assumptions_from(args))
+        simulation = simulate(fan, paths=parse_paths(args.paths), seed=0,
+                              assumptions=assumptions_from(args), measured_on="same-year")
     figures = charts.brief_charts(tidy, claims=claims, simulation=simulation)
     keys = list(figures)
     meta = tidy.attrs.get("methodology", {})

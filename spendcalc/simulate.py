@@ -264,6 +264,10 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         "threshold": tested,
         "probability": probability,
         "certain": bool(certain),
+        # the yen path was sized to hit the tested share on the median GDP path: P is ~0.5
+        "sized_on_central_path": bool(plan_assumptions is None and not fixed
+                                      and sc.denominator == denominator
+                                      and tested is not None and tested == sc.target_share),
         "note": note,
         "paths": paths,
         "seed": seed,

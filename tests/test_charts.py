@@ -193,7 +193,7 @@ def test_fan_bands_median_target_probability():
     assert "1,000 paths" in _note(ax)[0].get_text().replace("\n", " ")
     summary.attrs["probability"] = None
     ax2 = charts.plot_fan(summary)
-    assert any("every path" in t.get_text() for t in ax2.texts)
+    assert any("share is certain" in t.get_text() for t in ax2.texts)
 
 
 def test_scenario_colours_stable_across_charts(tidy):

@@ -19,6 +19,7 @@ from spendcalc.cli_chart import csv_header  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 FIVE = ["01-spending-trillion-yen", "02-share-of-gdp-with-claims",
         "03-denominator-gap-accelerated-fy2025", "04-extra-yen-vs-baseline", "05-spending-usd"]
+SIX = [*FIVE, "06-share-fan-us-ask-3.5pct"]  # the default set includes the fan chart
 
 
 def _png_size(path):
@@ -27,7 +28,7 @@ def _png_size(path):
     return struct.unpack(">II", head[16:24])
 
 
-def _check_csv(path):
+def _check_csv(path, value_column="value"):
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("# spendcalc chart ")
     comments = [ln for ln in lines if ln.startswith("# ")]
@@ -36,7 +37,7 @@ def _check_csv(path):
     body = lines[len(comments):]
     assert body[0].split(",")[:2] == ["scenario", "fiscal_year"]
     df = pd.read_csv(path, comment="#")
-    assert len(df) > 0 and "value" in df.columns
+    assert len(df) > 0 and value_column in df.columns
     return df
 
 
@@ -44,15 +45,17 @@ def test_writes_every_chart_in_every_format(tmp_path, capsys):
     rc = cli.main(["chart", "--out", str(tmp_path), "--format", "png,svg,pdf"])
     assert rc == 0
     printed = capsys.readouterr().out.split()
-    for key in FIVE:
+    for key in SIX:
         for ext, magic in (("png", b"\x89PNG"), ("svg", b"<?xml"), ("pdf", b"%PDF")):
             path = tmp_path / f"{key}.{ext}"
             assert path.read_bytes()[:len(magic)] == magic, path
             assert str(path) in printed
         width, height = _png_size(tmp_path / f"{key}.png")
         assert width >= 1000 and height > 400
-        _check_csv(tmp_path / f"{key}.csv")
-    assert len(printed) == len(FIVE) * 4
+        _check_csv(tmp_path / f"{key}.csv", "p50" if "fan" in key else "value")
+    assert len(printed) == len(SIX) * 4
+    fan = _check_csv(tmp_path / "06-share-fan-us-ask-3.5pct.csv", "p50")
+    assert {"p5", "p50", "p95"} <= set(fan.columns)
     # the data file behind the spending chart holds exactly the spending rows
     df = pd.read_csv(tmp_path / "01-spending-trillion-yen.csv", comment="#")
     assert set(df["measure"]) == {"spending_jpy"} and set(df["unit"]) == {"JPY"}
@@ -102,9 +105,22 @@ def test_subprocess_python_m(tmp_path):
                          timeout=120)
     assert out.returncode == 0, out.stderr
     paths = out.stdout.split()
-    assert len(paths) == len(FIVE) * 3
+    assert len(paths) == len(SIX) * 3
     assert all(Path(p).exists() for p in paths)
     bad = subprocess.run([sys.executable, "-m", "spendcalc", "chart", "--out", str(tmp_path),
                           "--dpi", "0"], capture_output=True, text=True, cwd=REPO, env=env,
                          timeout=120)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "dpi" in bad.stderr
+
+
+def test_fan_chart_choice(tmp_path, capsys):
+    rc = cli.main(["chart", "--out", str(tmp_path / "none"), "--simulate", "none"])
+    assert rc == 0 and not list((tmp_path / "none").glob("06-*"))
+    rc = cli.main(["chart", "--out", str(tmp_path / "fixed"), "--scenario", "original-fy2027",
+                   "--paths", "2000"])
+    assert rc == 0
+    capsys.readouterr()
+    # auto picks the only scenario with a target; its fixed-basis yen are tested on same-year GDP
+    fan = _check_csv(tmp_path / "fixed" / "06-share-fan-original-fy2027.csv", "p50")
+    share = fan[fan["measure"] == "share_of_gdp"].set_index("fiscal_year")
+    assert share.loc[2030, "p5"] < share.loc[2030, "p95"]

@@ -364,3 +364,10 @@ def test_cli_progress_bar_only_on_a_terminal():
     text = term.getvalue()
     assert "500/1,000 paths" in text and text.endswith("1,000/1,000 paths\n")
     assert text.count("\n") == 1  # one line, redrawn in place
+
+
+def test_sized_on_central_path_flag():
+    assert synthetic(paths=2000).attrs["sized_on_central_path"] is True  # P ~ 0.5 by construction
+    assert synthetic(paths=2000, threshold=0.028).attrs["sized_on_central_path"] is False
+    assert synthetic(FIXED, paths=2000, measured_on="same-year").attrs["sized_on_central_path"] is False
+    assert synthetic(FIXED, paths=2000).attrs["sized_on_central_path"] is False
