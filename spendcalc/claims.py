@@ -96,9 +96,8 @@ _DEF_TEXT = {
 # ----------------------------------------------------------------------------------------------
 @functools.lru_cache(maxsize=4)
 def _load_yaml(path: str) -> dict:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(path, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=loader)  # a safe loader (C or pure Python)
+        return yaml.safe_load(fh)
 
 
 def read_claims(path: str | Path | None = None) -> pd.DataFrame:

@@ -417,3 +417,16 @@ def test_headline_figures_use_the_target_year_even_beyond_until(history):
     assert short["target_year"] == full["target_year"] == 2028
     assert short["target_spending_jpy"] == pytest.approx(15e12)
     assert short == full
+
+
+def test_share_status_is_projection_where_gdp_is_projected(history):
+    """Spending data in a year after the vintage's last actual GDP: same-year shares are projected."""
+    a = make_assumptions(gdp_vintage="synthetic-short", gdp_preset=None, growth_rate=0.02)
+    tidy = run(history, a, target_share=0.03, target_year=2028, scope="mod-budget",
+               denominator="same-year")
+    spend, gdp = status_of(tidy, "spending_jpy"), status_of(tidy, "nominal_gdp_jpy")
+    assert (spend[2023], spend[2024]) == ("actual", "plan") and gdp[2023] == "projection"
+    assert status_of(tidy, "share_of_gdp")[2023] == "projection"
+    assert status_of(tidy, "share_of_gdp_same_year")[2024] == "projection"
+    assert status_of(tidy, "share_of_gdp_fixed_fy2022")[2023] == "actual"  # fixed GDP is known
+    assert status_of(tidy, "share_of_gdp_fixed_fy2022")[2024] == "plan"

@@ -77,6 +77,7 @@ BAD_TEXT = [
     (MINIMAL + "sources: nope\n", "sources", "nope"),
     (MINIMAL + "sources:\n- {title: 1}\n", "sources[0]", None),
     (MINIMAL + "sources:\n- {title: t, page: 3}\n", "sources[0]", None),
+    (MINIMAL + "sources:\n- {title: t, url: 3}\n", "sources[0]", None),
     (MINIMAL + "description: [1, 2]\n", "description", None),
     ("!!python/object/apply:os.system ['echo hi']\n", "scenario file", "malformed YAML"),
     ("name: !!python/object/apply:os.getcwd []\n", "scenario file", "malformed YAML"),

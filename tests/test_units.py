@@ -48,6 +48,9 @@ def test_fx_context_rejects_bad_rates(rate):
     ("150 JPY/USD", "JPY/USD", 150.0),
     ("150", "JPY/USD", 150.0),
     ("99000 oku yen", "JPY", 9.9e12),
+    ("5 million yen", "JPY", 5e6),
+    ("2.5 million USD", "USD", 2.5e6),
+    ("40 billion USD", "USD", 4e10),
 ])
 def test_parse_quantity(value, unit, expected):
     assert parse_quantity(value, field="f", unit=unit, allowed="x") == pytest.approx(expected)
