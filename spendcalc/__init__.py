@@ -5,6 +5,7 @@ The pure layer and the bundled data. Charts live in ``spendcalc.charts`` and the
 library.
 """
 
+from spendcalc import units as _units
 from spendcalc.api import make_assumptions, project, resolve_scenarios
 from spendcalc.assumptions import Assumptions, Scenario, Source
 from spendcalc.claims import check_claims, claim_markers, read_claims
@@ -31,7 +32,6 @@ from spendcalc.model import (
 )
 from spendcalc.scenarios import scenario_from_yaml, scenario_to_yaml
 from spendcalc.simulate import simulate
-from spendcalc.units import registry as _registry
 
 __all__ = [
     "MEASURES", "Q_", "Assumptions", "History", "Scenario", "Source", "SpendcalcError",
@@ -46,8 +46,6 @@ __all__ = [
 
 def __getattr__(name: str) -> object:
     """``spendcalc.ureg`` and ``spendcalc.Q_``, built on first use (see ``spendcalc.units.registry``)."""
-    if name == "ureg":
-        return _registry()
-    if name == "Q_":
-        return _registry().Quantity
+    if name in ("ureg", "Q_"):
+        return getattr(_units, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
