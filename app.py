@@ -13,18 +13,19 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import importlib
 import io
 import zlib
 from collections.abc import Callable
 from dataclasses import replace
-from types import MappingProxyType, ModuleType
+from types import MappingProxyType
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 import spendcalc
+from spendcalc import charts
+from spendcalc.claims import read_articles_index
 from spendcalc.units import convert
 
 # ----------------------------------------------------------------------------------------------
@@ -130,16 +131,6 @@ def table_meta_cached() -> dict[str, dict]:
     return {name: spendcalc.read_table(name)[1] for name in spendcalc.data.TABLES}
 
 
-def optional_module(name: str) -> ModuleType | None:
-    """Import a part of spendcalc that may not be installed yet; None if it is absent."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name in (name, name.rsplit(".", 1)[0]):
-            return None
-        raise
-
-
 CHART_KINDS = MappingProxyType({
     "spending": "Spending (trillion JPY)",
     "share": "Share of GDP with the articles' claims",
@@ -155,15 +146,12 @@ def chart_bytes(kind: str, scenarios: tuple[spendcalc.Scenario, ...],
     """One chart from ``spendcalc.charts`` rendered to PNG or SVG bytes."""
     from matplotlib.figure import Figure
 
-    charts = importlib.import_module("spendcalc.charts")
     tidy = project_cached(scenarios, assumptions)
     with charts.chart_style():
         fig = Figure(figsize=(8, 5), layout="constrained")
         ax = fig.subplots()
         if kind == "share":
-            claims_mod = optional_module("spendcalc.claims")
-            markers = claims_mod.claim_markers(tidy) if claims_mod is not None else None
-            charts.plot_share(tidy, claims=markers, ax=ax)
+            charts.plot_share(tidy, claims=spendcalc.claim_markers(tidy), ax=ax)
         elif kind == "denominator":
             charts.plot_denominator_gap(tidy, focus, ax=ax)
         elif kind == "gap":
@@ -187,11 +175,10 @@ def simulate_in_session(scenario: spendcalc.Scenario, assumptions: spendcalc.Ass
     store = st.session_state.setdefault("_simulations", {})
     key = (scenario, assumptions, paths, seed, measured_on)
     if key not in store:
-        simulate = importlib.import_module("spendcalc.simulate")
         bar = st.progress(0.0, text=f"Simulating {paths:,} GDP paths…")
-        store[key] = simulate.simulate(scenario, paths=paths, seed=seed, assumptions=assumptions,
-                                       measured_on=measured_on,
-                                       progress=lambda done, total: bar.progress(done / total))
+        store[key] = spendcalc.simulate(scenario, paths=paths, seed=seed, assumptions=assumptions,
+                                        measured_on=measured_on,
+                                        progress=lambda done, total: bar.progress(done / total))
         bar.empty()
         for old in list(store)[:-4]:
             del store[old]
@@ -203,7 +190,6 @@ def fan_png(summary: pd.DataFrame, dpi: int) -> bytes:
     """The fan chart of a simulation summary as PNG bytes."""
     from matplotlib.figure import Figure
 
-    charts = importlib.import_module("spendcalc.charts")
     fig = Figure(figsize=(8, 4.5), layout="constrained")
     charts.plot_fan(summary, ax=fig.subplots())
     buf = io.BytesIO()
@@ -215,13 +201,11 @@ def fan_png(summary: pd.DataFrame, dpi: int) -> bytes:
 def claims_audit_cached(scenarios: tuple[spendcalc.Scenario, ...],
                         assumptions: spendcalc.Assumptions) -> pd.DataFrame:
     """The articles' claims checked against the bundled data and the model."""
-    claims_mod = importlib.import_module("spendcalc.claims")
-    audit = claims_mod.check_claims(assumptions=assumptions, scenarios=list(scenarios))
-    if hasattr(claims_mod, "read_articles_index"):  # article files -> headline (date)
-        index = claims_mod.read_articles_index()
-        titles = dict(zip(index["file"], index["headline"].astype(str) + " ("
-                          + index["date"].astype(str) + ")", strict=True))
-        audit = audit.assign(article=audit["article"].map(lambda f: titles.get(f, f)))
+    audit = spendcalc.check_claims(assumptions=assumptions, scenarios=list(scenarios))
+    index = read_articles_index()  # article files -> headline (date)
+    titles = dict(zip(index["file"], index["headline"].astype(str) + " ("
+                      + index["date"].astype(str) + ")", strict=True))
+    audit = audit.assign(article=audit["article"].map(lambda f: titles.get(f, f)))
     return arrow_safe(audit)
 
 
@@ -556,13 +540,12 @@ def headline(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions) -
         st.caption(f"Note: {caveat}.")
 
 
-def csv_text(tidy: pd.DataFrame, charts: ModuleType | None) -> str:
+def csv_text(tidy: pd.DataFrame) -> str:
     """The trajectories as CSV, headed by the methodology and the sources (``#`` lines)."""
     lines = ["spendcalc trajectories (tidy: one row per scenario, fiscal year and measure)",
              "fiscal_year: Japanese fiscal year, April to March; share_of_gdp values are fractions "
              "(0.02 = 2%); money in JPY or USD as the unit column says."]
-    if charts is not None and hasattr(charts, "methodology_note"):
-        lines += str(charts.methodology_note(tidy)).splitlines()
+    lines += charts.methodology_note(tidy).splitlines()
     for name, meta in tidy.attrs.get("methodology", {}).items():
         lines.append(f"scenario {name}: " + "; ".join(f"{k}={v}" for k, v in meta.items()
                                                        if k != "scenario"))
@@ -575,13 +558,12 @@ def csv_text(tidy: pd.DataFrame, charts: ModuleType | None) -> str:
 
 
 def line_chart(tidy: pd.DataFrame, measure: str, unit: str, title: str,
-               charts: ModuleType | None, markers: pd.DataFrame | None = None) -> alt.Chart:
+               markers: pd.DataFrame | None = None) -> alt.Chart:
     """An interactive chart of one measure by scenario (values converted for display only)."""
     rows = tidy.loc[tidy["measure"] == measure, ["scenario", "fiscal_year", "status", "value", "unit"]]
     rows = rows.assign(shown=convert(rows["value"].to_numpy(), rows["unit"].iloc[0], unit))
     names = list(dict.fromkeys(rows["scenario"]))
-    colors = alt.Scale(domain=names, range=[charts.scenario_color(n) for n in names]) \
-        if charts is not None else alt.Undefined
+    colors = alt.Scale(domain=names, range=[charts.scenario_color(n) for n in names])
     label = "% of GDP" if unit == "percent" else unit.replace("_", " ")
     x = alt.X("fiscal_year:Q", title=FY_AXIS, axis=alt.Axis(format="d", tickMinStep=1),
               scale=alt.Scale(zero=False))
@@ -616,23 +598,20 @@ def line_chart(tidy: pd.DataFrame, measure: str, unit: str, title: str,
 
 
 def trajectories_tab(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.Assumptions,
-                     tidy: pd.DataFrame, charts: ModuleType | None, focus: spendcalc.Scenario) -> None:
+                     tidy: pd.DataFrame, focus: spendcalc.Scenario) -> None:
     """Yen and share-of-GDP charts (with the articles' claims), and the downloads."""
-    claims_mod = optional_module("spendcalc.claims")
-    markers = claims_mod.claim_markers(tidy) if claims_mod is not None else None
+    markers = spendcalc.claim_markers(tidy)
     left, right = st.columns(2)
-    left.altair_chart(line_chart(tidy, "spending_jpy", "trillion_JPY", "Spending", charts),
+    left.altair_chart(line_chart(tidy, "spending_jpy", "trillion_JPY", "Spending"),
                       width="stretch", height=420)
-    right.altair_chart(line_chart(tidy, "share_of_gdp", "percent", "Share of GDP", charts, markers),
+    right.altair_chart(line_chart(tidy, "share_of_gdp", "percent", "Share of GDP", markers),
                        width="stretch", height=420)
     st.caption("Filled dots: enacted budgets and government plans; hollow dots: this calculator's "
                "projection. The share chart uses each scenario's own denominator. Diamonds: "
-               "targets as the articles state them (details in the Claims tab)."
-               + ("" if claims_mod is not None else " The claims module is unavailable, so no "
-                  "claims are marked."))
+               "targets as the articles state them (details in the Claims tab).")
     st.markdown("**Downloads**")
     cols = st.columns([1, 1, 2, 1, 1])
-    cols[0].download_button("Trajectories (CSV)", data=lambda: csv_text(tidy, charts),
+    cols[0].download_button("Trajectories (CSV)", data=lambda: csv_text(tidy),
                             file_name="spendcalc-trajectories.csv", mime="text/csv",
                             on_click="ignore", key="dl_csv",
                             help="The tidy table with the methodology and sources as # lines.")
@@ -641,10 +620,6 @@ def trajectories_tab(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spe
                             on_click="ignore", key="dl_yaml",
                             help=f"The headline scenario ({focus.name}), with the method choices applied; "
                             "load it again with 'Load a scenario file'.")
-    if charts is None:
-        st.info("Brief-quality charts (spendcalc.charts) are unavailable in this installation, "
-                "so there are no PNG/SVG downloads.")
-        return
     kind = cols[2].selectbox("Chart to download", list(CHART_KINDS), key="dl_kind",
                              format_func=CHART_KINDS.get, label_visibility="collapsed")
     cols[3].download_button("Chart (PNG)", key="dl_png", on_click="ignore", mime="image/png",
@@ -658,9 +633,8 @@ def trajectories_tab(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spe
 
 
 def uncertainty_tab(focus: spendcalc.Scenario, assumptions: spendcalc.Assumptions,
-                    specs: dict[str, dict], charts: ModuleType | None) -> None:
+                    specs: dict[str, dict]) -> None:
     """Monte Carlo fan chart and the probability of meeting the target."""
-    available = optional_module("spendcalc.simulate") is not None
     cols = st.columns([2, 2, 1, 1])
     measure = cols[1].radio("Share measured on", list(specs["mo"]["choices"]), **kept("mo"),
                             format_func={"same-year": "Same-year GDP (uncertain)",
@@ -668,7 +642,7 @@ def uncertainty_tab(focus: spendcalc.Scenario, assumptions: spendcalc.Assumption
                             help="A plan fixed on FY2022 GDP is certain on that basis; on "
                             "same-year GDP it asks whether the yen are really that share of "
                             "the GDP of the target year.")
-    run = cols[0].toggle("Simulate uncertain GDP growth", **kept("mc"), disabled=not available,
+    run = cols[0].toggle("Simulate uncertain GDP growth", **kept("mc"),
                          help="Draws many nominal-GDP paths around the GDP assumption, holding the "
                          "scenario's yen fixed, and reports percentiles. Off by default so that "
                          "slider changes stay instant.")
@@ -676,10 +650,6 @@ def uncertainty_tab(focus: spendcalc.Scenario, assumptions: spendcalc.Assumption
                                   format_func=lambda p: f"{int(p):,}"))
     s = specs["seed"]
     seed = int(cols[3].number_input("Seed", s["min"], s["max"], step=1, **kept("seed")))
-    if not available:
-        st.info("The uncertainty simulation (spendcalc.simulate) is unavailable in this "
-                "installation.")
-        return
     if not run:
         st.caption(f"Switch on to simulate '{focus.name}' ({paths:,} paths).")
         return
@@ -696,16 +666,12 @@ def uncertainty_tab(focus: spendcalc.Scenario, assumptions: spendcalc.Assumption
               "yen meet the target share in the target year.")
     if prob is None:
         st.caption(str(summary.attrs.get("note") or "No probability for this scenario."))
-    if charts is not None:
-        st.image(fan_png(summary, 80))
+    st.image(fan_png(summary, 80))
     st.dataframe(summary, hide_index=True)
 
 
 def claims_tab(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.Assumptions) -> None:
     """The articles' claims with verdicts and quotes, filterable."""
-    if optional_module("spendcalc.claims") is None:
-        st.info("The claims audit (spendcalc.claims) is unavailable in this installation.")
-        return
     audit = claims_audit_cached(scenarios, assumptions)
     cols = st.columns(2)
     articles = cols[0].multiselect("Article", sorted(audit["article"].astype(str).unique()),
@@ -727,14 +693,14 @@ def claims_tab(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc
 
 
 def guarded(part: str, draw: Callable[[], None]) -> None:
-    """Draw an optional part; if it fails, say so in one line and keep the rest of the app."""
+    """Draw one tab; if it fails, say so in one line and keep the rest of the app."""
     try:
         draw()
-    except Exception as exc:  # an optional part must not take the whole app down
+    except Exception as exc:  # one tab must not take the whole app down
         st.error(f"{part} is unavailable: {type(exc).__name__}: {exc}")
 
 
-def data_tab(tidy: pd.DataFrame, charts: ModuleType | None) -> None:
+def data_tab(tidy: pd.DataFrame) -> None:
     """The tidy table, definitions, sources and data vintages."""
     st.markdown(
         f"""
@@ -752,8 +718,7 @@ enacted budget; *plan*: government draft; *projection*: this calculator's scenar
 """
     )
     st.markdown("**Methodology of the current view**")
-    if charts is not None:
-        st.caption(charts.methodology_note(tidy))
+    st.caption(charts.methodology_note(tidy))
     st.dataframe(arrow_safe(spendcalc.methodology_table(tidy)), hide_index=True)
     st.markdown("**Sources and data vintages**")
     meta = table_meta_cached()
@@ -799,13 +764,12 @@ def main() -> None:
         write_link(specs)
         st.error(f"These settings cannot be computed: {exc}")
         return
-    charts = optional_module("spendcalc.charts")
     tabs = st.tabs(list(TAB_LABELS), key="tab", bind="query-params")
     parts = (  # only the open tab is computed, so a slider change stays quick
-        lambda: trajectories_tab(scenarios, assumptions, tidy, charts, focus),
-        lambda: uncertainty_tab(focus, assumptions, specs, charts),
+        lambda: trajectories_tab(scenarios, assumptions, tidy, focus),
+        lambda: uncertainty_tab(focus, assumptions, specs),
         lambda: claims_tab(scenarios, assumptions),
-        lambda: data_tab(tidy, charts),
+        lambda: data_tab(tidy),
     )
     for tab, label, draw in zip(tabs, TAB_LABELS, parts, strict=True):
         if tab.open:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -242,7 +241,7 @@ def test_bad_query_params_fall_back_with_warning():
 def test_csv_download_is_headed_by_methodology_and_sources():
     app = app_module()
     tidy = spendcalc.project(["us-ask-3.5pct"])
-    text = app.csv_text(tidy, None)
+    text = app.csv_text(tidy)
     header = [line for line in text.splitlines() if line.startswith("#")]
     assert any("April to March" in line for line in header)
     assert any(line.startswith("# scenario us-ask-3.5pct:") and "denominator=same-year" in line
@@ -294,20 +293,6 @@ def test_chart_downloads_are_png_and_svg():
     at = run_app()
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Trajectories (CSV)", "Scenario (YAML)", "Chart (PNG)", "Chart (SVG)"]
-
-
-def test_parts_not_installed_are_named_and_the_rest_works(monkeypatch):
-    for name in ("spendcalc.charts", "spendcalc.claims", "spendcalc.simulate"):
-        monkeypatch.setitem(sys.modules, name, None)  # import now raises ModuleNotFoundError
-    at = run_app()
-    assert_clean(at)
-    assert at.metric
-    assert any("unavailable" in i.value for i in at.info)
-    for tab in ("Uncertainty", "Claims"):
-        at.session_state["tab"] = tab
-        at.run()
-        assert_clean(at)
-        assert any("unavailable" in i.value for i in at.info), tab
 
 
 def test_fixed_plan_probability_on_same_year_gdp_and_on_its_own_basis():
