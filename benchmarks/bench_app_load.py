@@ -1,0 +1,207 @@
+"""The app under load in a real browser: first number, slider-to-headline, 8 readers at once.
+
+Usage: ``python benchmarks/bench_app_load.py [--readers 8] [--moves 6] [--opens 5]``
+
+Starts ``streamlit run app.py`` itself on a free loopback port, drives Debian's Chromium
+(``/usr/bin/chromium``) with Playwright, prints each figure with its target, and stops the
+server. Not a test: machines are noisy, so run it several times and report the spread.
+
+Figures and their targets (also in the README's benchmark table):
+
+* **first number** — a new browser context opens the page on a warm server (one page has
+  already loaded it); time until the headline metric shows a value. Target <= 2 s (median).
+* **one reader** — the growth slider moved with the keyboard (ArrowRight); time until the
+  headline value changes. Target <= 0.25 s (median).
+* **8 readers** — as many tabs, each in its own context, each moving its slider at the same
+  moment, several rounds; time from key press to changed headline in each tab. Targets: median
+  <= 0.6 s, worst <= 2 s. Readers per core = readers / cores when the median target holds.
+
+Floor: the time the browser needs for a round trip that does no work (the server's health
+endpoint, fetched from the page) is printed beside the figures, as the ratio's denominator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+#: the headline metric whose value is timed, and how to switch the GDP assumption to the slider
+HEADLINE = "Spending needed in FY"
+GROWTH_LINK = "?gdp=growth&growth=1.0"
+GROWTH_SLIDER = "Nominal GDP growth (%/yr)"
+TARGETS = {"first number": 2.0, "one reader": 0.25, "8 readers median": 0.6, "8 readers worst": 2.0}
+
+HEADLINE_JS = """(label) => {
+  const m = [...document.querySelectorAll('[data-testid=stMetric]')].find(e => e.innerText.includes(label));
+  if (!m) return null;
+  const v = m.querySelector('[data-testid=stMetricValue]');
+  return v ? v.innerText.trim() : null;
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int, log: Path) -> subprocess.Popen:
+    out = log.open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port),
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"streamlit exited with {server.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                if r.read().decode().strip() == "ok":
+                    return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit(f"streamlit did not answer on port {port}:\n{log.read_text()}")
+
+
+async def headline(page) -> str | None:
+    return await page.evaluate(HEADLINE_JS, HEADLINE)
+
+
+async def wait_headline(page, before: str | None, timeout: float = 30.0) -> float:
+    """Seconds until the headline shows a value different from ``before`` (polled every 10 ms)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        value = await headline(page)
+        if value and value != before:
+            return time.perf_counter() - start
+        await asyncio.sleep(0.01)
+    raise TimeoutError(f"headline did not change from {before!r} within {timeout:.0f} s")
+
+
+async def open_reader(browser, url: str) -> tuple[object, float]:
+    """A new context and page on ``url``; returns (page, seconds to the first headline value)."""
+    context = await browser.new_context(viewport={"width": 1440, "height": 900})
+    page = await context.new_page()
+    start = time.perf_counter()
+    await page.goto(url, timeout=60_000)
+    await wait_headline(page, None, timeout=60)
+    return page, time.perf_counter() - start
+
+
+async def move_slider(page) -> float:
+    """Press ArrowRight on the growth slider; seconds until the headline changes."""
+    before = await headline(page)
+    slider = page.get_by_role("slider", name=GROWTH_SLIDER)
+    await slider.focus()
+    start = time.perf_counter()
+    await page.keyboard.press("ArrowRight")
+    await wait_headline(page, before)
+    elapsed = time.perf_counter() - start
+    await asyncio.sleep(0.3)  # let the run finish (late elements) before the next move
+    return elapsed
+
+
+async def floor_round_trip(page, port: int, n: int = 20) -> float:
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        await page.evaluate(f"fetch('http://127.0.0.1:{port}/_stcore/health').then(r => r.text())")
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def spread(values: list[float]) -> str:
+    return (f"median {statistics.median(values):.3f} s (min {min(values):.3f}, "
+            f"max {max(values):.3f}, n={len(values)})")
+
+
+def verdict(name: str, value: float, floor: float) -> str:
+    target = TARGETS[name]
+    return (f"target <= {target:.2f} s: {'met' if value <= target else 'NOT met'}; "
+            f"{value / floor:,.0f}x the {floor * 1000:.1f} ms round-trip floor")
+
+
+async def run(port: int, readers: int, moves: int, opens: int) -> int:
+    from playwright.async_api import async_playwright
+
+    base = f"http://127.0.0.1:{port}/"
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            warm, cold = await open_reader(browser, base)  # warms the server's caches
+            floor = await floor_round_trip(warm, port)
+            print(f"floor: browser -> server round trip (health endpoint), median {floor * 1000:.1f} ms")
+            print(f"cold first page (server not yet warm): {cold:.2f} s")
+            firsts = []
+            for _ in range(opens):
+                page, seconds = await open_reader(browser, base)
+                firsts.append(seconds)
+                await page.context.close()
+            m = statistics.median(firsts)
+            print(f"first number on a warm server: {spread(firsts)}; {verdict('first number', m, floor)}")
+
+            page, _ = await open_reader(browser, base + GROWTH_LINK)
+            await asyncio.sleep(0.5)
+            one = [await move_slider(page) for _ in range(moves)]
+            m = statistics.median(one)
+            print(f"one reader, slider -> headline: {spread(one)}; {verdict('one reader', m, floor)}")
+            await page.context.close()
+
+            pages = [(await open_reader(browser, base + GROWTH_LINK))[0] for _ in range(readers)]
+            await asyncio.sleep(0.5)
+            times: list[float] = []
+            for _ in range(moves):
+                times += await asyncio.gather(*(move_slider(pg) for pg in pages))
+            med, worst = statistics.median(times), max(times)
+            print(f"{readers} readers at once, slider -> headline: {spread(times)}")
+            print(f"  median: {verdict('8 readers median', med, floor)}")
+            print(f"  worst:  {verdict('8 readers worst', worst, floor)}")
+            cores = os.cpu_count() or 1
+            print(f"  readers per core at this load: {readers / cores:.1f} ({readers} readers, {cores} cores)")
+        finally:
+            await browser.close()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--readers", type=int, default=8)
+    parser.add_argument("--moves", type=int, default=6)
+    parser.add_argument("--opens", type=int, default=5)
+    args = parser.parse_args(argv)
+    if not Path(CHROMIUM).exists():
+        print(f"Chromium not found at {CHROMIUM}: apt-get install -y chromium")
+        return 1
+    port = free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "streamlit.log"
+        server = start_server(port, log)
+        try:
+            return asyncio.run(run(port, args.readers, args.moves, args.opens))
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
