@@ -51,6 +51,9 @@ class GdpPreset:
         object.__setattr__(self, "growth", MappingProxyType({int(y): float(g) for y, g in self.growth.items()}))
         object.__setattr__(self, "sources", tuple(self.sources))
 
+    def __reduce__(self) -> tuple:
+        return _rebuild, (type(self), _init_values(self))
+
 
 class SpendingSeries(NamedTuple):
     """Bundled spending of one scope and basis, by fiscal year (ascending; read-only arrays)."""
@@ -109,6 +112,22 @@ def frozen_copy(value: object) -> object:
     return value
 
 
+def _plain(value: object) -> object:
+    """Read-only mappings as plain dicts (the constructor freezes them again)."""
+    if isinstance(value, MappingProxyType):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _init_values(obj: object) -> dict[str, object]:
+    return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj) if f.init}
+
+
+def _rebuild(cls: type, values: dict[str, object]) -> object:
+    """Unpickling: rebuild through the constructor, which copies and freezes everything again."""
+    return cls(**values)
+
+
 def _read_only(values: object, dtype: object = None) -> np.ndarray:
     out = np.array(values, dtype=dtype, copy=True)
     out.flags.writeable = False
@@ -162,6 +181,15 @@ class History:
                for v, grp in g.groupby("vintage", sort=False)}
         object.__setattr__(self, "_spending_index", MappingProxyType(spending))
         object.__setattr__(self, "_gdp_index", MappingProxyType(dict(sorted(gdp.items()))))
+
+    def __copy__(self) -> History:
+        return self  # immutable: a copy would be indistinguishable
+
+    def __deepcopy__(self, memo: dict) -> History:
+        return self
+
+    def __reduce__(self) -> tuple:
+        return _rebuild, (type(self), _init_values(self))
 
     def __repr__(self) -> str:
         return (f"History(spending={len(self._spending_index)} series, gdp vintages "

@@ -162,6 +162,28 @@ def test_replace_builds_a_new_history_and_leaves_the_old_one(history):
     assert usd.query("measure == 'spending_usd' and fiscal_year == 2024")["value"].item() == 11e12 / 150
 
 
+def test_copies_and_pickles_of_a_history_are_immutable_too():
+    import copy
+    import pickle
+
+    h = spendcalc.load_history()
+    assert copy.copy(h) is h and copy.deepcopy(h) is h  # nothing to copy in an immutable object
+    again = pickle.loads(pickle.dumps(h))
+    assert again is not h
+    pd.testing.assert_frame_equal(again.spending, h.spending)
+    assert dict(again.fx_annual) == dict(h.fx_annual) and list(again.presets) == list(h.presets)
+    assert isinstance(again.presets, MappingProxyType)
+    preset = again.presets[spendcalc.Assumptions().gdp_preset]
+    assert preset == h.presets[spendcalc.Assumptions().gdp_preset]
+    with pytest.raises(TypeError):
+        preset.growth[2030] = 0.5
+    with pytest.raises(ValueError, match="read-only"):
+        again.gdp_series(first_gdp_vintage(again)).jpy[0] = 1.0
+    a = spendcalc.Assumptions(fx_history=True)
+    scs = spendcalc.builtin_scenarios()
+    pd.testing.assert_frame_equal(spendcalc.model.project(scs, a, again), spendcalc.model.project(scs, a, h))
+
+
 def test_history_lookups_match_its_tables():
     h = spendcalc.load_history()
     s = h.spending
