@@ -70,6 +70,13 @@ class GdpSeries(NamedTuple):
     jpy: np.ndarray  # float64 [JPY]
 
 
+@dataclass(frozen=True)
+class _EmptyTable:
+    """Default of an optional :class:`FrozenFrame` field (dataclasses refuse a DataFrame default)."""
+
+    columns: tuple[str, ...]
+
+
 class FrozenFrame:
     """A DataFrame field of :class:`History`: kept as a private copy, handed out as a fresh copy.
 
@@ -89,12 +96,14 @@ class FrozenFrame:
         if obj is None:  # the dataclass asks for the default
             if self.columns is None:
                 raise AttributeError(self.name)  # no default: a required field
-            return pd.DataFrame(columns=list(self.columns))
+            return _EmptyTable(tuple(self.columns))  # hashable stand-in for an empty frame
         return obj.__dict__[self.slot].copy(deep=True)
 
     def __set__(self, obj: object, value: pd.DataFrame) -> None:
         if self.slot in obj.__dict__:
             raise FrozenInstanceError(f"cannot assign to field '{self.name}'")
+        if isinstance(value, _EmptyTable):
+            value = pd.DataFrame(columns=list(value.columns))
         if not isinstance(value, pd.DataFrame):
             raise SpendcalcError(self.name, type(value).__name__, "a pandas DataFrame")
         obj.__dict__[self.slot] = value.copy(deep=True)

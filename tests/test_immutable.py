@@ -184,6 +184,34 @@ def test_copies_and_pickles_of_a_history_are_immutable_too():
     pd.testing.assert_frame_equal(spendcalc.model.project(scs, a, again), spendcalc.model.project(scs, a, h))
 
 
+def test_fields_added_to_history_are_frozen_the_same_way(history):
+    """The extension recipe of the History docstring: a FrozenFrame table and a mapping field."""
+    from collections.abc import Mapping
+
+    from spendcalc.data import FrozenFrame
+
+    @dataclasses.dataclass(frozen=True, eq=False)
+    class Extended(History):
+        deflator: pd.DataFrame = FrozenFrame(columns=("fiscal_year", "deflator"))
+        fx_fiscal: Mapping[int, float] = dataclasses.field(default_factory=dict)
+
+    plain = Extended(spending=history.spending, gdp=history.gdp)
+    assert list(plain.deflator.columns) == ["fiscal_year", "deflator"] and plain.deflator.empty
+    table = pd.DataFrame({"fiscal_year": [2024, 2025], "deflator": [1.0, 1.02]})
+    fx = {2024: 152.0}
+    h = Extended(spending=history.spending, gdp=history.gdp, deflator=table, fx_fiscal=fx)
+    table.loc[0, "deflator"] = 9.0
+    fx[2024] = 1.0
+    got = h.deflator
+    got.loc[1, "deflator"] = 9.0
+    assert h.deflator["deflator"].tolist() == [1.0, 1.02] and h.fx_fiscal == {2024: 152.0}
+    with pytest.raises(TypeError):
+        h.fx_fiscal[2024] = 1.0
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        h.deflator = table
+    assert dataclasses.replace(h, fx_fiscal={2025: 150.0}).deflator["deflator"].tolist() == [1.0, 1.02]
+
+
 def test_history_lookups_match_its_tables():
     h = spendcalc.load_history()
     s = h.spending
