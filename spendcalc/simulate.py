@@ -147,7 +147,7 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         target_share, target_year, threshold, probability`` (P(share >= threshold - 1e-12) in
         the target year, a float in [0, 1], or None where the denominator is fixed-FY2022 or the
         scenario has no target), ``certain, note, paths, seed, volatility, volatility_note,
-        persistence, fx_volatility, fx_volatility_note, jpy_per_usd, denominator,
+        persistence, fx_volatility, fx_volatility_note, jpy_per_usd, fx_history, denominator,
         jump_off_year, gdp_assumption, plan_gdp_assumption, method``.
 
     Notes
@@ -287,6 +287,7 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         "fx_volatility_note": ("assumption: no exchange-rate noise (default 0)" if fx_volatility == 0
                                else "user-supplied"),
         "jpy_per_usd": a.jpy_per_usd,
+        "fx_history": a.fx_history,
         "denominator": denominator,
         "scenario_denominator": sc.denominator,
         "jump_off_year": jump_off,

@@ -91,6 +91,7 @@ def test_the_reported_fx_history_case():
     assert want == spendcalc.load_history().anchor(sc.scope, sc.basis)[1] / spendcalc.load_history().fx_annual[2025]
     got = sim.query("measure == 'spending_usd' and fiscal_year == 2025")
     assert (got[P_COLUMNS].to_numpy() == want).all()
+    assert sim.attrs["fx_history"] is True
 
 
 @pytest.mark.parametrize(("since", "until"), [(2013, 2030), (2024, 2045), (2025, 2025)])
