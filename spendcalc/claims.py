@@ -38,9 +38,10 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
@@ -48,7 +49,7 @@ import yaml
 
 from spendcalc import model
 from spendcalc.assumptions import Assumptions, Scenario
-from spendcalc.data import DATA_DIR, builtin_scenarios, load_history
+from spendcalc.data import DATA_DIR, builtin_scenarios, frozen_copy, load_history
 
 VERDICTS: tuple[str, ...] = ("consistent", "inconsistent", "depends-on-definition", "not-modelled")
 #: (denominator, scope) definitions checked for every modelled claim, in output order
@@ -94,10 +95,24 @@ _DEF_TEXT = {
 # ----------------------------------------------------------------------------------------------
 # I/O: the bundled claims and reference rows
 # ----------------------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=4)
 def _load_yaml(path: str) -> dict:
     with open(path, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
+
+
+@functools.lru_cache(maxsize=4)
+def _claims_file(path: str) -> Mapping:
+    """The claims file, read once and frozen (read-only mappings, tuples): shared, never handed out."""
+    return frozen_copy(_load_yaml(path))
+
+
+def _thawed(value: object) -> object:
+    """A fresh, plain copy (dicts and lists) of a frozen value, for the caller to own."""
+    if isinstance(value, Mapping):
+        return {k: _thawed(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_thawed(v) for v in value]
+    return value
 
 
 def read_claims(path: str | Path | None = None) -> pd.DataFrame:
@@ -116,11 +131,15 @@ def read_claims(path: str | Path | None = None) -> pd.DataFrame:
         reference_check, reference_note, cross_article, cross_article_note``. ``value`` is a
         fraction, count, or ISO date string in ``unit``; ``reference`` is always a list of row
         mappings (empty when none); ``fiscal_year`` is nullable Int64.
+
+        The file is read once per process and kept frozen; each call returns a fresh frame whose
+        cells (the ``maps_to`` and ``reference`` dicts and lists too) belong to the caller, so
+        editing it changes no other caller's claims or verdicts.
     """
-    data = _load_yaml(str(path or DATA_DIR / "claims.yaml"))
+    data = _claims_file(str(path or DATA_DIR / "claims.yaml"))
     rows = []
     for c in data["claims"]:
-        row = {k: c.get(k) for k in CLAIM_FIELDS}
+        row = {k: _thawed(c.get(k)) for k in CLAIM_FIELDS}
         ref = row["reference"]
         row["reference"] = [] if ref is None else (list(ref) if isinstance(ref, list) else [ref])
         if row["value"] is not None and not isinstance(row["value"], int | float):
@@ -135,22 +154,23 @@ def read_claims(path: str | Path | None = None) -> pd.DataFrame:
 
 def read_articles_index(path: str | Path | None = None) -> pd.DataFrame:
     """The five articles: ``file, headline, outlet, date, date_reasoning`` (date as ISO text)."""
-    data = _load_yaml(str(path or DATA_DIR / "claims.yaml"))
-    df = pd.DataFrame(data["articles"], columns=["file", "headline", "outlet", "date", "date_reasoning"])
+    data = _claims_file(str(path or DATA_DIR / "claims.yaml"))
+    df = pd.DataFrame(_thawed(data["articles"]), columns=["file", "headline", "outlet", "date", "date_reasoning"])
     df["date"] = df["date"].astype(str)
     return df
 
 
 @functools.lru_cache(maxsize=2)
-def _reference_rows_cached(path: str) -> tuple[dict, ...]:
+def _reference_rows_cached(path: str) -> tuple[Mapping[str, str], ...]:
+    """The reference rows, read once; read-only mappings (callers copy what they hand out)."""
     with open(path, encoding="utf-8", newline="") as fh:
-        return tuple(csv.DictReader(fh))
+        return tuple(MappingProxyType(row) for row in csv.DictReader(fh))
 
 
 def read_reference_rows(path: str | Path | None = None) -> pd.DataFrame:
     """The bundled reference figures (``data/raw/japan_defense_figures.csv``), all columns as text."""
     rows = _reference_rows_cached(str(path or DATA_DIR / "raw" / "japan_defense_figures.csv"))
-    return pd.DataFrame(list(rows))
+    return pd.DataFrame([dict(r) for r in rows])
 
 
 # ----------------------------------------------------------------------------------------------

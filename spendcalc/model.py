@@ -238,12 +238,8 @@ def sensitivity_sweep(scope: str, basis: str, denominator: str, growth_rates: np
 # One function per quantity
 # ----------------------------------------------------------------------------------------------
 def gdp_lookup(history: object, vintage: str) -> dict[int, float]:
-    g = history.gdp
-    sel = g[g["vintage"] == vintage]
-    if sel.empty:
-        allowed = ", ".join(sorted(g["vintage"].unique()))
-        raise SpendcalcError("gdp_vintage", vintage, f"one of {allowed}")
-    return dict(zip(sel["fiscal_year"].astype(int), sel["nominal_gdp_jpy"].astype(float), strict=True))
+    series = history.gdp_series(vintage)  # read-only arrays (History is immutable)
+    return dict(zip(series.years.tolist(), series.jpy.tolist(), strict=True))
 
 
 def last_actual_gdp(history: object, vintage: str) -> tuple[int, float]:
@@ -339,10 +335,9 @@ def scenario_spending_jpy(sc: Scenario, assumptions: Assumptions, history: objec
                           gdp: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
     """Bundled figures up to the anchor, then the scenario's path. Returns (jpy, status, anchor)."""
     anchor_year, anchor_jpy = history.anchor(sc.scope, sc.basis)
-    s = history.spending
-    sel = s[(s["scope"] == sc.scope) & (s["basis"] == sc.basis)]
-    hist = dict(zip(sel["fiscal_year"].astype(int), sel["spending_jpy"].astype(float), strict=True))
-    hstat = dict(zip(sel["fiscal_year"].astype(int), sel["status"], strict=True))
+    series = history.spending_series(sc.scope, sc.basis)  # read-only arrays (History is immutable)
+    hist = dict(zip(series.years.tolist(), series.jpy.tolist(), strict=True))
+    hstat = dict(zip(series.years.tolist(), series.status, strict=True))
     # the path needs the denominator from the anchor year to the target year
     lo = min(int(years[0]), anchor_year)
     hi = max(int(years[-1]), sc.target_year or 0)

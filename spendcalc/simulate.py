@@ -20,9 +20,13 @@ Conventions
 
   so ``Var e[t] = sigma**2`` for every t; ``rho = 0`` is iid log-normal growth, for which the
   GDP quantiles have the closed form ``GDP_det[t] * exp(z_q * sigma * sqrt(t))``.
-* The exchange rate (JPY per USD) is a log-normal random walk around the stated rate from the
-  jump-off year: ``fx[t] = jpy_per_usd * exp(F[t])``, ``F[t]`` a sum of t iid
-  ``N(0, fx_volatility**2)`` steps. Default ``fx_volatility = 0``: no exchange-rate noise.
+* The exchange rate (JPY per USD) is a log-normal random walk around the projection's rate from
+  the jump-off year: ``fx[t] = fx_det[t] * exp(F[t])``, ``F[t]`` a sum of t iid
+  ``N(0, fx_volatility**2)`` steps, ``fx_det`` the rate ``model.project`` uses for that year
+  (the stated ``jpy_per_usd``, or with ``fx_history`` the bundled average where there is one).
+  Default ``fx_volatility = 0``: no exchange-rate noise.
+* The deterministic share of GDP and USD per year are read from ``model.project`` (one source of
+  truth), so zero volatility reproduces the projection exactly under every assumption.
 * ``share_of_gdp = spending_jpy / GDP`` falls as ``S`` rises and ``spending_usd`` falls as ``F``
   rises, so their percentiles are the percentiles of ``S`` and ``F`` pushed through those
   formulas: the 5th percentile of the share comes from the 95th percentile of ``S``.
@@ -143,7 +147,7 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         target_share, target_year, threshold, probability`` (P(share >= threshold - 1e-12) in
         the target year, a float in [0, 1], or None where the denominator is fixed-FY2022 or the
         scenario has no target), ``certain, note, paths, seed, volatility, volatility_note,
-        persistence, fx_volatility, fx_volatility_note, jpy_per_usd, denominator,
+        persistence, fx_volatility, fx_volatility_note, jpy_per_usd, fx_history, denominator,
         jump_off_year, gdp_assumption, plan_gdp_assumption, method``.
 
     Notes
@@ -188,7 +192,6 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
     tidy = model.project([sc], replace(a, until=horizon_year), history, since=start_year)
     wide = tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
     years = wide.index.to_numpy(int)
-    gdp_det = wide["nominal_gdp_jpy"].to_numpy(float)
     if plan_assumptions is None:
         plan_tidy, spend = tidy, wide["spending_jpy"].to_numpy(float)
     else:
@@ -196,11 +199,17 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
                                   since=start_year)
         plan_wide = plan_tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
         spend = plan_wide["spending_jpy"].reindex(years).to_numpy(float)
-    share_det = spend / a.reference_gdp_jpy  # the fixed-FY2022 share, as model.project computes it
     steps = np.maximum(years - jump_off, 0)
     denominator = sc.denominator if measured_on is None else check_choice(
         "measured_on", measured_on, DENOMINATORS)
     fixed = denominator == "fixed-fy2022"
+    # One source of truth: the deterministic share and USD per year come from the projection's
+    # GDP and the model's own functions and formulas (model.derived_measures): its exchange rate
+    # for each year (fx_history included) and its denominators. Zero volatility therefore
+    # reproduces model.project to the last bit (tests/test_simulate_consistency.py).
+    gdp_det = wide["nominal_gdp_jpy"].to_numpy(float)
+    share_det = spend / (np.full(years.size, a.reference_gdp_jpy) if fixed else gdp_det)
+    usd_det = spend / model.fx_rates_jpy_per_usd(history, a, years)
 
     sigma_gdp = 0.0 if fixed else volatility
     horizon = max(horizon_year - jump_off, 0)
@@ -210,12 +219,12 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
     if fx_volatility > 0 and horizon > 0:
         processes.append(("fx", _STREAM_FX, 0.0))
 
-    # probability: share >= c  <=>  S[T] <= log(spend / (c * GDP_det))  (S in sigma units below)
+    # probability: share >= c  <=>  S[T] <= log(share_det / c)  (S in sigma units below)
     count_at = None
     thr = math.nan
     if tested is not None and not fixed:
         ti = int(np.searchsorted(years, target_year))
-        thr = math.log(spend[ti] / ((tested - SHARE_TOLERANCE) * gdp_det[ti]))
+        thr = math.log(share_det[ti] / (tested - SHARE_TOLERANCE))
         if sigma_gdp > 0 and steps[ti] > 0:
             count_at = (int(steps[ti]) - 1, thr / sigma_gdp)
 
@@ -230,8 +239,8 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
     if fixed:
         share = np.repeat(share_det[:, None], len(PERCENTILES), axis=1)
     else:
-        share = spend[:, None] / (gdp_det[:, None] * np.exp(s_q[:, ::-1]))
-    usd = spend[:, None] / (a.jpy_per_usd * np.exp(f_q[:, ::-1]))
+        share = share_det[:, None] * np.exp(-s_q[:, ::-1])  # spend / (GDP_det * exp(S))
+    usd = usd_det[:, None] * np.exp(-f_q[:, ::-1])  # spend / (fx_det * exp(F))
 
     keep = (years >= first) & (years <= a.until) & ~np.isnan(spend)
     out = _frame(sc.name, years[keep], share[keep], usd[keep])
@@ -278,6 +287,7 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         "fx_volatility_note": ("assumption: no exchange-rate noise (default 0)" if fx_volatility == 0
                                else "user-supplied"),
         "jpy_per_usd": a.jpy_per_usd,
+        "fx_history": a.fx_history,
         "denominator": denominator,
         "scenario_denominator": sc.denominator,
         "jump_off_year": jump_off,

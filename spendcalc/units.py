@@ -14,13 +14,19 @@ Conventions
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import math
 import re
+import sys
 from functools import lru_cache
+from pathlib import Path
 
 import pint
 
 from spendcalc.errors import SpendcalcError
+
+_log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
@@ -30,9 +36,56 @@ def registry() -> pint.UnitRegistry:
     Building a pint registry costs ~100 ms, so it is not done at import time: ``import spendcalc``
     stays as cheap as importing pandas and pint. ``spendcalc.units.ureg`` and ``Q_`` (and the same
     names on the package) resolve to this registry and its Quantity class.
+
+    pint's parsed definitions are cached on disk in a folder that belongs to this environment
+    (:func:`pint_cache_folder`), never in the user cache folder that every environment shares:
+    pint's entries there hold absolute paths of the environment that wrote them, and deleting
+    that environment breaks every other one (``FileNotFoundError .../constants_en.txt``, pint
+    issue 1572). Any cache failure (unwritable folder, corrupt or stale entries) falls back to
+    building the registry without a cache: slower, never wrong.
+
+    The registry is deliberately *not* made pint's process-wide application registry
+    (``pint.set_application_registry``): that is only needed to unpickle Quantities, and nothing
+    here pickles one (the model and ``st.cache_data`` in the app handle plain floats and frames;
+    pint is used at the edges only). Leaving it alone keeps other libraries in the same process
+    on pint's default registry.
     """
-    # pint caches its parsed default definitions in the user cache folder (~100 ms -> ~15 ms)
-    reg = pint.UnitRegistry(on_redefinition="raise", cache_folder=":auto:")
+    return build_registry(pint_cache_folder())
+
+
+def pint_cache_folder() -> Path | None:
+    """The folder for pint's disk cache: this environment's own, keyed by pint's path and version.
+
+    ``<sys.prefix>/var/cache/spendcalc/pint-<version>-<hash of pint's install folder>``: it is
+    removed with the environment, and no other environment or pint installation reads it. The
+    cached files are pickles, loaded only from inside the environment whose code they describe
+    (whoever can write there can already change that code).
+    """
+    pint_dir = Path(pint.__file__).resolve().parent
+    key = hashlib.sha256(str(pint_dir).encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    return Path(sys.prefix) / "var" / "cache" / "spendcalc" / f"pint-{pint.__version__}-{key}"
+
+
+def build_registry(cache_folder: Path | None = None) -> pint.UnitRegistry:
+    """Build a registry with the package's units, caching pint's definitions in ``cache_folder``.
+
+    With a cache folder: ~15 ms once the cache is filled (~100 ms without). On *any* failure of
+    the cached build (folder not creatable or writable, corrupt or truncated entries, entries
+    naming files of a deleted environment) or a registry that fails a sanity check, the cache's
+    entries are removed where possible and the registry is built again without a cache.
+    """
+    if cache_folder is not None:
+        try:
+            return _checked(_new_registry(cache_folder))
+        except Exception as exc:  # noqa: BLE001 - whatever the cache did, build without it
+            _log.debug("pint disk cache in %s unusable (%s: %s); building without it",
+                       cache_folder, type(exc).__name__, exc)
+            _clear_cache(cache_folder)
+    return _checked(_new_registry(None))
+
+
+def _new_registry(cache_folder: Path | None) -> pint.UnitRegistry:
+    reg = pint.UnitRegistry(on_redefinition="raise", cache_folder=cache_folder)
     reg.define("JPY = [currency_jpy] = yen")
     reg.define("USD = [currency_usd] = usd")
     reg.define("oku_JPY = 1e8 * JPY = oku_yen")
@@ -42,8 +95,31 @@ def registry() -> pint.UnitRegistry:
     reg.define("billion_USD = 1e9 * USD")
     reg.define("fraction = 1 = share")
     reg.define("year_fy = year")  # not used for arithmetic; keeps '1/year' explicit
-    pint.set_application_registry(reg)
     return reg
+
+
+def _checked(reg: pint.UnitRegistry) -> pint.UnitRegistry:
+    """The registry, if pint's units the package relies on convert as they must (else raise)."""
+    q = reg.Quantity
+    ok = (math.isclose(q(2, "percent").to("fraction").magnitude, 0.02)
+          and math.isclose(q(1, "year").to("day").magnitude, 365.25)
+          and math.isclose(q(1, "trillion_JPY").to("JPY").magnitude, 1e12))
+    if not ok:
+        raise RuntimeError("pint registry fails its sanity check")
+    return reg
+
+
+_CACHE_FILE = re.compile(r"[0-9a-f]{40}\.(pickle|json)")
+
+
+def _clear_cache(folder: Path) -> None:
+    """Remove pint's cache entries (and nothing else) from ``folder``, ignoring every error."""
+    try:
+        for entry in folder.iterdir():
+            if _CACHE_FILE.fullmatch(entry.name) and entry.is_file():
+                entry.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def __getattr__(name: str) -> object:
