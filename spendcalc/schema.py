@@ -164,8 +164,10 @@ class Spec:
             number = parse_quantity(value, field=field, unit=self.unit, allowed=self.allowed())
             return self._checked_text(number, value, field)
         if isinstance(value, str) and self.kind in ("count", "year"):
-            return self.check(parse_whole(value, field=field, allowed=self.allowed(),
-                                          grouping=self.kind == "count"), field)
+            number = parse_whole(value, field=field, allowed=self.allowed(), grouping=self.kind == "count")
+            if not self._in_range(number):
+                raise SpendcalcError(field, value, self.allowed())
+            return number
         if isinstance(value, str) and self.kind == "bool":
             low = value.strip().lower()
             if low in ("true", "1", "yes"):

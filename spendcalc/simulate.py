@@ -62,7 +62,7 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
-from spendcalc import model
+from spendcalc import model, schema
 from spendcalc.assumptions import DENOMINATORS, Assumptions, Scenario, check_choice
 from spendcalc.errors import SpendcalcError
 
@@ -152,16 +152,16 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
     """
     from spendcalc.api import resolve_scenarios
 
-    paths = _check_int("paths", paths, 1, MAX_PATHS, "a whole number of paths from 1 to 50,000,000")
-    seed = _check_int("seed", seed, 0, 2**63 - 1, "a whole number >= 0")
-    chunk_size = _check_int("chunk_size", chunk_size, 1, MAX_PATHS,
-                            "a whole number of paths per chunk from 1 to 50,000,000")
-    persistence = _check_unit_interval("persistence", persistence,
-                                       "an AR(1) coefficient from 0 to below 1")
-    fx_volatility = _check_unit_interval("fx_volatility", fx_volatility,
-                                         "a volatility from 0 to below 1 (0.10 = 10% a year)")
-    if threshold is not None and not (_is_real(threshold) and 0 < threshold < 1):
-        raise SpendcalcError("threshold", threshold, "a share of GDP strictly between 0 and 1")
+    # user-settable values: types and plausible ranges from spendcalc.schema
+    paths = schema.check("paths", paths)
+    seed = schema.check("seed", seed)
+    chunk_size = schema.check("chunk_size", chunk_size)
+    persistence = schema.check("persistence", persistence)
+    fx_volatility = schema.check("fx_volatility", fx_volatility)
+    if threshold is not None:
+        threshold = schema.check("threshold", threshold)
+    if measured_on is not None:
+        schema.check("measured_on", measured_on)
     if history is None:
         from spendcalc.data import load_history
 
@@ -173,8 +173,7 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
     if volatility is None:
         volatility, volatility_note = default_volatility(history, a.gdp_vintage)
     else:
-        volatility = _check_unit_interval("volatility", volatility,
-                                          "a volatility from 0 to below 1 (0.02 = 2% a year)")
+        volatility = schema.check("volatility", volatility)
         volatility_note = "user-supplied"
     (sc,) = resolve_scenarios(scenario)
     first = jump_off if since is None else since

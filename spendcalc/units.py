@@ -107,7 +107,8 @@ _EXAMPLES = MappingProxyType({"fraction": "0.02, '2 %' or '2 percent'",
 
 
 def parse_quantity(value: object, *, field: str, unit: str, allowed: str) -> float:
-    """Parse a user value into a plain float in ``unit`` (``fraction``, ``JPY/USD``, ``JPY``, ``USD``).
+    """Parse a user value into a plain float in ``unit`` (``fraction``, ``JPY/USD``, ``JPY``, ``USD``,
+    or ``-`` for a pure number).
 
     One grammar: a number, an optional scale word, an optional unit —
     ``0.02``, ``"2 %"``, ``"2%"``, ``"2 percent"``, ``"150 JPY/USD"``, ``"560 trillion JPY"``,
@@ -185,6 +186,10 @@ def _parse_text(text: str, field: str, unit: str, allowed: str) -> float:
                    f"{rest!r} is not a share or a rate: give a plain number or %")
             return _raise(fail(why))
         return number * factor
+    if unit == "-":  # a pure number (an AR coefficient): no unit at all
+        if rest:
+            return _raise(fail(f"a plain number, without {rest!r}"))
+        return number
     if unit == "JPY/USD":
         key = " ".join(words.replace(" / ", "/").split())
         if key in _INVERTED_RATE:
