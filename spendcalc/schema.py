@@ -80,6 +80,9 @@ class Spec:
         Keyword in ``make_assumptions``/``project``/``simulate`` where it differs from ``name``.
     group : str
         ``assumptions``, ``scenario`` or ``simulation``.
+    ui : tuple of (min, max, step) or None
+        The app's slider window in the unit users read (percent for fractions): the everyday
+        part of the plausible range, which a link may set and a slider can show.
     """
 
     name: str
@@ -96,6 +99,7 @@ class Spec:
     reason: str = ""
     flag: str = ""
     api: str = ""
+    ui: tuple[float, float, float] | None = None
 
     # -- text ----------------------------------------------------------------------------------
     def range_text(self) -> str:
@@ -269,45 +273,46 @@ _GROWTH_REASON = ("Japan's nominal GDP has not grown or shrunk by anything close
 
 SPECS: MappingProxyType[str, Spec] = MappingProxyType({s.name: s for s in (
     # --- Assumptions ------------------------------------------------------------------------
-    Spec("gdp_preset", "name", "-", "dated nominal-GDP projection (see `spendcalc.load_history()"
-         ".presets`)", "cao-2026jan-growth-transition", "assumptions", flag="--preset",
-         api="preset", reason="checked against the bundled presets"),
+    Spec("gdp_preset", "name", "-", "dated nominal-GDP projection",
+         "a name from `spendcalc.load_history().presets`", "assumptions", flag="--preset", api="preset", reason="checked against the bundled presets"),
     Spec("growth_rate", "quantity", "fraction", "constant nominal GDP growth a year after the "
          "last actual year", "'2 %' or 0.02", "assumptions", -0.3, 0.3, reason=_GROWTH_REASON,
-         flag="--growth", api="growth"),
+         flag="--growth", api="growth", ui=(-3.0, 6.0, 0.1)),
     Spec("growth_overrides", "quantity", "fraction", "nominal GDP growth from a fiscal year on "
          "(holds until the next listed year)", "2030=1%", "assumptions", -0.3, 0.3,
          reason=_GROWTH_REASON, flag="--growth-override"),
     Spec("gdp_vintage", "name", "-", "ESRI GDP vintage supplying actual nominal GDP",
-         "esri-2026q2", "assumptions", flag="--vintage", api="vintage",
+         "a vintage listed by `spendcalc history`", "assumptions", flag="--vintage", api="vintage",
          reason="checked against the bundled vintages"),
     Spec("inflation_rate", "quantity", "fraction", "deflator growth a year used for real terms",
          "'2 %' or 0.02", "assumptions", -0.2, 0.3, flag="--inflation", api="inflation",
+         ui=(-1.0, 6.0, 0.01),
          reason="Japan's GDP deflator peaked near +20% a year in the mid-1970s and has never "
          "fallen by more than a few percent a year; the band leaves room for stress tests and "
          "catches -0.999999 or 2 typed for 2%"),
     Spec("price_base_year", "year", "fiscal year", "real terms are in yen of this fiscal year",
-         "2025", "assumptions", **{k: v for k, v in _YEARS.items() if k not in ("kind", "unit")}),
+         "2030", "assumptions", **{k: v for k, v in _YEARS.items() if k not in ("kind", "unit")}),
     Spec("jpy_per_usd", "quantity", "JPY/USD", "stated exchange rate for USD figures",
          "'150 JPY/USD' or 150", "assumptions", 50.0, 400.0, flag="--fx", api="fx",
+         ui=(80.0, 250.0, 0.1),
          reason="the yen was fixed at 360 per dollar until 1971 and its strongest level since "
          "has been in the mid-70s (2011); outside 50..400 a rate is implausible for the yen and "
          "more likely inverted (USD per JPY) or mistyped"),
     Spec("fx_history", "bool", "-", "convert past fiscal years at their annual average rate",
          "true", "assumptions", flag="--fx-history"),
     Spec("reference_gdp_jpy", "quantity", "JPY", "fixed GDP denominator of the 2% framework",
-         "'560 trillion JPY' or '560 兆円'", "assumptions", 100e12, 2000e12, api="reference_gdp",
+         "'600 trillion JPY' or '600 兆円'", "assumptions", 100e12, 2000e12, api="reference_gdp",
          reason="Japan's nominal GDP has been in the hundreds of trillions of yen since the "
          "1980s; 100..2,000 trillion catches a bare 560 (yen) or a wrong scale word"),
-    Spec("until", "year", "fiscal year", "last fiscal year projected", "2040", "assumptions",
+    Spec("until", "year", "fiscal year", "last fiscal year projected", "2035", "assumptions",
          flag="--until", **{k: v for k, v in _YEARS.items() if k not in ("kind", "unit")}),
     Spec("cumulative_from", "year", "fiscal year", "cumulative measures sum from this fiscal year",
-         "2026", "assumptions", **{k: v for k, v in _YEARS.items() if k not in ("kind", "unit")}),
+         "2030", "assumptions", **{k: v for k, v in _YEARS.items() if k not in ("kind", "unit")}),
     # --- Scenario -----------------------------------------------------------------------------
     Spec("target_share", "quantity", "fraction", "share of GDP reached in the target year",
-         "'2 %' or 0.02", "scenario", 0.001, 0.2, reason=_SHARE_REASON),
+         "'2 %' or 0.02", "scenario", 0.001, 0.2, reason=_SHARE_REASON, ui=(1.0, 6.0, 0.1)),
     Spec("target_year", "year", "fiscal year", "fiscal year in which the target is reached",
-         "2027", "scenario", **{k: v for k, v in _YEARS.items() if k not in ("kind", "unit")}),
+         "2030", "scenario", **{k: v for k, v in _YEARS.items() if k not in ("kind", "unit")}),
     Spec("scope", "choice", "-", "which spending counts", "security-related", "scenario",
          choices=SCOPES, flag="--scope"),
     Spec("denominator", "choice", "-", "GDP the share is measured against", "same-year",
@@ -324,7 +329,8 @@ SPECS: MappingProxyType[str, Spec] = MappingProxyType({s.name: s for s in (
          reason="50 million paths already take about a minute; beyond it memory and time grow "
          "without a visible gain in precision"),
     Spec("seed", "count", "-", "random seed (the same seed gives the same result)", "0",
-         "simulation", 0, 2**63 - 1, flag="--seed", reason="numpy seeds are non-negative"),
+         "simulation", 0, 2**63 - 1, flag="--seed", reason="numpy seeds are non-negative",
+         ui=(0, 999_999, 1)),
     Spec("chunk_size", "count", "-", "paths per chunk (bounds memory, not the result)",
          "100000", "simulation", 1, 50_000_000, flag="--chunk-size",
          reason="at most the largest number of paths"),
@@ -378,13 +384,20 @@ def parse_override(text: str, label: str = "growth_overrides") -> tuple[int, flo
     return year, rate
 
 
+def ui_window(name: str) -> dict[str, float]:
+    """The app's slider window of a field: ``{"min", "max", "step"}`` in the unit users read."""
+    low, high, step = SPECS[name].ui
+    return {"min": low, "max": high, "step": step}
+
+
 def markdown_table() -> str:
     """The README's table of accepted input, generated from :data:`SPECS`."""
-    rows = ["| field | flag | unit | range | example |", "|---|---|---|---|---|"]
+    rows = ["| field | Python keyword | flag | unit | range | example |", "|---|---|---|---|---|---|"]
     for s in SPECS.values():
         flag = f"`{s.flag}`" if s.flag else ""
         unit = {"fraction": "fraction (0.02 = 2 %)", "-": ""}.get(s.unit, s.unit)
-        rows.append(f"| `{s.name}` | {flag} | {unit} | {s.range_text()} | {s.example} |")
+        rows.append(f"| {s.group}: `{s.name}` | `{s.api or s.name}` | {flag} | {unit} | "
+                    f"{s.range_text()} | {s.example} |")
     return "\n".join(rows) + "\n"
 
 

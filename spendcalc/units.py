@@ -182,8 +182,8 @@ def _parse_text(text: str, field: str, unit: str, allowed: str) -> float:
     if unit == "fraction":
         factor = _FRACTION_UNITS.get(" ".join(words.split()))
         if factor is None:
-            why = ("one % sign" if "%" in words else
-                   f"{rest!r} is not a share or a rate: give a plain number or %")
+            why = ("one % sign" if words.count("%") > 1 else
+                   f"{rest!r} is not a share or a rate: give a plain number, % or percent")
             return _raise(fail(why))
         return number * factor
     if unit == "-":  # a pure number (an AR coefficient): no unit at all
