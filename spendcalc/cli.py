@@ -87,11 +87,13 @@ def _override_type(text: str) -> tuple[int, float]:
         raise argparse.ArgumentTypeError(schema.cli_error(exc)) from None
 
 
-def whole_number(field: str, expected: str = "a whole fiscal year such as 2035") -> Callable[[str], int]:
-    """An argparse type: a whole number in ASCII digits (``1_000_000`` and ``1,000,000`` accepted)."""
+def whole_number(field: str, expected: str = "a whole fiscal year such as 2035",
+                 grouping: bool = False) -> Callable[[str], int]:
+    """An argparse type: a whole number in ASCII digits (with ``grouping``, ``1,000,000`` and
+    ``1_000_000`` too)."""
     def parse(text: str) -> int:
         try:
-            return schema.parse_whole(text, field=field, allowed=expected, grouping=True)
+            return schema.parse_whole(text, field=field, allowed=expected, grouping=grouping)
         except SpendcalcError as exc:
             raise argparse.ArgumentTypeError(schema.cli_error(exc)) from None
     return parse

@@ -292,6 +292,18 @@ def test_cli_simulate_refuses(capsys, args, needles):
     assert_cli_refuses(capsys, ["simulate", "--scenario", "us-ask-3.5pct", *args], needles)
 
 
+@pytest.mark.parametrize(("args", "needles"), [
+    (["--dpi", "١٠٠"], ["dpi: '١٠٠'", "digits 0-9"]),
+    (["--dpi", "100.0"], ["dpi: '100.0'"]),
+    (["--paths", "1,0,0,0"], ["paths: '1,0,0,0'"]),
+    (["--paths", "２０００"], ["paths: '２０００'"]),
+])
+def test_cli_chart_counts_are_ascii_and_checked_before_writing(capsys, tmp_path, args, needles):
+    out = tmp_path / "brief"
+    assert_cli_refuses(capsys, ["chart", "--out", str(out), *args], needles)
+    assert not out.exists(), "nothing is written when a flag is refused"
+
+
 def test_cli_simulate_accepts_grouped_counts(capsys):
     code, out, err = cli(capsys, "simulate", "--scenario", "us-ask-3.5pct", "--paths", "2,000",
                          "--seed", "1_000", "--volatility", "3%", "--format", "csv", "--until", "2030")
