@@ -208,6 +208,20 @@ def test_make_assumptions_accepts(kwargs, attr, expected):
     assert getattr(spendcalc.make_assumptions(**kwargs), attr) == pytest.approx(expected)
 
 
+@pytest.mark.parametrize(("share", "shown"), [
+    ("'1,5 %'", "ambiguous"), ("'2 %%'", "one % sign"), ("2", "did you mean '2 %'"),
+    ("'2 degree'", "not a share"), ("true", "True"), (".nan", "nan"),
+])
+def test_scenario_yaml_target_share_is_strict(share, shown):
+    text = f"name: s\ntarget_share: {share}\ntarget_year: 2030\n"
+    err = refused(spendcalc.scenario_from_yaml, text)
+    assert err.field.endswith("target_share") and shown in str(err), str(err)
+
+
+def test_project_refuses_near_miss_choices():
+    assert refused(spendcalc.project, "original-fy2027", denominator="same_year").field == "denominator"
+
+
 def test_project_refuses_bad_quantities_before_computing():
     err = refused(spendcalc.project, "original-fy2027", fx="2 %")
     assert err.field == "fx"
