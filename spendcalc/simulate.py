@@ -54,7 +54,6 @@ This module imports numpy and pandas only (no file I/O, no plotting, no UI).
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Callable
 from dataclasses import replace
 from statistics import NormalDist
@@ -70,7 +69,7 @@ from spendcalc.errors import SpendcalcError
 PERCENTILES: tuple[int, ...] = (5, 25, 50, 75, 95)
 #: paths per random-number block (chunks are rounded up to whole blocks)
 BLOCK_PATHS = 4096
-MAX_PATHS = 50_000_000
+MAX_PATHS = int(schema.spec("paths").high)  # the schema owns the range
 #: the share counts as reaching the target when ``share >= target - SHARE_TOLERANCE``
 SHARE_TOLERANCE = 1e-12
 #: bracket half-widths tried, in standard errors of the percentile (inf: keep every value)
@@ -477,18 +476,3 @@ def _normal_ppf(p: np.ndarray) -> np.ndarray:
     dist = NormalDist()
     return np.array([dist.inv_cdf(float(v)) for v in np.atleast_1d(p)])
 
-
-def _is_real(value: object) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _check_int(field: str, value: object, low: int, high: int, allowed: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not low <= value <= high:
-        raise SpendcalcError(field, value, allowed)
-    return int(value)
-
-
-def _check_unit_interval(field: str, value: object, allowed: str) -> float:
-    if not (_is_real(value) and 0 <= value < 1):
-        raise SpendcalcError(field, value, allowed)
-    return float(value)
