@@ -24,9 +24,11 @@ import pandas as pd
 import streamlit as st
 
 import spendcalc
-from spendcalc import charts
+from spendcalc import charts, schema
 from spendcalc.claims import read_articles_index
-from spendcalc.units import convert
+from spendcalc.errors import shorten
+from spendcalc.schema import ui_window
+from spendcalc.units import convert, parse_quantity
 
 # ----------------------------------------------------------------------------------------------
 # Fixed choices (immutable). Defaults come from the core's own defaults, not from this file.
@@ -73,27 +75,28 @@ def widget_specs() -> dict[str, dict]:
     return {
         "sc": {"kind": "list", "default": ["original-fy2027", "accelerated-fy2025", "us-ask-3.5pct",
                                            "hold-flat", CUSTOM]},
-        "share": {"kind": "float", "default": 3.0, "min": 1.0, "max": 6.0, "step": 0.1},
-        "year": {"kind": "int", "default": 2035, "min": 2026, "max": 2050},
+        "share": {"kind": "float", "default": 3.0, "field": "target_share", **ui_window("target_share")},
+        # the year windows follow the bundled data (first projected year), inside the schema's range
+        "year": {"kind": "int", "default": 2035, "min": 2026, "max": 2050, "field": "target_year"},
         "path": {"kind": "choice", "default": "linear-yen", "choices": tuple(PATH_LABELS)},
-        "cden": {"kind": "choice", "default": "same-year", "choices": ("same-year", "fixed-fy2022")},
+        "cden": {"kind": "choice", "default": "same-year", "choices": schema.DENOMINATORS},
         "gdp": {"kind": "choice", "default": "preset", "choices": tuple(GDP_MODES)},
         "preset": {"kind": "choice", "default": a.gdp_preset,
                    "choices": tuple(spendcalc.load_history().presets)},
-        "growth": {"kind": "float", "default": 2.0, "min": -3.0, "max": 6.0, "step": 0.1},
+        "growth": {"kind": "float", "default": 2.0, "field": "growth_rate", **ui_window("growth_rate")},
         "infl": {"kind": "float", "default": round(convert(a.inflation_rate, "fraction", "percent"), 2),
-                 "min": -1.0, "max": 6.0, "step": 0.01},
-        "fx": {"kind": "float", "default": a.jpy_per_usd, "min": 80.0, "max": 250.0, "step": 0.1},
+                 "field": "inflation_rate", **ui_window("inflation_rate")},
+        "fx": {"kind": "float", "default": a.jpy_per_usd, "field": "jpy_per_usd", **ui_window("jpy_per_usd")},
         "denom": {"kind": "choice", "default": EACH, "choices": tuple(DENOMINATOR_LABELS)},
         "scope": {"kind": "choice", "default": EACH, "choices": tuple(SCOPE_LABELS)},
         "basis": {"kind": "choice", "default": EACH, "choices": tuple(BASIS_LABELS)},
-        "until": {"kind": "int", "default": a.until, "min": 2030, "max": 2060},
+        "until": {"kind": "int", "default": a.until, "min": 2030, "max": 2060, "field": "until"},
         "focus": {"kind": "text", "default": "us-ask-3.5pct"},
         "mc": {"kind": "bool", "default": False},
         "fxh": {"kind": "bool", "default": False},
         "mo": {"kind": "choice", "default": "same-year", "choices": ("same-year", "own")},
         "paths": {"kind": "choice", "default": "20000", "choices": tuple(str(p) for p in PATHS_CHOICES)},
-        "seed": {"kind": "int", "default": 1, "min": 0, "max": 999_999},
+        "seed": {"kind": "int", "default": 1, "field": "seed", **ui_window("seed")},
     }
 
 
@@ -230,28 +233,58 @@ def decode_yaml(token: str) -> str:
         raise ValueError("not an encoded scenario file") from exc
 
 
-def parse_param(spec: dict, raw: list[str]) -> object:
-    """A query-parameter value checked against its widget's limits; ValueError if invalid."""
+MAX_PARAM_CHARS = 200  # a link value longer than this is not read at all
+UI_UNITS = MappingProxyType({"target_share": "% of GDP", "growth_rate": "% a year",
+                             "inflation_rate": "% a year", "jpy_per_usd": "JPY per USD"})
+
+
+def param_allowed(spec: dict) -> str:
+    """What a link parameter accepts, in words (the widget's window, from the schema)."""
     kind = spec["kind"]
+    if kind in ("float", "int"):
+        field = schema.spec(spec["field"])
+        unit = UI_UNITS.get(field.name, "")
+        kind_text = "a number" if kind == "float" else "a whole number"
+        return (f"{kind_text} from {spec['min']:g} to {spec['max']:g}{' ' + unit if unit else ''} "
+                f"({field.help}), e.g. {spec['default']:g}")
+    if kind == "bool":
+        return "0 or 1"
+    if kind == "choice":
+        return "one of " + ", ".join(spec["choices"])
     if kind == "list":
-        return [item for item in ",".join(raw).split(",") if item]
-    text = raw[-1]
+        return "comma-separated scenario names"
+    return "a scenario name"
+
+
+def parse_param(spec: dict, raw: list[str], key: str = "value") -> object:
+    """A query-parameter value checked against its widget's window (from :mod:`spendcalc.schema`).
+
+    Raises SpendcalcError (a ValueError) naming ``key``, the text and what is allowed: never a
+    message from Python's own conversions.
+    """
+    kind = spec["kind"]
+    text = ",".join(raw) if kind == "list" else raw[-1]
+    allowed = param_allowed(spec)
+    if len(text) > MAX_PARAM_CHARS:
+        raise spendcalc.SpendcalcError(key, text, f"{allowed} (at most {MAX_PARAM_CHARS} characters)")
+    if kind == "list":
+        return [item for item in text.split(",") if item]
     if kind == "float":
-        value = float(text)
+        value = parse_quantity(text, field=key, unit="-", allowed=allowed)
         if not spec["min"] <= value <= spec["max"]:
-            raise ValueError(f"outside {spec['min']}..{spec['max']}")
+            raise spendcalc.SpendcalcError(key, text, allowed)
         return round(value, 2)
     if kind == "int":
-        value = int(text)
+        value = schema.parse_whole(text, field=key, allowed=allowed)
         if not spec["min"] <= value <= spec["max"]:
-            raise ValueError(f"outside {spec['min']}..{spec['max']}")
+            raise spendcalc.SpendcalcError(key, text, allowed)
         return value
     if kind == "bool":
         if text not in ("0", "1"):
-            raise ValueError("expected 0 or 1")
+            raise spendcalc.SpendcalcError(key, text, allowed)
         return text == "1"
     if kind == "choice" and text not in spec["choices"]:
-        raise ValueError("one of " + ", ".join(spec["choices"]))
+        raise spendcalc.SpendcalcError(key, text, allowed)
     return text
 
 
@@ -277,18 +310,22 @@ def init_state_from_link(specs: dict[str, dict]) -> list[str]:
         value = spec["default"]
         if key in params:
             try:
-                value = parse_param(spec, params.get_all(key))
-            except ValueError as exc:
-                warnings.append(f"Link parameter {key}={params[key]!r} is not valid ({exc}); "
-                                f"using the default {spec['default']!r}.")
+                value = parse_param(spec, params.get_all(key), key)
+            except spendcalc.SpendcalcError as exc:
+                warnings.append(f"Link parameter {key}: {schema.cli_error(exc)}; "
+                                f"using the default {param_text(spec, spec['default'])}.")
         state[key] = value
     known = {*BUILTIN_NAMES, CUSTOM}
     if state.get("uploaded_yaml"):
         known.add(spendcalc.scenario_from_yaml(state["uploaded_yaml"]).name)
     unknown = [name for name in state["sc"] if name not in known]
     if unknown:
-        warnings.append(f"The link names unknown scenarios ({', '.join(unknown)}); they are left out.")
+        warnings.append(f"Link parameter sc names unknown scenarios ({shorten(', '.join(unknown))}); "
+                        "they are left out.")
         state["sc"] = [name for name in state["sc"] if name in known]
+    if "focus" in params and state["focus"] not in state["sc"]:
+        warnings.append(f"Link parameter focus: {shorten(state['focus'])} is not one of the chosen "
+                        "scenarios; the headline shows the first chosen scenario instead.")
     state["_seeded"] = True
     return warnings
 

@@ -1,8 +1,10 @@
 """Convenience entry points: user values (numbers or quantity strings) -> validated inputs -> model.
 
 This is the boundary where ``"2 %"``, ``"150 JPY/USD"`` or ``"11 trillion JPY"`` become plain
-floats (fractions, JPY per USD, yen). Plain numbers are taken in the documented units: growth,
-inflation and shares as fractions (0.02 = 2%), exchange rates in JPY per USD, money in yen.
+floats (fractions, JPY per USD, yen), parsed and range-checked by :mod:`spendcalc.schema`.
+Plain numbers are taken in the documented units: growth, inflation and shares as fractions
+(0.02 = 2%), exchange rates in JPY per USD, money in yen (so ``reference_gdp=560`` is refused
+as implausible, with a hint to write ``'560 trillion JPY'``).
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from spendcalc import model
+from spendcalc import model, schema
 from spendcalc.assumptions import Assumptions, Scenario
 from spendcalc.data import History, builtin_scenarios, get_scenario, load_history
-from spendcalc.units import parse_quantity
+from spendcalc.errors import SpendcalcError
 
 ScenarioLike = str | Path | Scenario
 
@@ -31,29 +33,23 @@ def make_assumptions(*, preset: str | None = None, growth: object = None, inflat
     a = base or Assumptions()
     changes: dict = {}
     if preset is not None:
-        changes.update(gdp_preset=preset, growth_rate=None)
-    if growth is not None:
-        changes["growth_rate"] = parse_quantity(growth, field="growth", unit="fraction",
-                                                allowed="a nominal growth rate above -100% per year, "
-                                                "e.g. 0.02 or '2 %'")
-    if inflation is not None:
-        changes["inflation_rate"] = parse_quantity(inflation, field="inflation", unit="fraction",
-                                                   allowed="an inflation rate, e.g. 0.02 or '2 %'")
-    if fx is not None:
-        changes["jpy_per_usd"] = parse_quantity(fx, field="fx", unit="JPY/USD",
-                                                allowed="a positive rate in JPY per USD, e.g. 150 or '150 JPY/USD'")
-    if reference_gdp is not None:
-        changes["reference_gdp_jpy"] = parse_quantity(reference_gdp, field="reference_gdp", unit="JPY",
-                                                      allowed="a positive GDP, e.g. '560 trillion JPY'")
-    if growth_overrides:
-        changes["growth_overrides"] = tuple(
-            (year, parse_quantity(v, field=f"growth_overrides[{year}]", unit="fraction",
-                                  allowed="a growth rate, e.g. 0.01 or '1 %'"))
-            for year, v in growth_overrides.items())
-    for key, value in (("until", until), ("gdp_vintage", vintage), ("price_base_year", price_base_year),
-                       ("cumulative_from", cumulative_from), ("fx_history", fx_history)):
+        changes.update(gdp_preset=schema.parse("gdp_preset", preset, "preset"), growth_rate=None)
+    for key, name, value in (("growth", "growth_rate", growth), ("inflation", "inflation_rate", inflation),
+                             ("fx", "jpy_per_usd", fx), ("reference_gdp", "reference_gdp_jpy", reference_gdp),
+                             ("until", "until", until), ("vintage", "gdp_vintage", vintage),
+                             ("price_base_year", "price_base_year", price_base_year),
+                             ("cumulative_from", "cumulative_from", cumulative_from),
+                             ("fx_history", "fx_history", fx_history)):
         if value is not None:
-            changes[key] = value
+            changes[name] = schema.parse(name, value, key)
+    if growth_overrides is not None:
+        if not isinstance(growth_overrides, dict):
+            raise SpendcalcError("growth_overrides", growth_overrides,
+                                 "a mapping of fiscal year to growth rate, e.g. {2030: '1 %'}")
+        changes["growth_overrides"] = tuple(
+            (schema.parse_year(year, "growth_overrides"),
+             schema.parse("growth_overrides", v, f"growth_overrides[{year}]"))
+            for year, v in growth_overrides.items())
     return replace(a, **changes) if changes else a
 
 

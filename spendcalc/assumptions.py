@@ -5,17 +5,27 @@ Conventions
 * Shares are fractions (0.02 is 2%); growth and inflation are fractions per year (0.03 is 3%/yr).
 * Money is in yen (float); the exchange rate is JPY per USD.
 * ``fiscal_year`` is a Japanese fiscal year: FY2025 runs from April 2025 to March 2026.
-* Ranges are declared once (``RANGES``) and checked on construction; the error names the field,
-  the value and the allowed range.
+* Types, units and plausible ranges are declared once, in :mod:`spendcalc.schema`, and checked
+  on construction; the error names the field, the value, the allowed range and an example.
 """
 
 from __future__ import annotations
 
-import math
+import numbers
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
+from spendcalc import schema
 from spendcalc.errors import SpendcalcError
+from spendcalc.schema import (  # noqa: F401  (re-exported: the names predate the schema)
+    AFTER_TARGET,
+    BASES,
+    DENOMINATORS,
+    FIRST_FISCAL_YEAR,
+    LAST_FISCAL_YEAR,
+    PATHS,
+    SCOPES,
+)
 
 Scope = Literal["security-related", "mod-budget"]
 Denominator = Literal["fixed-fy2022", "same-year"]
@@ -23,46 +33,17 @@ PathShape = Literal["linear-yen", "constant-growth", "linear-share", "hold-flat"
 AfterTarget = Literal["hold-share", "hold-yen"]
 Basis = Literal["initial", "with-supplementary"]
 
-SCOPES: tuple[str, ...] = ("security-related", "mod-budget")
-DENOMINATORS: tuple[str, ...] = ("fixed-fy2022", "same-year")
-PATHS: tuple[str, ...] = ("linear-yen", "constant-growth", "linear-share", "hold-flat")
-AFTER_TARGET: tuple[str, ...] = ("hold-share", "hold-yen")
-BASES: tuple[str, ...] = ("initial", "with-supplementary")
-
-FIRST_FISCAL_YEAR = 2012  # the first year of bundled budgets
-LAST_FISCAL_YEAR = 2100
-
-#: field -> (low, high, low_inclusive, high_inclusive, text shown in errors)
-RANGES: dict[str, tuple[float, float, bool, bool, str]] = {
-    "target_share": (0.0, 1.0, False, False, "a share of GDP strictly between 0 and 1 (0.02 is 2%)"),
-    "growth_rate": (-1.0, 1.0, False, True, "a nominal growth rate above -100% and at most +100% per year"),
-    "inflation_rate": (-1.0, 1.0, False, True, "an inflation rate above -100% and at most +100% per year"),
-    "jpy_per_usd": (0.0, math.inf, False, False, "a positive exchange rate in JPY per USD"),
-    "reference_gdp_jpy": (0.0, math.inf, False, False, "a positive GDP in JPY"),
-}
-
-
-def check_range(name: str, value: float) -> float:
-    """Return ``value`` as float if it lies in ``RANGES[name]``; raise SpendcalcError otherwise."""
-    low, high, low_in, high_in, text = RANGES[name]
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise SpendcalcError(name, value, text)
-    v = float(value)
-    ok = math.isfinite(v) or (high == math.inf and v == math.inf and high_in)
-    ok = ok and (v >= low if low_in else v > low) and (v <= high if high_in else v < high)
-    if not ok:
-        raise SpendcalcError(name, value, text)
-    return v
-
 
 def check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
-    if value not in choices:
+    """``value`` if it is one of ``choices`` (exact text); SpendcalcError otherwise."""
+    if not isinstance(value, str) or value not in choices:
         raise SpendcalcError(name, value, "one of " + ", ".join(choices))
     return str(value)
 
 
 def check_year(name: str, value: object, low: int = FIRST_FISCAL_YEAR, high: int = LAST_FISCAL_YEAR) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+    """A whole fiscal year from ``low`` to ``high`` (bools and floats are refused)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not low <= value <= high:
         raise SpendcalcError(name, value, f"a fiscal year from {low} to {high}")
     return int(value)
 
@@ -124,24 +105,27 @@ class Assumptions:
     cumulative_from: int = 2026
 
     def __post_init__(self) -> None:
+        check = schema.check
         if self.growth_rate is not None:
-            object.__setattr__(self, "growth_rate", check_range("growth_rate", self.growth_rate))
+            object.__setattr__(self, "growth_rate", check("growth_rate", self.growth_rate))
         elif self.gdp_preset is None:
             raise SpendcalcError("gdp_preset", None, "a GDP preset name, or a growth_rate")
         overrides = []
         for item in self.growth_overrides:
             if not (isinstance(item, tuple | list) and len(item) == 2):
                 raise SpendcalcError("growth_overrides", item, "pairs of (fiscal_year, growth rate)")
-            overrides.append((check_year("growth_overrides", item[0]), check_range("growth_rate", item[1])))
+            overrides.append((check_year("growth_overrides", item[0]), check("growth_overrides", item[1])))
+        if len({year for year, _ in overrides}) < len(overrides):
+            raise SpendcalcError("growth_overrides", self.growth_overrides, "one rate per fiscal year")
         object.__setattr__(self, "growth_overrides", tuple(sorted(overrides)))
-        object.__setattr__(self, "inflation_rate", check_range("inflation_rate", self.inflation_rate))
-        object.__setattr__(self, "jpy_per_usd", check_range("jpy_per_usd", self.jpy_per_usd))
-        object.__setattr__(self, "reference_gdp_jpy", check_range("reference_gdp_jpy", self.reference_gdp_jpy))
-        if not isinstance(self.fx_history, bool):
-            raise SpendcalcError("fx_history", self.fx_history, "true or false")
-        check_year("price_base_year", self.price_base_year)
-        check_year("until", self.until)
-        check_year("cumulative_from", self.cumulative_from)
+        for name in ("inflation_rate", "jpy_per_usd", "reference_gdp_jpy"):
+            object.__setattr__(self, name, check(name, getattr(self, name)))
+        check("fx_history", self.fx_history)
+        for name in ("gdp_preset", "gdp_vintage"):
+            if name != "gdp_preset" or self.gdp_preset is not None:
+                check(name, getattr(self, name))
+        for name in ("price_base_year", "until", "cumulative_from"):
+            object.__setattr__(self, name, check_year(name, getattr(self, name)))
 
 
 @dataclass(frozen=True)
@@ -187,11 +171,8 @@ class Scenario:
             c.isalnum() or c in ".-_" for c in self.name
         ):
             raise SpendcalcError("name", self.name, "1-60 characters: letters, digits, '.', '-', '_'")
-        check_choice("scope", self.scope, SCOPES)
-        check_choice("denominator", self.denominator, DENOMINATORS)
-        check_choice("path", self.path, PATHS)
-        check_choice("after_target", self.after_target, AFTER_TARGET)
-        check_choice("basis", self.basis, BASES)
+        for name in ("scope", "denominator", "path", "after_target", "basis"):
+            schema.check(name, getattr(self, name))
         if self.path == "hold-flat":
             for name in ("target_share", "target_year"):
                 if getattr(self, name) is not None:
@@ -199,9 +180,9 @@ class Scenario:
                                          "'hold-flat', which freezes spending; or another path")
         else:
             if self.target_share is None:
-                raise SpendcalcError("target_share", None, RANGES["target_share"][4])
-            object.__setattr__(self, "target_share", check_range("target_share", self.target_share))
-            check_year("target_year", self.target_year)
+                raise SpendcalcError("target_share", None, schema.spec("target_share").allowed())
+            object.__setattr__(self, "target_share", schema.check("target_share", self.target_share))
+            object.__setattr__(self, "target_year", check_year("target_year", self.target_year))
         for name in ("title", "description"):
             if not isinstance(getattr(self, name), str):
                 raise SpendcalcError(name, getattr(self, name), "text")

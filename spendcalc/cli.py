@@ -13,53 +13,89 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
-from spendcalc import api, data
-from spendcalc.assumptions import BASES, DENOMINATORS, SCOPES
+from spendcalc import api, data, schema
+from spendcalc.assumptions import Assumptions
 from spendcalc.errors import SpendcalcError
 
 FORMATS = ("csv", "json", "table")
 
 
+def schema_type(name: str, flag: str | None = None) -> Callable[[str], object]:
+    """An argparse type reading one schema field: strict parsing and the plausible range.
+
+    A bad value makes argparse print one line naming the flag, e.g.
+    ``spendcalc project: error: --fx: '0' is not allowed; expected ...``, and exit with status 2.
+    """
+    spec = schema.spec(name)
+
+    def parse(text: str) -> object:
+        try:
+            return spec.parse(text, flag or spec.flag or name)
+        except SpendcalcError as exc:
+            raise argparse.ArgumentTypeError(schema.cli_error(exc)) from None
+
+    parse.__name__ = name  # argparse names the type in some messages
+    return parse
+
+
+def schema_help(name: str, default: object = None, note: str = "") -> str:
+    """``--help`` text of a schema field: meaning, range, example and default (``%`` escaped)."""
+    spec = schema.spec(name)
+    text = f"{spec.help}; {spec.range_text()}; e.g. {spec.example}"
+    if default is not None:
+        text += f" (default {default}{': ' + note if note else ''})"
+    elif note:
+        text += f" ({note})"
+    return text.replace("%", "%%")
+
+
 def add_model_options(p: argparse.ArgumentParser) -> None:
     """The model options shared by project, claims, chart and simulate."""
+    a = Assumptions()  # the defaults shown by --help are the dataclass's own
     g = p.add_argument_group("model options")
     g.add_argument("--preset", metavar="NAME",
-                   help="GDP preset (default cao-2026jan-past-projection); one of "
-                   + ", ".join(data.PRESET_INFO))
-    g.add_argument("--growth", metavar="RATE",
-                   help="constant nominal GDP growth after the last actual year, e.g. 0.02 or '2 %%' "
-                   "(overrides --preset)")
+                   help=f"GDP preset (default {a.gdp_preset}); one of " + ", ".join(data.PRESET_INFO))
+    g.add_argument("--growth", metavar="RATE", type=schema_type("growth_rate"),
+                   help=schema_help("growth_rate", note="overrides --preset"))
     g.add_argument("--growth-override", dest="growth_overrides", action="append", metavar="FY=RATE",
-                   help="nominal growth from fiscal year FY on (holds until the next override), "
-                   "e.g. 2030=0.5%%; repeatable")
-    g.add_argument("--inflation", metavar="RATE",
-                   help="deflator growth for real terms, e.g. 0.02 or '2 %%' (default 2.07%%: the "
-                   "Dec-2025 outlook's FY2026 nominal 3.4%% vs real 1.3%%)")
-    g.add_argument("--fx", metavar="JPY_PER_USD",
-                   help="exchange rate for USD figures, e.g. 150 or '150 JPY/USD' (default 155.2: "
-                   "the Dec-2025 government outlook's assumption for FY2026)")
+                   type=_override_type,
+                   help=schema_help("growth_overrides", note="repeatable, one per fiscal year"))
+    g.add_argument("--inflation", metavar="RATE", type=schema_type("inflation_rate"),
+                   help=schema_help("inflation_rate", f"{a.inflation_rate:.2%}",
+                                    "the Dec-2025 outlook's FY2026 nominal 3.4% vs real 1.3%"))
+    g.add_argument("--fx", metavar="JPY_PER_USD", type=schema_type("jpy_per_usd"),
+                   help=schema_help("jpy_per_usd", f"{a.jpy_per_usd:g}",
+                                    "the Dec-2025 government outlook's assumption for FY2026"))
     g.add_argument("--fx-history", action="store_true", default=None,
                    help="convert past fiscal years at the Federal Reserve calendar-year average "
                    "(FYnnnn at year nnnn's average; an approximation) and later years at --fx")
-    g.add_argument("--denominator", choices=DENOMINATORS,
+    g.add_argument("--denominator", choices=schema.DENOMINATORS,
                    help="override each scenario's GDP denominator")
-    g.add_argument("--scope", choices=SCOPES, help="override each scenario's spending scope")
-    g.add_argument("--basis", choices=BASES,
+    g.add_argument("--scope", choices=schema.SCOPES, help="override each scenario's spending scope")
+    g.add_argument("--basis", choices=schema.BASES,
                    help="override each scenario's budget basis (initial, or with supplementary)")
-    g.add_argument("--until", metavar="FY", type=whole_number("until"),
-                   help="last fiscal year (default 2040)")
+    g.add_argument("--until", metavar="FY", type=schema_type("until"),
+                   help=schema_help("until", a.until))
     g.add_argument("--vintage", metavar="NAME",
-                   help="ESRI GDP vintage for actuals (default esri-2026q2)")
+                   help=f"ESRI GDP vintage for actuals (default {a.gdp_vintage})")
 
 
-def whole_number(field: str, expected: str = "a whole fiscal year such as 2035") -> Callable[[str], int]:
-    """An argparse type: a whole number (``1_000_000`` and ``1,000,000`` accepted)."""
+def _override_type(text: str) -> tuple[int, float]:
+    try:
+        return schema.parse_override(text, "--growth-override")
+    except SpendcalcError as exc:
+        raise argparse.ArgumentTypeError(schema.cli_error(exc)) from None
+
+
+def whole_number(field: str, expected: str = "a whole fiscal year such as 2035",
+                 grouping: bool = False) -> Callable[[str], int]:
+    """An argparse type: a whole number in ASCII digits (with ``grouping``, ``1,000,000`` and
+    ``1_000_000`` too)."""
     def parse(text: str) -> int:
         try:
-            return int(text.replace("_", "").replace(",", ""))
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{field}: {text!r} is not allowed; expected "
-                                             f"{expected}") from None
+            return schema.parse_whole(text, field=field, allowed=expected, grouping=grouping)
+        except SpendcalcError as exc:
+            raise argparse.ArgumentTypeError(schema.cli_error(exc)) from None
     return parse
 
 
@@ -70,16 +106,16 @@ def assumptions_from(args: argparse.Namespace) -> api.Assumptions:
                                 growth_overrides=_overrides(args.growth_overrides))
 
 
-def _overrides(items: list[str] | None) -> dict[int, str] | None:
-    """``["2030=1%", "2035=0.5 %"]`` -> ``{2030: "1%", 2035: "0.5 %"}`` (rates parsed later)."""
+def _overrides(items: list[tuple[int, float]] | None) -> dict[int, float] | None:
+    """``[(2030, 0.01), (2035, 0.005)]`` (parsed by argparse) -> ``{2030: 0.01, 2035: 0.005}``."""
     if not items:
         return None
-    out: dict[int, str] = {}
-    for item in items:
-        year, sep, rate = item.partition("=")
-        if not sep or not year.strip().isdigit() or not rate.strip():
-            raise SpendcalcError("growth_override", item, "FY=RATE, e.g. 2030=0.5%")
-        out[int(year)] = rate.strip()
+    out: dict[int, float] = {}
+    for year, rate in items:
+        if year in out:
+            raise SpendcalcError("--growth-override", f"{year}=", f"one rate per fiscal year "
+                                 f"(FY{year} is given twice)")
+        out[year] = rate
     return out
 
 
@@ -162,6 +198,11 @@ def cmd_scenarios(args: argparse.Namespace) -> None:
 def cmd_history(args: argparse.Namespace) -> None:
     df = data.history_table()
     if args.series:
+        known = set(df["series"])
+        unknown = [name for name in args.series if name not in known]
+        if unknown:
+            raise SpendcalcError("--series", unknown[0], "a bundled series name; "
+                                 "'spendcalc history --format table' lists them")
         df = df[df["series"].isin(args.series)]
     if args.format == "table":
         shown = df[["series", "fiscal_year", "value", "unit", "is_default", "source"]].copy()
@@ -175,7 +216,8 @@ def cmd_history(args: argparse.Namespace) -> None:
 # Parser
 # ----------------------------------------------------------------------------------------------
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2
+    def error(self, message: str) -> None:  # one line, exit 2, naming the flag as typed
+        message = message.removeprefix("argument ").replace("\n", " ")
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
@@ -188,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scenario", action="append", metavar="NAME|FILE",
                    help="built-in name or scenario YAML file; repeatable; default: all built-ins")
     add_model_options(p)
-    p.add_argument("--since", type=whole_number("since"), default=2012, metavar="FY",
+    p.add_argument("--since", type=whole_number("--since"), default=2012, metavar="FY",
                    help="first fiscal year (default 2012)")
     p.add_argument("--measure", dest="measures", action="append", metavar="NAME",
                    help="only these measures (repeatable)")
@@ -235,11 +277,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args.func(args)
     except SpendcalcError as exc:
-        sys.stderr.write(f"spendcalc: error: {exc}\n")
+        sys.stderr.write(f"spendcalc: error: {_as_typed(exc)}\n")
         return 2
     except BrokenPipeError:
         return 0
     return 0
+
+
+def _as_typed(exc: SpendcalcError) -> str:
+    """The error with a schema field name (``jpy_per_usd``, ``fx``) replaced by its flag (``--fx``)."""
+    flags = {k: spec.flag for spec in schema.SPECS.values() if spec.flag
+             for k in (spec.name, spec.api) if k}
+    text = str(exc).replace("\n", " ")
+    flag = flags.get(exc.field)
+    return f"{flag}{text[len(exc.field):]}" if flag else text
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 from spendcalc.errors import SpendcalcError
+from spendcalc.schema import parse_whole
 
 CHART_FORMATS = ("png", "svg", "pdf")
 DPI_RANGE = (50, 1200)  # [dots per inch]
@@ -54,10 +55,7 @@ def parse_formats(text: str) -> list[str]:
 def parse_dpi(text: str) -> int:
     """Whole dots per inch within :data:`DPI_RANGE`; otherwise SpendcalcError."""
     allowed = f"a whole number of dots per inch from {DPI_RANGE[0]} to {DPI_RANGE[1]}"
-    try:
-        dpi = int(str(text).strip())
-    except ValueError:
-        raise SpendcalcError("dpi", text, allowed) from None
+    dpi = parse_whole(str(text), field="dpi", allowed=allowed)  # ASCII digits only
     if not DPI_RANGE[0] <= dpi <= DPI_RANGE[1]:
         raise SpendcalcError("dpi", text, allowed)
     return dpi
@@ -66,10 +64,7 @@ def parse_dpi(text: str) -> int:
 def parse_paths(text: str) -> int:
     """Number of simulated paths, 1,000 to 5,000,000; otherwise SpendcalcError."""
     allowed = "a whole number of paths from 1000 to 5000000"
-    try:
-        n = int(str(text).replace(",", "").replace("_", "").strip())
-    except ValueError:
-        raise SpendcalcError("paths", text, allowed) from None
+    n = parse_whole(str(text), field="paths", allowed=allowed, grouping=True)  # 20,000 or 20_000
     if not 1000 <= n <= 5_000_000:
         raise SpendcalcError("paths", text, allowed)
     return n

@@ -10,11 +10,16 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from spendcalc import schema
 from spendcalc.api import make_assumptions
-from spendcalc.cli import add_model_options, assumptions_from, emit, scenarios_from, whole_number
-from spendcalc.units import parse_quantity
-
-VOLATILITY_HELP = "a volatility from 0 to below 1, e.g. 0.02 or '2 %%'"
+from spendcalc.cli import (
+    add_model_options,
+    assumptions_from,
+    emit,
+    scenarios_from,
+    schema_help,
+    schema_type,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,30 +33,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "year (April-March), with the probability that the share reaches the target.")
     p.add_argument("--scenario", required=True, metavar="NAME|FILE",
                    help="built-in scenario name or scenario YAML file")
-    p.add_argument("--paths", type=whole_number("paths", "a whole number"), default=100_000, metavar="N",
-                   help="number of simulated paths, 1 to 50,000,000 (default 100,000)")
-    p.add_argument("--seed", type=whole_number("seed", "a whole number"), default=0, metavar="S",
-                   help="random seed, a whole number >= 0 (default 0)")
-    p.add_argument("--volatility", metavar="V",
-                   help="s.d. of the annual log shock to nominal GDP, e.g. 0.02 or '2 %%' (default: "
-                   "the historical s.d. of nominal growth in the ESRI vintage, an assumption)")
-    p.add_argument("--persistence", metavar="RHO", type=_real("persistence"), default=0.0,
-                   help="AR(1) persistence of the GDP shocks, 0 to below 1 (default 0: iid)")
-    p.add_argument("--fx-volatility", metavar="V", default="0",
-                   help="s.d. of the annual log step of JPY per USD, e.g. 0.08 or '8 %%' "
-                   "(default 0: no exchange-rate noise)")
-    p.add_argument("--threshold", metavar="SHARE",
-                   help="share of GDP tested in the target year, e.g. 0.035 or '3.5 %%' "
-                   "(default: the scenario's target; the yen path does not change)")
+    p.add_argument("--paths", type=schema_type("paths"), default=100_000, metavar="N",
+                   help=schema_help("paths", "100,000"))
+    p.add_argument("--seed", type=schema_type("seed"), default=0, metavar="S",
+                   help=schema_help("seed", 0))
+    p.add_argument("--volatility", metavar="V", type=schema_type("volatility"),
+                   help=schema_help("volatility", note="default: the historical s.d. of nominal "
+                                    "growth in the ESRI vintage, an assumption"))
+    p.add_argument("--persistence", metavar="RHO", type=schema_type("persistence"), default=0.0,
+                   help=schema_help("persistence", "0", "iid shocks"))
+    p.add_argument("--fx-volatility", metavar="V", type=schema_type("fx_volatility"), default=0.0,
+                   help=schema_help("fx_volatility", "0", "no exchange-rate noise"))
+    p.add_argument("--threshold", metavar="SHARE", type=schema_type("threshold"),
+                   help=schema_help("threshold", note="default: the scenario's target; the yen "
+                                    "path does not change"))
     p.add_argument("--plan-preset", metavar="NAME",
                    help="GDP preset the yen path was planned on (default: the simulated one)")
-    p.add_argument("--plan-growth", metavar="RATE",
-                   help="constant nominal growth the yen path was planned on, e.g. '3 %%'")
-    p.add_argument("--measure-on", choices=("fixed-fy2022", "same-year"), metavar="DENOMINATOR",
+    p.add_argument("--plan-growth", metavar="RATE", type=schema_type("growth_rate", "--plan-growth"),
+                   help=schema_help("growth_rate", note="the constant nominal growth the yen "
+                                    "path was planned on"))
+    p.add_argument("--measure-on", choices=schema.DENOMINATORS, metavar="DENOMINATOR",
                    help="denominator on which the share is simulated and tested (default: the "
                    "scenario's own); e.g. a fixed-FY2022 plan measured on same-year GDP")
-    p.add_argument("--chunk-size", type=whole_number("chunk_size", "a whole number"), default=100_000, metavar="N",
-                   help="paths per chunk; bounds memory (default 100,000)")
+    p.add_argument("--chunk-size", type=schema_type("chunk_size"), default=100_000, metavar="N",
+                   help=schema_help("chunk_size", "100,000"))
     add_model_options(p)
     p.add_argument("--format", choices=("csv", "table"), default="table")
     p.set_defaults(func=cmd_simulate)
@@ -70,10 +75,8 @@ def cmd_simulate(args: argparse.Namespace) -> None:
         scenario, paths=args.paths, seed=args.seed, assumptions=assumptions,
         plan_assumptions=plan, measured_on=args.measure_on,
         history=data.load_history(),
-        volatility=_fraction(args.volatility, "volatility", VOLATILITY_HELP),
-        persistence=args.persistence,
-        fx_volatility=_fraction(args.fx_volatility, "fx_volatility", VOLATILITY_HELP),
-        threshold=_fraction(args.threshold, "threshold", "a share of GDP, e.g. 0.035 or '3.5 %'"),
+        volatility=args.volatility, persistence=args.persistence,
+        fx_volatility=args.fx_volatility, threshold=args.threshold,
         chunk_size=args.chunk_size, progress=_progress_bar(sys.stderr))
     if args.format == "csv":
         emit(result, "csv")
@@ -120,19 +123,3 @@ def _progress_bar(stream: object) -> Callable[[int, int], None] | None:
         stream.flush()
 
     return show
-
-
-def _fraction(value: str | None, field: str, allowed: str) -> float | None:
-    if value is None:
-        return None
-    return parse_quantity(value, field=field, unit="fraction", allowed=allowed.replace("%%", "%"))
-
-
-def _real(field: str) -> Callable[[str], float]:
-    def parse(text: str) -> float:
-        try:
-            return float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{field}: {text!r} is not allowed; expected a "
-                                             "number") from None
-    return parse

@@ -24,6 +24,7 @@ from dataclasses import asdict, replace
 import numpy as np
 import pandas as pd
 
+from spendcalc import schema
 from spendcalc.assumptions import FIRST_FISCAL_YEAR, Assumptions, Scenario, check_year
 from spendcalc.errors import SpendcalcError
 
@@ -204,13 +205,21 @@ def sensitivity_sweep(scope: str, basis: str, denominator: str, growth_rates: np
     first projected year to the target year, under constant nominal GDP growth ``growth_rates``
     after the last actual GDP year.
     """
+    for name, value in (("scope", scope), ("basis", basis), ("denominator", denominator), ("path", path)):
+        schema.check(name, value)
+    years_in = np.asarray(target_years, float)
     g, sh, ty = np.broadcast_arrays(np.asarray(growth_rates, float), np.asarray(target_shares, float),
-                                    np.asarray(target_years, int))
+                                    years_in)
     g, sh, ty = g.ravel(), sh.ravel(), ty.ravel()
-    if np.any(g <= -1):
-        raise SpendcalcError("growth_rate", float(g.min()), "a nominal growth rate above -100% per year")
-    if np.any((sh <= 0) | (sh >= 1)):
-        raise SpendcalcError("target_share", float(sh[(sh <= 0) | (sh >= 1)][0]), "a share in (0, 1)")
+    for name, values in (("growth_rate", g), ("target_share", sh)):
+        spec = schema.spec(name)
+        bad = ~((values >= spec.low) & (values <= spec.high))  # NaN fails both comparisons
+        if bad.any():
+            raise SpendcalcError(name, float(values[bad][0]), spec.allowed())
+    bad = ~np.isfinite(ty) | (ty != np.round(ty))
+    if bad.any():
+        raise SpendcalcError("target_year", float(ty[bad][0]), "whole fiscal years")
+    ty = ty.astype(int)
     anchor_year, anchor_jpy = history.anchor(scope, basis)
     if np.any(ty <= anchor_year):
         raise SpendcalcError("target_year", int(ty.min()), f"a fiscal year after FY{anchor_year}")

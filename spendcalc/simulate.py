@@ -58,7 +58,6 @@ This module imports numpy and pandas only (no file I/O, no plotting, no UI).
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Callable
 from dataclasses import replace
 from statistics import NormalDist
@@ -66,7 +65,7 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
-from spendcalc import model
+from spendcalc import model, schema
 from spendcalc.assumptions import DENOMINATORS, Assumptions, Scenario, check_choice
 from spendcalc.errors import SpendcalcError
 
@@ -74,7 +73,7 @@ from spendcalc.errors import SpendcalcError
 PERCENTILES: tuple[int, ...] = (5, 25, 50, 75, 95)
 #: paths per random-number block (chunks are rounded up to whole blocks)
 BLOCK_PATHS = 4096
-MAX_PATHS = 50_000_000
+MAX_PATHS = int(schema.spec("paths").high)  # the schema owns the range
 #: the share counts as reaching the target when ``share >= target - SHARE_TOLERANCE``
 SHARE_TOLERANCE = 1e-12
 #: bracket half-widths tried, in standard errors of the percentile (inf: keep every value)
@@ -156,16 +155,16 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
     """
     from spendcalc.api import resolve_scenarios
 
-    paths = _check_int("paths", paths, 1, MAX_PATHS, "a whole number of paths from 1 to 50,000,000")
-    seed = _check_int("seed", seed, 0, 2**63 - 1, "a whole number >= 0")
-    chunk_size = _check_int("chunk_size", chunk_size, 1, MAX_PATHS,
-                            "a whole number of paths per chunk from 1 to 50,000,000")
-    persistence = _check_unit_interval("persistence", persistence,
-                                       "an AR(1) coefficient from 0 to below 1")
-    fx_volatility = _check_unit_interval("fx_volatility", fx_volatility,
-                                         "a volatility from 0 to below 1 (0.10 = 10% a year)")
-    if threshold is not None and not (_is_real(threshold) and 0 < threshold < 1):
-        raise SpendcalcError("threshold", threshold, "a share of GDP strictly between 0 and 1")
+    # user-settable values: types and plausible ranges from spendcalc.schema
+    paths = schema.check("paths", paths)
+    seed = schema.check("seed", seed)
+    chunk_size = schema.check("chunk_size", chunk_size)
+    persistence = schema.check("persistence", persistence)
+    fx_volatility = schema.check("fx_volatility", fx_volatility)
+    if threshold is not None:
+        threshold = schema.check("threshold", threshold)
+    if measured_on is not None:
+        schema.check("measured_on", measured_on)
     if history is None:
         from spendcalc.data import load_history
 
@@ -177,8 +176,7 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
     if volatility is None:
         volatility, volatility_note = default_volatility(history, a.gdp_vintage)
     else:
-        volatility = _check_unit_interval("volatility", volatility,
-                                          "a volatility from 0 to below 1 (0.02 = 2% a year)")
+        volatility = schema.check("volatility", volatility)
         volatility_note = "user-supplied"
     (sc,) = resolve_scenarios(scenario)
     first = jump_off if since is None else since
@@ -488,18 +486,3 @@ def _normal_ppf(p: np.ndarray) -> np.ndarray:
     dist = NormalDist()
     return np.array([dist.inv_cdf(float(v)) for v in np.atleast_1d(p)])
 
-
-def _is_real(value: object) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _check_int(field: str, value: object, low: int, high: int, allowed: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not low <= value <= high:
-        raise SpendcalcError(field, value, allowed)
-    return int(value)
-
-
-def _check_unit_interval(field: str, value: object, allowed: str) -> float:
-    if not (_is_real(value) and 0 <= value < 1):
-        raise SpendcalcError(field, value, allowed)
-    return float(value)

@@ -17,10 +17,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import numbers
 import re
 import sys
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 import pint
 
@@ -157,54 +160,162 @@ def fx_context(jpy_per_usd: float) -> pint.Context:
     return ctx
 
 
-_SAFE = re.compile(r"[0-9A-Za-z_ .%/*+\-]{1,60}")
-_SCALED = re.compile(r"\b(trillion|billion|million|oku)[\s_]+(JPY|yen|USD)\b", re.IGNORECASE)
-
-
-def _normalise(text: str) -> str:
-    """``"11 trillion yen"`` -> ``"11 trillion_JPY"``; ``"¥"`` dropped; ``"%"`` kept."""
-    text = text.strip().replace("¥", "").replace(",", "").replace("%", " percent")
-
-    def repl(m: re.Match[str]) -> str:
-        scale, cur = m.group(1).lower(), m.group(2).upper()
-        if scale == "million" and cur != "USD":
-            return f"1e6 {'JPY' if cur == 'YEN' else cur}"
-        return f"{scale}_{'JPY' if cur == 'YEN' else cur}"
-
-    text = _SCALED.sub(repl, text)
-    if not _SAFE.fullmatch(text):
-        raise ValueError(text)
-    return text
+# ----------------------------------------------------------------------------------------------
+# Strict quantity grammar
+# ----------------------------------------------------------------------------------------------
+#: longest text accepted as a quantity (anything longer is refused before it is looked at)
+MAX_QUANTITY_CHARS = 60
+_NUMBER = re.compile(r"[+-]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?",
+                     re.ASCII)
+_SCALES = MappingProxyType({"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+                            "oku": 1e8, "cho": 1e12, "万": 1e4, "億": 1e8, "兆": 1e12})
+_FRACTION_UNITS = MappingProxyType({"": 1.0, "%": 0.01, "percent": 0.01, "fraction": 1.0})
+_RATE_UNITS = frozenset({"", "jpy/usd", "yen/usd", "jpy per usd", "yen per usd", "yen per dollar",
+                         "円/ドル"})
+_INVERTED_RATE = frozenset({"usd/jpy", "usd/yen", "usd per jpy", "usd per yen", "dollar per yen",
+                            "dollars per yen", "ドル/円"})
+_CURRENCIES = MappingProxyType({"jpy": "JPY", "yen": "JPY", "円": "JPY", "usd": "USD",
+                                "dollar": "USD", "dollars": "USD"})
+_EXAMPLES = MappingProxyType({"fraction": "0.02, '2 %' or '2 percent'",
+                              "JPY/USD": "150 or '150 JPY/USD'",
+                              "JPY": "'560 trillion JPY' or '560 兆円'",
+                              "USD": "'40 billion USD'"})
 
 
 def parse_quantity(value: object, *, field: str, unit: str, allowed: str) -> float:
-    """Parse a user value into a plain float in ``unit``.
+    """Parse a user value into a plain float in ``unit`` (``fraction``, ``JPY/USD``, ``JPY``, ``USD``,
+    or ``-`` for a pure number).
 
-    Accepts a number (taken to be in ``unit`` already), a string such as ``"2 %"``,
-    ``"11 trillion JPY"`` or ``"150 JPY/USD"``, or a pint Quantity. Raises
-    :class:`SpendcalcError` naming ``field``, the value and ``allowed`` otherwise.
+    One grammar: a number, an optional scale word, an optional unit —
+    ``0.02``, ``"2 %"``, ``"2%"``, ``"2 percent"``, ``"150 JPY/USD"``, ``"560 trillion JPY"``,
+    ``"11 兆円"``. A number is ASCII digits with an optional ``.`` decimal part and a short
+    exponent (``1e-3``); scale words are thousand, million, billion, trillion, oku (1e8), and
+    万/億/兆 before 円. Refused, with an error naming ``field``, the text and ``allowed``:
+
+    * anything else: a doubled or repeated unit (``"2 %%"``, ``"2 percent percent"``), two
+      numbers (``"2 % 2"``, ``"0 5"``), a leading zero (``"05"``), non-ASCII digits;
+    * any comma: ``"1,5"`` may be a decimal comma or a thousands separator (ambiguous);
+    * a unit of another dimension, checked by name (pint counts ``degree`` as dimensionless);
+      an inverted rate (``"150 USD/JPY"``); dollars where yen are expected and vice versa;
+    * money given as text without a unit (``"560"``: yen or trillion yen?);
+    * empty or whitespace-only text, NaN, infinities, exponents that overflow.
+
+    A Python number (not a bool) is taken to be in ``unit`` already; a pint Quantity is
+    converted if its unit is one of the names above. Ranges are the schema's business
+    (:mod:`spendcalc.schema`), applied after this.
     """
-    if isinstance(value, bool):
+    if isinstance(value, bool) or value is None:
         raise SpendcalcError(field, value, allowed)
-    if isinstance(value, int | float):
+    if isinstance(value, numbers.Real):
         number = float(value)
-    elif isinstance(value, str | pint.Quantity):
-        reg = registry()
-        try:
-            q = reg.Quantity(_normalise(value)) if isinstance(value, str) else value
-        except Exception:  # pint's parser raises many types (even AssertionError) on junk
-            raise SpendcalcError(field, value, f"{allowed} (unknown unit or malformed quantity)") from None
-        if not isinstance(q, pint.Quantity) or str(q.units) == "dimensionless":  # bare number
-            q = reg.Quantity(float(q.magnitude if isinstance(q, pint.Quantity) else q), unit)
-        try:
-            number = float(q.to(unit).magnitude)
-        except pint.errors.DimensionalityError:
-            raise SpendcalcError(field, value, f"{allowed} (a quantity convertible to {unit})") from None
+    elif isinstance(value, str):
+        number = _parse_text(value, field, unit, allowed)
+    elif isinstance(value, pint.Quantity):
+        number = _from_quantity(value, field, unit, allowed)
     else:
         raise SpendcalcError(field, value, allowed)
     if not math.isfinite(number):
-        raise SpendcalcError(field, value, allowed)
-    return number
+        raise SpendcalcError(field, value, f"{allowed} (a finite number)")
+    return number + 0.0  # -0.0 -> 0.0
+
+
+def _parse_text(text: str, field: str, unit: str, allowed: str) -> float:
+    def fail(why: str) -> SpendcalcError:
+        return SpendcalcError(field, text, f"{allowed} ({why})")
+
+    if len(text) > MAX_QUANTITY_CHARS:
+        return _raise(fail(f"at most {MAX_QUANTITY_CHARS} characters"))
+    s = text.strip()
+    if not s:
+        return _raise(fail("empty"))
+    if "," in s or "，" in s:
+        return _raise(fail("a comma is ambiguous: decimal comma or thousands separator? "
+                           "write 1.5 or 1500"))
+    m = _NUMBER.match(s)
+    if m is None:
+        odd = next((c for c in s if not c.isascii()), None)
+        return _raise(fail(f"digits 0-9 only, not {odd!r}" if odd and odd.isdigit()
+                           else "a number first, e.g. " + _EXAMPLES.get(unit, "2")))
+    rest = s[m.end():]
+    if rest and (rest[0].isdigit() or rest[0] in "._eE"):
+        if re.match(r"[+-]?0[0-9]", s):
+            return _raise(fail("a leading zero is ambiguous: write 5 or 0.5"))
+        if rest[0] == ".":
+            return _raise(fail("digits after the decimal point"))
+        return _raise(fail("an exponent of at most three digits" if rest[0].isdigit()
+                           and m.group()[-1:].isdigit() and "e" in m.group().lower()
+                           else "one number, written without separators"))
+    rest = rest.strip()
+    if any(c.isdigit() for c in rest):
+        return _raise(fail("one number only"))
+    try:
+        number = float(m.group())
+    except ValueError:  # pragma: no cover - the regex admits only what float() reads
+        return _raise(fail("a number"))
+    if not math.isfinite(number):
+        return _raise(fail("a finite number"))
+    words = rest.replace("_", " ").lower()
+    if unit == "fraction":
+        factor = _FRACTION_UNITS.get(" ".join(words.split()))
+        if factor is None:
+            why = ("one % sign" if words.count("%") > 1 else
+                   f"{rest!r} is not a share or a rate: give a plain number, % or percent")
+            return _raise(fail(why))
+        return number * factor
+    if unit == "-":  # a pure number (an AR coefficient): no unit at all
+        if rest:
+            return _raise(fail(f"a plain number, without {rest!r}"))
+        return number
+    if unit == "JPY/USD":
+        key = " ".join(words.replace(" / ", "/").split())
+        if key in _INVERTED_RATE:
+            return _raise(fail("that is USD per JPY, inverted: give JPY per USD"))
+        if key not in _RATE_UNITS:
+            return _raise(fail(f"{rest!r} is not an exchange rate in JPY per USD"))
+        return number
+    if unit in ("JPY", "USD"):
+        return number * _money_factor(words, rest, unit, number, fail)
+    raise TypeError(f"parse_quantity: unsupported unit {unit!r}")  # a programming error
+
+
+def _money_factor(words: str, rest: str, unit: str, number: float,
+                  fail: Callable[[str], SpendcalcError]) -> float:
+    """Scale x currency for ``"trillion JPY"``, ``"兆円"``, ``"oku yen"``; the currency is required."""
+    tokens = re.sub(r"([万億兆円])", r" \1 ", words).split()
+    if not tokens:
+        return _raise(fail(f"a unit: {number:g} what? e.g. '{number:g} trillion {unit}'"))
+    *scales, currency = tokens
+    cur = _CURRENCIES.get(currency)
+    if cur is None:
+        return _raise(fail(f"{rest!r} does not end in a currency ({unit})"))
+    if cur != unit:
+        return _raise(fail(f"{cur} where {unit} are expected: convert at a stated exchange rate"))
+    if len(scales) > 1 or (scales and scales[0] not in _SCALES):
+        return _raise(fail(f"one scale word (thousand, million, billion, trillion, oku, 万, 億, 兆), "
+                           f"not {' '.join(scales)!r}"))
+    if scales and scales[0] in "万億兆" and currency != "円":
+        return _raise(fail("万, 億 and 兆 go with 円, e.g. '11 兆円'"))
+    return _SCALES[scales[0]] if scales else 1.0
+
+
+def _from_quantity(q: pint.Quantity, field: str, unit: str, allowed: str) -> float:
+    names = {"fraction": {"percent", "fraction", "dimensionless"},
+             "JPY/USD": {"JPY / USD"}}.get(unit)
+    units_text = str(q.units)
+    reg = registry()
+    if q._REGISTRY is not reg:  # a Quantity of another registry (e.g. pint's default): by unit name
+        try:
+            q = reg.Quantity(float(q.magnitude), units_text)
+        except Exception:  # pint raises many types on unknown units
+            raise SpendcalcError(field, q, f"{allowed} (a quantity in {unit}, not {units_text})") from None
+    ok = units_text in names if names is not None else q.check(reg.get_dimensionality(unit))
+    if not ok:
+        raise SpendcalcError(field, q, f"{allowed} (a quantity in {unit}, not {units_text})")
+    return float(q.to(unit).magnitude)
+
+
+def _raise(exc: Exception) -> float:
+    raise exc
 
 
 def convert(values: object, from_unit: str, to_unit: str, *, jpy_per_usd: float | None = None) -> object:

@@ -7,7 +7,8 @@ import dataclasses
 import pytest
 
 import spendcalc
-from spendcalc.assumptions import RANGES, Assumptions, Scenario, Source, replace_fields
+from spendcalc import schema
+from spendcalc.assumptions import Assumptions, Scenario, Source, replace_fields
 from spendcalc.errors import SpendcalcError
 
 
@@ -29,22 +30,22 @@ def test_defaults_are_documented_values():
 
 
 @pytest.mark.parametrize(("field", "bad", "good"), [
-    ("target_share", [0.0, 1.0, 1.5, -0.1, float("inf"), "2%", True], [1e-9, 0.02, 0.999]),
-    ("growth_rate", [-1.0, -1.5, 1.01, float("nan")], [-0.999, 0.0, 1.0]),
-    ("inflation_rate", [-1.0, 2.0], [-0.5, 0.0, 0.02]),
-    ("jpy_per_usd", [0.0, -5.0, float("nan")], [1e-3, 150.0]),
-    ("reference_gdp_jpy", [0.0, -1.0], [560e12]),
+    ("target_share", [0.0, 0.0005, 0.21, 1.0, 1.5, -0.1, float("inf"), "2%", True], [0.001, 0.02, 0.2]),
+    ("growth_rate", [-1.0, -0.31, 0.31, 1.0, float("nan")], [-0.3, 0.0, 0.3]),
+    ("inflation_rate", [-1.0, -0.999999, -0.21, 2.0], [-0.2, 0.0, 0.02, 0.3]),
+    ("jpy_per_usd", [0.0, -5.0, 1e-300, 49.9, 400.1, float("nan")], [50.0, 150.0, 400.0]),
+    ("reference_gdp_jpy", [0.0, -1.0, 560.0, 99e12, 2001e12], [100e12, 560e12, 2000e12]),
 ])
-def test_ranges(field, bad, good):
-    from spendcalc.assumptions import check_range
-
+def test_schema_ranges(field, bad, good):
+    spec = schema.spec(field)
     for value in good:
-        assert check_range(field, value) == float(value)
+        assert schema.check(field, value) == float(value)
     for value in bad:
         with pytest.raises(SpendcalcError) as err:
-            check_range(field, value)
+            schema.check(field, value)
         assert err.value.field == field
-        assert RANGES[field][4] in str(err.value), "the message states the allowed range"
+        assert spec.range_text() in str(err.value), "the message states the allowed range"
+        assert spec.example in str(err.value), "the message gives an allowed example"
 
 
 def test_hold_flat_needs_no_target_but_others_do():
@@ -69,7 +70,9 @@ def test_growth_overrides_are_sorted_and_validated():
     assert a.growth_overrides == ((2027, 0.02), (2030, 0.01))
     with pytest.raises(SpendcalcError) as err:
         Assumptions(growth_overrides=((2027, -1.0),))
-    assert err.value.field == "growth_rate"
+    assert err.value.field == "growth_overrides"
+    with pytest.raises(SpendcalcError, match="one rate per fiscal year"):
+        Assumptions(growth_overrides=((2027, 0.01), (2027, 0.02)))
     with pytest.raises(SpendcalcError) as err:
         Assumptions(growth_overrides=((2027,),))
     assert err.value.field == "growth_overrides"
@@ -100,16 +103,16 @@ def test_make_assumptions_preset_clears_growth():
 
 
 @pytest.mark.parametrize(("kwargs", "field"), [
-    ({"growth": -1}, "growth_rate"),
-    ({"growth": "-150%"}, "growth_rate"),
+    ({"growth": -1}, "growth"),
+    ({"growth": "-150%"}, "growth"),
     ({"growth": "3 furlongs"}, "growth"),
-    ({"fx": 0}, "jpy_per_usd"),
-    ({"fx": "-5"}, "jpy_per_usd"),
+    ({"fx": 0}, "fx"),
+    ({"fx": "-5"}, "fx"),
     ({"fx": "150 EUR"}, "fx"),
     ({"inflation": "lots"}, "inflation"),
     ({"until": 2101}, "until"),
 ])
-def test_make_assumptions_errors_name_the_field(kwargs, field):
+def test_make_assumptions_errors_name_the_keyword_used(kwargs, field):
     with pytest.raises(SpendcalcError) as err:
         spendcalc.make_assumptions(**kwargs)
     assert err.value.field == field

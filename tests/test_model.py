@@ -91,13 +91,13 @@ def test_constant_growth_rate_overrides_preset(history):
 
 
 def test_growth_overrides_hold_until_next_listed_year(history):
-    a = make_assumptions(growth_rate=0.0, growth_overrides=((2026, 0.5), (2028, 0.0)))
+    a = make_assumptions(growth_rate=0.0, growth_overrides=((2026, 0.25), (2028, 0.0)))
     w = wide(run(history, a, target_share=0.03, target_year=2028))
     gdp = w["nominal_gdp_jpy"]
     assert gdp[2025] == pytest.approx(540 * T)
-    assert gdp[2026] == pytest.approx(810 * T)
-    assert gdp[2027] == pytest.approx(1215 * T)
-    assert gdp[2028] == pytest.approx(1215 * T) and gdp[2030] == pytest.approx(1215 * T)
+    assert gdp[2026] == pytest.approx(675 * T)
+    assert gdp[2027] == pytest.approx(843.75 * T)
+    assert gdp[2028] == pytest.approx(843.75 * T) and gdp[2030] == pytest.approx(843.75 * T)
 
 
 # ----------------------------------------------------------------------------------------------
