@@ -143,7 +143,7 @@ def json_text(obj: object, *, indent: int | None = 1) -> str:
 def markdown_text(text: object) -> str:
     """``text`` escaped for Markdown (Streamlit): shown literally, never as a link, image,
     emphasis, heading, HTML, colour directive or formula. Line breaks become spaces."""
-    flat = " ".join(terminal_text(text, multiline=False).split())
+    flat = terminal_text(" ".join(str(text).split()), multiline=False)
     return _MARKDOWN_SPECIAL.sub(_md_escape, flat)
 
 

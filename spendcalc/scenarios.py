@@ -138,7 +138,7 @@ class StrictLoader(yaml.SafeLoader):
         problem = text_problem(value, multiline=True)
         if problem:
             raise _Refused(f"{what} with {problem}", "text without control characters (other than "
-                           "newline and tab) or lone surrogates", mark)
+                           "newline and tab), bidirectional overrides or lone surrogates", mark)
 
 
 StrictLoader.add_constructor(_TAG + "str", StrictLoader.construct_yaml_str)
