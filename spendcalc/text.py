@@ -24,6 +24,7 @@ from spendcalc.errors import SpendcalcError
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 EXCERPT_CHARS = 40
 
 
@@ -35,17 +36,16 @@ def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
     large or nested value is never expanded.
     """
     if isinstance(value, str):
-        cut = value[:limit]
-        shown = cut.encode("unicode_escape").decode("ascii") if _unprintable(cut) else cut
+        shown = _UNPRINTABLE.sub(_escape, value[:limit])
         return shown + ("…" if len(value) > limit else "")
     if value is None or isinstance(value, bool | int | float):
         return repr(value)[:limit]
     return f"a {type(value).__name__}"
 
 
-def _unprintable(text: str) -> bool:
-    return bool(_CONTROL.search(text) or _SURROGATE.search(text)
-                or any(c in BIDI_CONTROLS for c in text))
+def _escape(match: re.Match) -> str:
+    c = match.group()
+    return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
 
 
 def text_problem(value: str, *, multiline: bool = False) -> str | None:
