@@ -179,7 +179,7 @@ def cmd_history(args: argparse.Namespace) -> None:
 # ----------------------------------------------------------------------------------------------
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, f"{self.prog}: error: {terminal_text(message, multiline=False)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

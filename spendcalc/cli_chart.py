@@ -140,7 +140,7 @@ def out_folder(text: str) -> Path:
     path = Path(text)
     if path.exists() and not path.is_dir():
         raise SpendcalcError("out", excerpt(text), allowed + "; this is an existing file")
-    for parent in path.absolute().parents:
+    for parent in Path(os.path.abspath(path)).parents:
         if parent.exists():
             if not parent.is_dir():
                 raise SpendcalcError("out", excerpt(text), allowed + f"; {excerpt(str(parent))} is a file")
@@ -224,7 +224,7 @@ def write_set(out: Path, files: dict[str, object], write: Callable[[Path, object
     On any failure the temporary folder and any parent folders created for it are removed,
     ``out`` is unchanged, and one SpendcalcError (field ``out``) names the problem.
     """
-    target = out.absolute()
+    target = Path(os.path.abspath(out))  # ".." resolved by name, so the parent is the real one
     created: list[Path] = []
     tmp: Path | None = None
     try:

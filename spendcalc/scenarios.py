@@ -178,8 +178,9 @@ def load_yaml(text: str | bytes, *, where: str, max_bytes: int | None = MAX_BYTE
             raise SpendcalcError(where, "binary data", "UTF-8 YAML text") from None
     if max_bytes is not None and (len(text) > max_bytes or len(text.encode("utf-8", "surrogatepass")) > max_bytes):
         raise SpendcalcError(where, f"{len(text)} characters", f"at most {max_bytes} bytes")
-    loader = StrictLoader(text)
+    loader = None
     try:
+        loader = StrictLoader(text)  # the reader checks every character here already
         return loader.get_single_data()
     except _Refused as exc:
         at = f" at line {exc.mark.line + 1}" if exc.mark is not None else ""
@@ -194,7 +195,8 @@ def load_yaml(text: str | bytes, *, where: str, max_bytes: int | None = MAX_BYTE
     except RecursionError:  # not reachable within MAX_DEPTH; kept as a last line of defence
         raise SpendcalcError(where, "nesting too deep", f"at most {MAX_DEPTH} nested levels") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def scenario_from_dict(data: object, *, where: str = "scenario") -> Scenario:

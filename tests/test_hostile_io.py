@@ -148,6 +148,12 @@ def test_any_tag_is_reported_as_a_tag(text):
     assert "malformed" not in str(err)
 
 
+@pytest.mark.parametrize("text", ["name: x\x00\n", "name: x\x1b[31m\n", "name: \ud800\n", "name: x\x85y\x07\n"])
+def test_raw_special_characters_are_one_error(text):
+    for data in (text, text.encode("utf-8", "surrogatepass")):
+        assert_fast_small_error(scenario_from_yaml, data, field="scenario file")
+
+
 def test_merge_keys_are_refused():
     assert_fast_small_error(scenario_from_yaml, "<<: {name: x}\ntarget_share: 0.03\ntarget_year: 2030\n",
                             contains="merge key")
