@@ -8,9 +8,9 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import secrets
 import shutil
 import sys
-import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -209,6 +209,19 @@ def cmd_chart(args: argparse.Namespace) -> None:
         sys.stdout.write(terminal_text(path, multiline=False) + "\n")
 
 
+def temp_folder_beside(target: Path) -> Path:
+    """A new, empty, hidden folder in ``target``'s parent (default permissions, unlike
+    ``tempfile.mkdtemp``'s owner-only ones, since it may become ``target`` itself)."""
+    for _ in range(100):
+        tmp = target.parent / f".{target.name}.partial-{secrets.token_hex(4)}"
+        try:
+            tmp.mkdir()
+        except FileExistsError:
+            continue
+        return tmp
+    raise FileExistsError(17, "no free temporary folder name", str(target.parent))
+
+
 def write_set(out: Path, files: dict[str, object], write: Callable[[Path, object], None], *,
               shown_as: str) -> list[Path]:
     """Write a set of files into the folder ``out`` all at once, or not at all.
@@ -232,7 +245,7 @@ def write_set(out: Path, files: dict[str, object], write: Callable[[Path, object
             if not parent.exists():
                 parent.mkdir()
                 created.append(parent)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=target.parent))
+        tmp = temp_folder_beside(target)
         for name, item in files.items():
             write(tmp / name, item)
         if target.exists():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -544,6 +545,16 @@ def test_a_folder_where_a_file_should_go(tmp_path, capsys):
     assert _leftovers(out) == ["02-share-of-gdp-with-claims.png", "unrelated.txt"]
 
 
+def test_new_folder_has_ordinary_permissions(tmp_path, capsys):
+    out = tmp_path / "new"
+    assert cli.main(["chart", "--out", str(out), "--scenario", "hold-flat", "--simulate", "none",
+                     "--dpi", "50", "--format", "svg"]) == 0
+    capsys.readouterr()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o777 & ~umask
+
+
 def test_existing_folder_gets_the_set_and_keeps_other_files(tmp_path, capsys):
     out = tmp_path / "set"
     out.mkdir()
@@ -567,12 +578,12 @@ def test_parent_that_is_a_file_is_one_line(tmp_path, capsys):
 
 
 def test_unwritable_folder_found_while_writing_is_one_line(tmp_path, capsys, monkeypatch):
-    import tempfile
+    from spendcalc import cli_chart
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+    monkeypatch.setattr(cli_chart, "temp_folder_beside", refuse)
     err = _one_line_exit_2(capsys, ["--out", str(tmp_path / "set"), "--scenario", "hold-flat",
                                     "--simulate", "none", "--dpi", "50"])
     assert "Permission denied" in err and _leftovers(tmp_path) == []
