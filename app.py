@@ -623,7 +623,7 @@ def trajectories_tab(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spe
     cols[1].download_button("Scenario (YAML)", data=spendcalc.scenario_to_yaml(focus),
                             file_name=f"{focus.name}.yaml", mime="application/x-yaml",
                             on_click="ignore", key="dl_yaml",
-                            help=f"The headline scenario ({focus.name}), with the method choices applied; "
+                            help=f"The headline scenario ({md(focus.name)}), with the method choices applied; "
                             "load it again with 'Load a scenario file'.")
     kind = cols[2].selectbox("Chart to download", list(CHART_KINDS), key="dl_kind",
                              format_func=CHART_KINDS.get, label_visibility="collapsed")
