@@ -231,8 +231,9 @@ def write_set(out: Path, files: dict[str, object], write: Callable[[Path, object
 
     * if ``out`` does not exist, the temporary folder is renamed to ``out`` (one atomic step);
     * if ``out`` exists, each file of the set replaces its namesake (``os.replace``, atomic per
-      file); other files in ``out`` are never touched or deleted. A folder in the way of a file
-      of the set is an error found before any file is moved.
+      file; the older file is kept aside until the whole set is in place, and put back if a
+      move fails); other files in ``out`` are never touched or deleted. A folder in the way of
+      a file of the set is an error found before any file is moved.
 
     On any failure the temporary folder and any parent folders created for it are removed,
     ``out`` is unchanged, and one SpendcalcError (field ``out``) names the problem.
@@ -240,6 +241,7 @@ def write_set(out: Path, files: dict[str, object], write: Callable[[Path, object
     target = Path(os.path.abspath(out))  # ".." resolved by name, so the parent is the real one
     created: list[Path] = []
     tmp: Path | None = None
+    moved: list[tuple[str, bool]] = []  # (name, an older file was kept in tmp/.previous)
     try:
         for parent in reversed(target.parents):
             if not parent.exists():
@@ -252,13 +254,27 @@ def write_set(out: Path, files: dict[str, object], write: Callable[[Path, object
             blocked = [n for n in files if (target / n).is_dir() and not (target / n).is_symlink()]
             if blocked:
                 raise IsADirectoryError(0, f"{blocked[0]} is a folder in {shown_as}")
+            previous = tmp / ".previous"
+            previous.mkdir()
             for name in files:
+                had = os.path.lexists(target / name)
+                if had:
+                    os.replace(target / name, previous / name)
+                moved.append((name, had))
                 os.replace(tmp / name, target / name)
-            tmp.rmdir()
+            shutil.rmtree(tmp)
         else:
             os.rename(tmp, target)
         tmp = None
     except Exception as exc:
+        for name, had in reversed(moved):  # put the older set back as it was
+            try:
+                if had:
+                    os.replace(tmp / ".previous" / name, target / name)
+                elif not (tmp / name).exists():
+                    os.unlink(target / name)
+            except OSError:
+                pass
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
         for parent in reversed(created):

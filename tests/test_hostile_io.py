@@ -535,6 +535,33 @@ def test_failure_half_way_through_writing_leaves_no_partial_set(tmp_path, capsys
     assert (existing / "01-spending-trillion-yen.png").read_bytes() == b"old"
 
 
+def test_failure_while_moving_into_an_existing_folder_puts_the_old_set_back(tmp_path, capsys,
+                                                                          monkeypatch):
+    out = tmp_path / "set"
+    out.mkdir()
+    (out / "unrelated.txt").write_text("keep")
+    (out / "01-spending-trillion-yen.csv").write_text("old csv")
+    (out / "02-share-of-gdp-with-claims.png").write_bytes(b"old png")
+    real = os.replace
+    calls = []
+
+    def flaky(src, dst, *args, **kwargs):
+        calls.append(dst)
+        if len(calls) == 5:  # half way through moving the new set in
+            raise OSError(5, "Input/output error")
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", flaky)
+    err = _one_line_exit_2(capsys, ["--out", str(out), "--scenario", "hold-flat", "--simulate", "none",
+                                    "--dpi", "50"])
+    assert "Input/output error" in err
+    assert _leftovers(tmp_path) == ["set"], "no temporary folder left"
+    assert _leftovers(out) == ["01-spending-trillion-yen.csv", "02-share-of-gdp-with-claims.png",
+                               "unrelated.txt"]
+    assert (out / "01-spending-trillion-yen.csv").read_text() == "old csv"
+    assert (out / "02-share-of-gdp-with-claims.png").read_bytes() == b"old png"
+
+
 def test_a_folder_where_a_file_should_go(tmp_path, capsys):
     out = tmp_path / "set"
     (out / "02-share-of-gdp-with-claims.png").mkdir(parents=True)
