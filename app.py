@@ -27,6 +27,8 @@ import spendcalc
 from spendcalc import charts, schema
 from spendcalc.claims import read_articles_index
 from spendcalc.errors import shorten
+from spendcalc.output import csv_text as safe_csv_text
+from spendcalc.output import markdown_text as md
 from spendcalc.schema import ui_window
 from spendcalc.units import convert, parse_quantity
 
@@ -390,7 +392,7 @@ def upload_ui() -> spendcalc.Scenario | None:
             scenario = spendcalc.scenario_from_yaml(data, where=f"uploaded file {file.name}")
             check_upload_name(scenario)
         except ValueError as exc:
-            st.sidebar.error(f"Could not load {file.name}: {exc}")
+            st.sidebar.error(md(f"Could not load {file.name}: {exc}"))
         else:
             if state.get("_upload_digest") != digest:  # a new file: select it and look at it
                 state["_upload_digest"] = digest
@@ -400,13 +402,13 @@ def upload_ui() -> spendcalc.Scenario | None:
     if not state.get("uploaded_yaml"):
         return None
     scenario = spendcalc.scenario_from_yaml(state["uploaded_yaml"])
-    st.sidebar.button(f"Forget '{scenario.name}'", key="forget_upload", on_click=forget_upload,
+    st.sidebar.button(f"Forget '{md(scenario.name)}'", key="forget_upload", on_click=forget_upload,
                       args=(scenario.name,))
     if len(encode_yaml(state["uploaded_yaml"])) > MAX_LINK_CHARS:
-        st.sidebar.info(f"'{scenario.name}' is too large to carry in the link; a shared link "
+        st.sidebar.info(f"'{md(scenario.name)}' is too large to carry in the link; a shared link "
                         "shows every other setting.")
     else:
-        st.sidebar.caption(f"Loaded '{scenario.name}' (this session; carried in the link).")
+        st.sidebar.caption(f"Loaded '{md(scenario.name)}' (this session; carried in the link).")
     return scenario
 
 
@@ -568,17 +570,21 @@ def headline(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions) -
                   help="Constant nominal GDP growth at which this yen amount is exactly the "
                   "target share of same-year GDP. n/a for a flat path or a target already due.")
     st.caption(
-        f"**{scenario.title or scenario.name}**. Counts {scope.lower()} "
+        f"**{md(scenario.title or scenario.name)}**. Counts {scope.lower()} "
         f"({BASIS_LABELS[scenario.basis].lower()}); target measured against {DENOMINATOR_LABELS[scenario.denominator]}; "
         f"path: {PATH_LABELS.get(scenario.path, scenario.path).lower()}. Fiscal years run "
         "April–March. Hover over a number for its definition."
     )
     for caveat in spendcalc.model.caveats_for(scenario, assumptions, spendcalc.load_history(), anchor):
-        st.caption(f"Note: {caveat}.")
+        st.caption(f"Note: {md(caveat)}.")
 
 
 def csv_text(tidy: pd.DataFrame) -> str:
-    """The trajectories as CSV, headed by the methodology and the sources (``#`` lines)."""
+    """The trajectories as CSV, headed by the methodology and the sources (``#,<line>`` rows).
+
+    Written by ``spendcalc.output.write_csv``: comment lines quoted by the csv module, text cells
+    that a spreadsheet would run as formulas neutralised.
+    """
     lines = ["spendcalc trajectories (tidy: one row per scenario, fiscal year and measure)",
              "fiscal_year: Japanese fiscal year, April to March; share_of_gdp values are fractions "
              "(0.02 = 2%); money in JPY or USD as the unit column says."]
@@ -590,8 +596,7 @@ def csv_text(tidy: pd.DataFrame) -> str:
         lines.append(f"source data/{name}.csv: {meta.get('title', '')} — {meta.get('publisher', '')}, "
                      f"{meta.get('edition', '')}, retrieved {meta.get('retrieved_on', '')} "
                      f"<{meta.get('source_url', '')}>")
-    header = "\n".join("# " + line for line in lines)
-    return header + "\n" + tidy.to_csv(index=False)
+    return safe_csv_text(tidy, comments=lines, float_format=None)
 
 
 def line_chart(tidy: pd.DataFrame, measure: str, unit: str, title: str,
@@ -655,7 +660,7 @@ def trajectories_tab(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spe
     cols[1].download_button("Scenario (YAML)", data=spendcalc.scenario_to_yaml(focus),
                             file_name=f"{focus.name}.yaml", mime="application/x-yaml",
                             on_click="ignore", key="dl_yaml",
-                            help=f"The headline scenario ({focus.name}), with the method choices applied; "
+                            help=f"The headline scenario ({md(focus.name)}), with the method choices applied; "
                             "load it again with 'Load a scenario file'.")
     kind = cols[2].selectbox("Chart to download", list(CHART_KINDS), key="dl_kind",
                              format_func=CHART_KINDS.get, label_visibility="collapsed")
@@ -688,7 +693,7 @@ def uncertainty_tab(focus: spendcalc.Scenario, assumptions: spendcalc.Assumption
     s = specs["seed"]
     seed = int(cols[3].number_input("Seed", s["min"], s["max"], step=1, **kept("seed")))
     if not run:
-        st.caption(f"Switch on to simulate '{focus.name}' ({paths:,} paths).")
+        st.caption(f"Switch on to simulate '{md(focus.name)}' ({paths:,} paths).")
         return
     summary = simulate_in_session(focus, assumptions, paths, seed,
                                   "same-year" if measure == "same-year" else None)
@@ -702,7 +707,7 @@ def uncertainty_tab(focus: spendcalc.Scenario, assumptions: spendcalc.Assumption
               help=f"Share of {paths:,} simulated GDP paths (seed {seed}) on which the scenario's "
               "yen meet the target share in the target year.")
     if prob is None:
-        st.caption(str(summary.attrs.get("note") or "No probability for this scenario."))
+        st.caption(md(summary.attrs.get("note") or "No probability for this scenario."))
     st.image(fan_png(summary, 80))
     st.dataframe(summary, hide_index=True)
 
@@ -734,7 +739,7 @@ def guarded(part: str, draw: Callable[[], None]) -> None:
     try:
         draw()
     except Exception as exc:  # one tab must not take the whole app down
-        st.error(f"{part} is unavailable: {type(exc).__name__}: {exc}")
+        st.error(f"{part} is unavailable: {md(f'{type(exc).__name__}: {exc}')}")
 
 
 def data_tab(tidy: pd.DataFrame) -> None:
@@ -755,7 +760,7 @@ enacted budget; *plan*: government draft; *projection*: this calculator's scenar
 """
     )
     st.markdown("**Methodology of the current view**")
-    st.caption(charts.methodology_note(tidy))
+    st.caption(md(charts.methodology_note(tidy)))
     st.dataframe(arrow_safe(spendcalc.methodology_table(tidy)), hide_index=True)
     st.markdown("**Sources and data vintages**")
     meta = table_meta_cached()
@@ -777,7 +782,7 @@ def main() -> None:
     warnings = init_state_from_link(specs)
     st.title("Japan's defense spending: what do the targets mean in yen?")
     for text in warnings:
-        st.warning(text)
+        st.warning(md(text))  # warnings quote the link's text: shown literally
     st.sidebar.header("Scenarios")
     box = st.sidebar.container()
     uploaded = upload_ui()
@@ -799,7 +804,7 @@ def main() -> None:
         headline(focus, assumptions)
     except spendcalc.SpendcalcError as exc:
         write_link(specs)
-        st.error(f"These settings cannot be computed: {exc}")
+        st.error(f"These settings cannot be computed: {md(exc)}")
         return
     tabs = st.tabs(list(TAB_LABELS), key="tab", bind="query-params")
     parts = (  # only the open tab is computed, so a slider change stays quick

@@ -26,6 +26,7 @@ from spendcalc.schema import (  # noqa: F401  (re-exported: the names predate th
     PATHS,
     SCOPES,
 )
+from spendcalc.text import check_text, check_url, excerpt
 
 Scope = Literal["security-related", "mod-budget"]
 Denominator = Literal["fixed-fy2022", "same-year"]
@@ -46,6 +47,11 @@ def check_year(name: str, value: object, low: int = FIRST_FISCAL_YEAR, high: int
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not low <= value <= high:
         raise SpendcalcError(name, value, f"a fiscal year from {low} to {high}")
     return int(value)
+
+
+#: most characters of each free-text field of a Scenario (checked by ``spendcalc.text.check_text``)
+TEXT_LIMITS: dict[str, int] = {"title": 200, "description": 5000, "source_title": 500,
+                               "source_url": 2000, "source_quote": 2000}
 
 
 @dataclass(frozen=True)
@@ -183,12 +189,15 @@ class Scenario:
                 raise SpendcalcError("target_share", None, schema.spec("target_share").allowed())
             object.__setattr__(self, "target_share", schema.check("target_share", self.target_share))
             object.__setattr__(self, "target_year", check_year("target_year", self.target_year))
-        for name in ("title", "description"):
-            if not isinstance(getattr(self, name), str):
-                raise SpendcalcError(name, getattr(self, name), "text")
-        srcs = tuple(self.sources)
-        if not all(isinstance(s, Source) for s in srcs):
-            raise SpendcalcError("sources", self.sources, "a list of {title, url, quote} entries")
+        check_text("title", self.title, max_len=TEXT_LIMITS["title"])
+        check_text("description", self.description, max_len=TEXT_LIMITS["description"], multiline=True)
+        srcs = tuple(self.sources) if isinstance(self.sources, tuple | list) else None
+        if srcs is None or not all(isinstance(s, Source) for s in srcs):
+            raise SpendcalcError("sources", excerpt(self.sources), "a list of {title, url, quote} entries")
+        for i, s in enumerate(srcs):
+            check_text(f"sources[{i}].title", s.title, max_len=TEXT_LIMITS["source_title"])
+            check_url(f"sources[{i}].url", s.url, max_len=TEXT_LIMITS["source_url"])
+            check_text(f"sources[{i}].quote", s.quote, max_len=TEXT_LIMITS["source_quote"], multiline=True)
         object.__setattr__(self, "sources", srcs)
 
 

@@ -18,6 +18,7 @@ Conventions
 from __future__ import annotations
 
 import hashlib
+import re
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -29,6 +30,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 __all__ = [
@@ -59,6 +61,7 @@ _FIXED_COLORS = {
 _OTHER_COLORS = (OKABE_ITO["orange"], OKABE_ITO["sky_blue"], OKABE_ITO["bluish_green"],
                  OKABE_ITO["black"])
 _OBSERVED = ("actual", "plan")
+_UNDRAWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 _STYLE = {
     "font.size": 10.5,
     "axes.titlesize": 13,
@@ -78,6 +81,7 @@ _STYLE = {
     "figure.dpi": 100,
     "savefig.dpi": 100,
     "pdf.fonttype": 42,  # read when saving: embed TrueType (editable text in the PDF)
+    "text.parse_math": False,  # user text (titles) is drawn literally: "$5bn to $10bn" is no formula
 }
 
 #: keys of :func:`brief_charts` (``{scenario}`` filled in)
@@ -216,7 +220,12 @@ def _names(tidy: pd.DataFrame, scenarios: Sequence[str] | None) -> list[str]:
 
 def _title_of(tidy: pd.DataFrame, name: str, width: int = 30) -> str:
     title = (tidy.attrs.get("methodology", {}) or {}).get(name, {}).get("title") or name
-    return textwrap.fill(title, width, break_on_hyphens=False)
+    return textwrap.fill(_plain(title), width, break_on_hyphens=False)
+
+
+def _plain(text: str) -> str:
+    """User text as one drawable line: control characters and lone surrogates replaced."""
+    return _UNDRAWABLE.sub("\ufffd", " ".join(str(text).split()))
 
 
 def _fy_axis(ax: Axes) -> None:
@@ -270,7 +279,14 @@ def _legend(ax: Axes, tidy: pd.DataFrame, names: Sequence[str], *, styles: bool 
 
 def _finish(ax: Axes, note: str) -> Axes:
     add_source_note(ax, note)
+    _literal_text(ax.get_figure(root=True))
     return ax
+
+
+def _literal_text(fig: Figure) -> None:
+    """Draw every text of the figure as written (no mathtext), also outside :func:`chart_style`."""
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
 
 
 def _subtitle(ax: Axes, title: str, subtitle: str) -> None:

@@ -45,11 +45,11 @@ from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from spendcalc import model
 from spendcalc.assumptions import Assumptions, Scenario
 from spendcalc.data import DATA_DIR, builtin_scenarios, frozen_copy, load_history
+from spendcalc.scenarios import load_yaml
 
 VERDICTS: tuple[str, ...] = ("consistent", "inconsistent", "depends-on-definition", "not-modelled")
 #: (denominator, scope) definitions checked for every modelled claim, in output order
@@ -97,7 +97,7 @@ _DEF_TEXT = {
 # ----------------------------------------------------------------------------------------------
 def _load_yaml(path: str) -> dict:
     with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh.read(), where=path, max_bytes=None)
 
 
 @functools.lru_cache(maxsize=4)

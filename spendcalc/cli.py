@@ -16,6 +16,7 @@ import pandas as pd
 from spendcalc import api, data, schema
 from spendcalc.assumptions import Assumptions
 from spendcalc.errors import SpendcalcError
+from spendcalc.output import json_text, terminal_text, write_csv
 
 FORMATS = ("csv", "json", "table")
 
@@ -125,17 +126,18 @@ def scenarios_from(args: argparse.Namespace) -> list:
 
 
 def emit(df: pd.DataFrame, fmt: str, out: object = None) -> None:
-    """Write a frame as CSV, JSON records or an aligned text table."""
+    """Write a frame as CSV (:func:`spendcalc.output.write_csv`: no live spreadsheet formulas),
+    JSON records or an aligned text table (control characters shown as escapes)."""
     out = out or sys.stdout
     if fmt == "csv":
-        df.to_csv(out, index=False, float_format="%.10g")
+        write_csv(out, df)
     elif fmt == "json":
         out.write(df.to_json(orient="records", force_ascii=False, indent=1))
         out.write("\n")
     else:
         with pd.option_context("display.max_rows", None, "display.max_columns", None,
                                "display.width", 250, "display.max_colwidth", 80):
-            out.write(df.to_string(index=False, float_format=lambda v: f"{v:,.6g}"))
+            out.write(terminal_text(df.to_string(index=False, float_format=lambda v: f"{v:,.6g}")))
             out.write("\n")
 
 
@@ -152,7 +154,7 @@ def cmd_project(args: argparse.Namespace) -> None:
                          since=args.since)
     for name, meta in tidy.attrs["methodology"].items():
         for caveat in meta["caveats"]:
-            sys.stderr.write(f"spendcalc: note: {name}: {caveat}\n")
+            sys.stderr.write(f"spendcalc: note: {name}: {terminal_text(caveat, multiline=False)}\n")
     if args.format == "table":
         shown = tidy[tidy["measure"].isin(args.measures or ["spending_jpy", "share_of_gdp",
                                                            "spending_usd", "gap_to_baseline_jpy"])]
@@ -163,7 +165,7 @@ def cmd_project(args: argparse.Namespace) -> None:
     elif args.format == "json":
         payload = {"methodology": tidy.attrs["methodology"], "assumptions": tidy.attrs["assumptions"],
                    "data": json.loads(tidy.to_json(orient="records"))}
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json_text(payload, indent=1) + "\n")
     else:
         emit(tidy if not args.measures else tidy[tidy["measure"].isin(args.measures)], "csv")
 
@@ -188,9 +190,10 @@ def cmd_scenarios(args: argparse.Namespace) -> None:
         for r in rows:
             share = "-" if r["target_share"] is None else f"{r['target_share']:.1%}"
             year = "-" if r["target_year"] is None else f"FY{r['target_year']}"
-            sys.stdout.write(f"{r['name']}: {r['title']}\n  target {share} of GDP in {year}; "
-                             f"scope {r['scope']}, denominator {r['denominator']}, basis {r['basis']}, "
-                             f"path {r['path']}\n  {r['description']}\n  sources: {r['sources']}\n\n")
+            sys.stdout.write(terminal_text(
+                f"{r['name']}: {r['title']}\n  target {share} of GDP in {year}; "
+                f"scope {r['scope']}, denominator {r['denominator']}, basis {r['basis']}, "
+                f"path {r['path']}\n  {r['description']}\n  sources: {r['sources']}\n\n"))
     else:
         emit(df, args.format)
 
@@ -218,7 +221,7 @@ def cmd_history(args: argparse.Namespace) -> None:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, naming the flag as typed
         message = message.removeprefix("argument ").replace("\n", " ")
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, f"{self.prog}: error: {terminal_text(message, multiline=False)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -273,11 +276,14 @@ def _load_extra_commands() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     _load_extra_commands()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help (0) or a bad flag (2, one line already written)
+        return exc.code if isinstance(exc.code, int) else 2
     try:
         args.func(args)
     except SpendcalcError as exc:
-        sys.stderr.write(f"spendcalc: error: {_as_typed(exc)}\n")
+        sys.stderr.write(f"spendcalc: error: {terminal_text(_as_typed(exc), multiline=False)}\n")
         return 2
     except BrokenPipeError:
         return 0

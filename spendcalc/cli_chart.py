@@ -6,12 +6,19 @@ A shell: argparse -> public API -> :mod:`spendcalc.charts` -> files. No model lo
 from __future__ import annotations
 
 import argparse
+import io
+import os
+import secrets
+import shutil
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 from spendcalc.errors import SpendcalcError
+from spendcalc.output import terminal_text, write_comments, write_csv
 from spendcalc.schema import parse_whole
+from spendcalc.text import excerpt
 
 CHART_FORMATS = ("png", "svg", "pdf")
 DPI_RANGE = (50, 1200)  # [dots per inch]
@@ -26,7 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                               "the articles' claims, spending in yen and USD, the denominator gap, "
                               "extra yen versus the baseline) plus <name>.csv with the rows behind "
                               "each chart. Fiscal years are Japanese (April-March).")
-    p.add_argument("--out", required=True, metavar="DIR", help="output directory (created)")
+    p.add_argument("--out", required=True, metavar="DIR",
+                   help="output folder (created if missing); files of the set already there are "
+                   "replaced, other files are left alone; written all at once or not at all")
     p.add_argument("--format", default="png", metavar="LIST",
                    help="comma-separated image formats from png, svg, pdf (default png)")
     p.add_argument("--dpi", default="100", metavar="N",
@@ -70,8 +79,8 @@ def parse_paths(text: str) -> int:
     return n
 
 
-def csv_header(key: str, note: str, methodology: dict[str, dict]) -> str:
-    """The ``# `` comment lines that head each chart's CSV: chart, methodology, sources.
+def csv_comments(key: str, note: str, methodology: dict[str, dict]) -> list[str]:
+    """The comment lines that head each chart's CSV: chart, methodology, sources.
 
     Parameters
     ----------
@@ -89,7 +98,15 @@ def csv_header(key: str, note: str, methodology: dict[str, dict]) -> str:
             "jpy_per_usd", "target_share", "target_year")
     for name, rec in methodology.items():
         lines.append(f"{name}: " + "; ".join(f"{k}={rec[k]}" for k in keys if k in rec))
-    return "".join(f"# {line}\n" for line in lines)
+    return lines
+
+
+def csv_header(key: str, note: str, methodology: dict[str, dict]) -> str:
+    """:func:`csv_comments` as written at the head of the CSV: one ``#,<line>`` row per line,
+    quoted by the csv module where needed (:func:`spendcalc.output.write_csv`)."""
+    buf = io.StringIO()
+    write_comments(buf, csv_comments(key, note, methodology))
+    return buf.getvalue()
 
 
 def fan_scenario(choice: str, scenarios: list) -> object:
@@ -106,50 +123,162 @@ def fan_scenario(choice: str, scenarios: list) -> object:
     return (preferred or with_target or [None])[0]
 
 
+def out_folder(text: str) -> Path:
+    """The ``--out`` folder, checked without touching the disk; SpendcalcError if unusable.
+
+    It must be a non-empty path that is a folder or does not exist yet, and its nearest
+    existing ancestor must be a folder (``/dev/null/x`` is refused here, not half way).
+    """
+    allowed = "a folder path (created if missing), not a file"
+    if not str(text).strip():
+        raise SpendcalcError("out", excerpt(text), allowed + "; empty is not a folder")
+    path = Path(text)
+    if path.exists() and not path.is_dir():
+        raise SpendcalcError("out", excerpt(text), allowed + "; this is an existing file")
+    for parent in Path(os.path.abspath(path)).parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise SpendcalcError("out", excerpt(text), allowed + f"; {excerpt(str(parent))} is a file")
+            break
+    return path
+
+
 def cmd_chart(args: argparse.Namespace) -> None:
-    """Write the charts in each requested format and one CSV per chart; print the paths."""
+    """Write the charts in each requested format and one CSV per chart; print the paths.
+
+    All flags are checked and every chart is drawn before anything is written. The files are
+    written into a temporary folder beside ``--out`` and moved into place only when the whole
+    set is complete (:func:`write_set`); on any failure nothing is left behind.
+    """
     formats = parse_formats(args.format)
     dpi = parse_dpi(args.dpi)
-    parse_paths(args.paths)
+    n_paths = parse_paths(args.paths)
+    out = out_folder(args.out)
     # charts build Figure objects directly (no pyplot), so no GUI backend is ever involved
     from spendcalc import charts, data, model
     from spendcalc.claims import claim_markers
     from spendcalc.cli import assumptions_from, scenarios_from
 
     scenarios = scenarios_from(args)
-    tidy = model.project(scenarios, assumptions_from(args), data.load_history())
-    claims = claim_markers(tidy)
-    out = Path(args.out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise SpendcalcError("out", args.out, f"a writable directory ({exc.strerror})") from None
-    simulation = None
+    assumptions = assumptions_from(args)
     fan = fan_scenario(args.simulate, scenarios)
-    if fan is not None:
-        from spendcalc.simulate import simulate
+    try:
+        tidy = model.project(scenarios, assumptions, data.load_history())
+        claims = claim_markers(tidy)
+        simulation = None
+        if fan is not None:
+            from spendcalc.simulate import simulate
 
-        simulation = simulate(fan, paths=parse_paths(args.paths), seed=0,
-                              assumptions=assumptions_from(args), measured_on="same-year")
-    figures = charts.brief_charts(tidy, claims=claims, simulation=simulation)
-    keys = list(figures)
-    meta = tidy.attrs.get("methodology", {})
-    written: list[Path] = []
-    for key, fig in figures.items():
-        for fmt in formats:
-            path = out / f"{key}.{fmt}"
+            simulation = simulate(fan, paths=n_paths, seed=0, assumptions=assumptions,
+                                  measured_on="same-year")
+        figures = charts.brief_charts(tidy, claims=claims, simulation=simulation)
+        keys = list(figures)
+        meta = tidy.attrs.get("methodology", {})
+        files: dict[str, object] = {}
+        for key, fig in figures.items():
+            for fmt in formats:
+                files[f"{key}.{fmt}"] = ("image", fig, fmt)
+            rows = charts.chart_data(tidy, key, claims=claims, simulation=simulation)
+            shown = [n for n in meta if n in set(rows.get("scenario", ()))]
+            note = charts.methodology_note(tidy, shown)
+            if simulation is not None and key == keys[-1]:
+                note = charts.fan_note(tidy, simulation)
+            files[f"{key}.csv"] = ("csv", rows, csv_comments(key, note, {n: meta[n] for n in shown}))
+    except SpendcalcError:
+        raise
+    except Exception as exc:  # a failure while computing or drawing: one line, nothing written
+        raise SpendcalcError("chart", f"{type(exc).__name__}: {excerpt(str(exc), 80)}",
+                             "a chart set drawn completely (nothing was written)") from None
+
+    def write(path: Path, item: tuple) -> None:
+        kind, obj, extra = item
+        if kind == "csv":
+            with path.open("w", encoding="utf-8", newline="") as fh:
+                write_csv(fh, obj, comments=extra)
+        else:
             with charts.chart_style():
-                fig.savefig(path, format=fmt, dpi=dpi)
-            written.append(path)
-        rows = charts.chart_data(tidy, key, claims=claims, simulation=simulation)
-        shown = [n for n in meta if n in set(rows.get("scenario", ()))]
-        note = charts.methodology_note(tidy, shown)
-        if simulation is not None and key == keys[-1]:
-            note = charts.fan_note(tidy, simulation)
-        path = out / f"{key}.csv"
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            fh.write(csv_header(key, note, {n: meta[n] for n in shown}))
-            rows.to_csv(fh, index=False, float_format="%.10g")
-        written.append(path)
+                obj.savefig(path, format=extra, dpi=dpi)
+
+    written = write_set(out, files, write, shown_as=args.out)
     for path in written:
-        sys.stdout.write(f"{path}\n")
+        sys.stdout.write(terminal_text(path, multiline=False) + "\n")
+
+
+def temp_folder_beside(target: Path) -> Path:
+    """A new, empty, hidden folder in ``target``'s parent (default permissions, unlike
+    ``tempfile.mkdtemp``'s owner-only ones, since it may become ``target`` itself)."""
+    for _ in range(100):
+        tmp = target.parent / f".{target.name}.partial-{secrets.token_hex(4)}"
+        try:
+            tmp.mkdir()
+        except FileExistsError:
+            continue
+        return tmp
+    raise FileExistsError(17, "no free temporary folder name", str(target.parent))
+
+
+def write_set(out: Path, files: dict[str, object], write: Callable[[Path, object], None], *,
+              shown_as: str) -> list[Path]:
+    """Write a set of files into the folder ``out`` all at once, or not at all.
+
+    Every file is written by ``write(path, item)`` into a temporary folder beside ``out`` (same
+    parent, so the moves below are renames on one file system). Then:
+
+    * if ``out`` does not exist, the temporary folder is renamed to ``out`` (one atomic step);
+    * if ``out`` exists, each file of the set replaces its namesake (``os.replace``, atomic per
+      file; the older file is kept aside until the whole set is in place, and put back if a
+      move fails); other files in ``out`` are never touched or deleted. A folder in the way of
+      a file of the set is an error found before any file is moved.
+
+    On any failure the temporary folder and any parent folders created for it are removed,
+    ``out`` is unchanged, and one SpendcalcError (field ``out``) names the problem.
+    """
+    target = Path(os.path.abspath(out))  # ".." resolved by name, so the parent is the real one
+    created: list[Path] = []
+    tmp: Path | None = None
+    moved: list[tuple[str, bool]] = []  # (name, an older file was kept in tmp/.previous)
+    try:
+        for parent in reversed(target.parents):
+            if not parent.exists():
+                parent.mkdir()
+                created.append(parent)
+        tmp = temp_folder_beside(target)
+        for name, item in files.items():
+            write(tmp / name, item)
+        if target.exists():
+            blocked = [n for n in files if (target / n).is_dir() and not (target / n).is_symlink()]
+            if blocked:
+                raise IsADirectoryError(0, f"{blocked[0]} is a folder in {shown_as}")
+            previous = tmp / ".previous"
+            previous.mkdir()
+            for name in files:
+                had = os.path.lexists(target / name)
+                if had:
+                    os.replace(target / name, previous / name)
+                moved.append((name, had))
+                os.replace(tmp / name, target / name)
+            shutil.rmtree(tmp)
+        else:
+            os.rename(tmp, target)
+        tmp = None
+    except Exception as exc:
+        for name, had in reversed(moved):  # put the older set back as it was
+            try:
+                if had:
+                    os.replace(tmp / ".previous" / name, target / name)
+                elif not (tmp / name).exists():
+                    os.unlink(target / name)
+            except OSError:
+                pass
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+        for parent in reversed(created):
+            try:
+                parent.rmdir()
+            except OSError:
+                pass
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else (
+            f"{type(exc).__name__}: {excerpt(str(exc), 80)}")
+        raise SpendcalcError("out", excerpt(shown_as), f"a writable folder; nothing was written "
+                             f"({reason})") from None
+    return [out / name for name in files]

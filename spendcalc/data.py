@@ -18,11 +18,10 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from spendcalc.assumptions import Scenario, Source
 from spendcalc.errors import SpendcalcError
-from spendcalc.scenarios import MAX_BYTES, scenario_from_yaml
+from spendcalc.scenarios import MAX_BYTES, load_yaml, scenario_from_yaml
 from spendcalc.units import registry
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -268,7 +267,7 @@ def read_table(name: str, data_dir: Path | None = None) -> tuple[pd.DataFrame, d
     df["value"] = df["value"].astype(float)
     df["fy"] = pd.array([_fy(v) for v in df["fiscal_year"]], dtype="Int64")
     df["is_default"] = df["is_default"].eq("true")
-    return df, yaml.safe_load(meta_text)
+    return df, load_yaml(meta_text, where=f"{name}.meta.yaml", max_bytes=None)
 
 
 def _to(values: pd.Series, units: pd.Series, target: str) -> np.ndarray:

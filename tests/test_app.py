@@ -10,6 +10,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 import spendcalc
+from spendcalc.output import read_comments
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -242,11 +243,12 @@ def test_csv_download_is_headed_by_methodology_and_sources():
     app = app_module()
     tidy = spendcalc.project(["us-ask-3.5pct"])
     text = app.csv_text(tidy)
-    header = [line for line in text.splitlines() if line.startswith("#")]
+    header = read_comments(text)  # rows "#,<line>", quoted by the csv module where needed
     assert any("April to March" in line for line in header)
-    assert any(line.startswith("# scenario us-ask-3.5pct:") and "denominator=same-year" in line
+    assert any(line.startswith("scenario us-ask-3.5pct:") and "denominator=same-year" in line
                for line in header)
     assert any("source data/gdp.csv" in line for line in header)
+    assert all(line.startswith("#,") for line in text.splitlines()[:len(header)])
     body = text.splitlines()[len(header)]
     assert body.split(",")[:4] == ["scenario", "fiscal_year", "status", "measure"]
 

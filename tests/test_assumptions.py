@@ -14,7 +14,7 @@ from spendcalc.errors import SpendcalcError
 
 def test_dataclasses_are_frozen_and_hashable():
     a = Assumptions()
-    s = Scenario("s", 0.02, 2027, sources=[Source("t", "u", "q")])
+    s = Scenario("s", 0.02, 2027, sources=[Source("t", "https://example.org/u", "q")])
     assert isinstance(s.sources, tuple), "sources are stored as a tuple so the scenario hashes"
     assert hash(a) == hash(Assumptions()) and hash(s) == hash(dataclasses.replace(s))
     with pytest.raises(dataclasses.FrozenInstanceError):

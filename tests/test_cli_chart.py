@@ -15,6 +15,7 @@ import pytest  # noqa: E402
 
 from spendcalc import charts, cli  # noqa: E402
 from spendcalc.cli_chart import csv_header  # noqa: E402
+from spendcalc.output import read_comments  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 FIVE = ["01-spending-trillion-yen", "02-share-of-gdp-with-claims",
@@ -29,9 +30,11 @@ def _png_size(path):
 
 
 def _check_csv(path, value_column="value"):
-    lines = path.read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("# spendcalc chart ")
-    comments = [ln for ln in lines if ln.startswith("# ")]
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    comments = read_comments(text)  # rows "#,<line>" (quoted where needed)
+    assert comments[0].startswith("spendcalc chart ")
+    assert all(ln.startswith("#,") for ln in lines[:len(comments)])
     joined = " ".join(comments)
     assert "data/README.md" in joined and "denominator" in joined.lower()
     body = lines[len(comments):]
@@ -71,8 +74,8 @@ def test_dpi_and_scenario_options(tmp_path, capsys):
     assert (tmp_path / "03-denominator-gap-us-ask-3.5pct.png").exists()
     df = _check_csv(tmp_path / "05-spending-usd.csv")
     assert set(df["scenario"]) == {"us-ask-3.5pct", "hold-flat"}
-    header = (tmp_path / "05-spending-usd.csv").read_text().split("\n")
-    assert any("constant nominal growth 1.00%/yr" in ln for ln in header if ln.startswith("# "))
+    header = read_comments((tmp_path / "05-spending-usd.csv").read_text())
+    assert any("constant nominal growth 1.00%/yr" in ln for ln in header)
 
 
 @pytest.mark.parametrize("args, field", [
@@ -91,9 +94,9 @@ def test_bad_options_exit_2_with_one_line(tmp_path, capsys, args, field):
 
 
 def test_csv_header_lines():
-    text = csv_header("k", charts.SOURCES, {"s1": {"title": "T", "scope": "mod-budget"}})
-    assert all(line.startswith("# ") for line in text.splitlines())
-    assert "s1: title=T; scope=mod-budget" in text
+    text = csv_header("k", charts.SOURCES, {"s1": {"title": "T, =1+1", "scope": "mod-budget"}})
+    assert all(line.startswith("#,") for line in text.splitlines())
+    assert "s1: title=T, =1+1; scope=mod-budget" in read_comments(text)
 
 
 @pytest.mark.slow

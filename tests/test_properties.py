@@ -14,6 +14,7 @@ from spendcalc import model
 from spendcalc.assumptions import AFTER_TARGET, BASES, DENOMINATORS, PATHS, SCOPES, Scenario, Source
 from spendcalc.data import SCENARIO_DIR, read_scenario_file
 from spendcalc.scenarios import scenario_from_yaml, scenario_to_yaml
+from spendcalc.text import BIDI_CONTROLS
 from spendcalc.units import convert
 
 FAST = settings(max_examples=50, deadline=None)
@@ -118,8 +119,14 @@ def test_currency_round_trips(jpy, rate):
     assert convert(jpy, "JPY", "trillion_JPY") == pytest.approx(jpy / 1e12, rel=1e-12)
 
 
-texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)
-sources = st.builds(Source, texts, texts, texts)
+# valid user text (spendcalc.text.check_text): no surrogates, controls or bidi overrides; lines
+# and tabs only in multi-line fields; addresses http(s) or empty
+_chars = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=sorted(BIDI_CONTROLS))
+texts = st.text(_chars, max_size=80)
+multiline_texts = st.text(st.one_of(_chars, st.sampled_from("\n\t")), max_size=80)
+urls = st.one_of(st.just(""), st.from_regex(r"https?://[a-z0-9.-]{1,20}(/[A-Za-z0-9._~%?=&-]{0,20})?",
+                                            fullmatch=True))
+sources = st.builds(Source, texts, urls, multiline_texts)
 
 
 @st.composite
@@ -133,7 +140,7 @@ def valid_scenarios(draw: st.DrawFn) -> Scenario:
         None if flat else draw(st.integers(2012, 2100)),
         scope=draw(st.sampled_from(SCOPES)), denominator=draw(st.sampled_from(DENOMINATORS)),
         path=path, after_target=draw(st.sampled_from(AFTER_TARGET)), basis=draw(st.sampled_from(BASES)),
-        title=draw(texts), description=draw(texts), sources=tuple(draw(st.lists(sources, max_size=3))),
+        title=draw(texts), description=draw(multiline_texts), sources=tuple(draw(st.lists(sources, max_size=3))),
     )
 
 
