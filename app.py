@@ -31,7 +31,7 @@ from spendcalc.units import convert
 # ----------------------------------------------------------------------------------------------
 # Fixed choices (immutable). Defaults come from the core's own defaults, not from this file.
 # ----------------------------------------------------------------------------------------------
-DEFAULT_ASSUMPTIONS = spendcalc.Assumptions()
+DEFAULT_ASSUMPTIONS = spendcalc.default_assumptions()
 BUILTIN_NAMES = tuple(s.name for s in spendcalc.builtin_scenarios())
 CUSTOM = "custom"
 EACH = "each"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import statistics
+from dataclasses import replace
 import subprocess
 import sys
 import time
@@ -46,7 +47,7 @@ def median_ms(fn, repeat: int, warmup: int = 3) -> float:
 def bench_project() -> bool:
     history = spendcalc.load_history()
     scenarios = spendcalc.builtin_scenarios()
-    a = Assumptions(until=2040)
+    a = replace(spendcalc.default_assumptions(), until=2040)
     api_ms = median_ms(lambda: spendcalc.project(until=2040), repeat=30)
     core_ms = median_ms(lambda: model.project(scenarios, a, history, since=2012), repeat=30)
     ok = api_ms <= 20
@@ -57,7 +58,7 @@ def bench_project() -> bool:
 
 def bench_sweep() -> tuple[bool, bool]:
     history = spendcalc.load_history()
-    a = Assumptions(until=2040)
+    a = replace(spendcalc.default_assumptions(), until=2040)
     growth = np.linspace(-0.02, 0.05, 25)
     shares = np.linspace(0.01, 0.05, 20)
     years = np.arange(2026, 2046)
@@ -73,7 +74,7 @@ def bench_sweep() -> tuple[bool, bool]:
 
     def loop_one(i: int) -> tuple[float, float]:
         sc = Scenario("s", float(sh[i]), int(ty[i]), scope=args[0], basis=args[1], denominator=args[2])
-        ai = Assumptions(growth_rate=float(g[i]), gdp_preset=None, until=int(ty[i]))
+        ai = replace(a, growth_rate=float(g[i]), gdp_preset=None, until=int(ty[i]))
         tidy = model.project([sc], ai, history, since=2025)
         spend = tidy[tidy["measure"] == "spending_jpy"].set_index("fiscal_year")["value"]
         return float(spend[int(ty[i])]), float(spend.loc[2026:int(ty[i])].sum())

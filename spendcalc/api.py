@@ -15,7 +15,7 @@ import pandas as pd
 
 from spendcalc import model
 from spendcalc.assumptions import Assumptions, Scenario
-from spendcalc.data import History, builtin_scenarios, get_scenario, load_history
+from spendcalc.data import History, builtin_scenarios, default_assumptions, get_scenario, load_history
 from spendcalc.units import parse_quantity
 
 ScenarioLike = str | Path | Scenario
@@ -26,9 +26,13 @@ def make_assumptions(*, preset: str | None = None, growth: object = None, inflat
                      reference_gdp: object = None, price_base_year: int | None = None,
                      growth_overrides: dict[int, object] | None = None,
                      cumulative_from: int | None = None, fx_history: bool | None = None,
+                     fx_rate_for_actuals: str | None = None, baseline: str | None = None,
                      base: Assumptions | None = None) -> Assumptions:
-    """Build Assumptions from user values; unspecified fields keep the defaults (or ``base``)."""
-    a = base or Assumptions()
+    """Build Assumptions from user values; unspecified fields keep the defaults (or ``base``).
+
+    The defaults are ``default_assumptions()``, read from ``data/defaults.yaml``.
+    """
+    a = base or default_assumptions()
     changes: dict = {}
     if preset is not None:
         changes.update(gdp_preset=preset, growth_rate=None)
@@ -51,7 +55,9 @@ def make_assumptions(*, preset: str | None = None, growth: object = None, inflat
                                   allowed="a growth rate, e.g. 0.01 or '1 %'"))
             for year, v in growth_overrides.items())
     for key, value in (("until", until), ("gdp_vintage", vintage), ("price_base_year", price_base_year),
-                       ("cumulative_from", cumulative_from), ("fx_history", fx_history)):
+                       ("cumulative_from", cumulative_from), ("fx_history", fx_history),
+                       ("fx_rate_for_actuals", fx_rate_for_actuals),
+                       ("baseline", "own" if baseline == "hold-flat" else baseline)):
         if value is not None:
             changes[key] = value
     return replace(a, **changes) if changes else a
@@ -74,8 +80,9 @@ def resolve_scenarios(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = 
 def project(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = None, *,
             preset: str | None = None, growth: object = None, inflation: object = None,
             fx: object = None, denominator: str | None = None, scope: str | None = None,
-            basis: str | None = None, until: int | None = None, since: int = 2012,
-            vintage: str | None = None, reference_gdp: object = None,
+            basis: str | None = None, until: int | None = None, since: int | None = None,
+            vintage: str | None = None, reference_gdp: object = None, baseline: str | None = None,
+            fx_rate_for_actuals: str | None = None,
             assumptions: Assumptions | None = None, history: History | None = None) -> pd.DataFrame:
     """Project scenarios to a tidy DataFrame.
 
@@ -93,7 +100,11 @@ def project(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = None, *,
     denominator, scope, basis : str
         Override each scenario's methodology.
     until, since : int
-        Fiscal-year range of the output.
+        Fiscal-year range of the output (``since`` default: the first year of the bundled budgets).
+    baseline : {'own', 'common'}
+        What extra yen are measured against (default from ``data/defaults.yaml``: ``common``).
+    fx_rate_for_actuals : {'stated', 'fiscal-year-average'}
+        Exchange rate of years with a bundled fiscal-year average (default: that average).
 
     Returns
     -------
@@ -102,6 +113,7 @@ def project(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = None, *,
         methodology is in ``.attrs['methodology']``.
     """
     a = make_assumptions(preset=preset, growth=growth, inflation=inflation, fx=fx, until=until,
-                         vintage=vintage, reference_gdp=reference_gdp, base=assumptions)
+                         vintage=vintage, reference_gdp=reference_gdp, baseline=baseline,
+                         fx_rate_for_actuals=fx_rate_for_actuals, base=assumptions)
     chosen = resolve_scenarios(scenarios, denominator=denominator, scope=scope, basis=basis)
     return model.project(chosen, a, history or load_history(), since=since)

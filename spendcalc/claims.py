@@ -48,7 +48,7 @@ import yaml
 
 from spendcalc import model
 from spendcalc.assumptions import Assumptions, Scenario
-from spendcalc.data import DATA_DIR, builtin_scenarios, load_history
+from spendcalc.data import DATA_DIR, builtin_scenarios, default_assumptions, load_history
 
 VERDICTS: tuple[str, ...] = ("consistent", "inconsistent", "depends-on-definition", "not-modelled")
 #: (denominator, scope) definitions checked for every modelled claim, in output order
@@ -164,7 +164,7 @@ def check_claims(*, assumptions: Assumptions | None = None,
     Parameters
     ----------
     assumptions : Assumptions, optional
-        Economic assumptions (GDP preset or growth, vintage); default ``Assumptions()``.
+        Economic assumptions (GDP preset or growth, vintage); default ``spendcalc.default_assumptions()``.
     scenarios : sequence of Scenario, optional
         Scenarios to use for the claims' ``maps_to.scenario`` names (matched by name; e.g. the
         built-ins with a denominator or basis override). Names not given fall back to the
@@ -182,7 +182,7 @@ def check_claims(*, assumptions: Assumptions | None = None,
         in ``model_fiscal_year`` per denominator x scope [fraction] (NaN where not modelled);
         ``reference_*`` the reference row the reason cites.
     """
-    assumptions = assumptions or Assumptions()
+    assumptions = assumptions or default_assumptions()
     history = history or load_history()
     claims = read_claims() if claims is None else claims
     refs = _reference_index()

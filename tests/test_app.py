@@ -64,7 +64,7 @@ def test_app_runs_and_shows_headline_with_units(default_app):
     assert at.selectbox(key="w_focus").value == "us-ask-3.5pct"
     assert metric_value(at, "Share of same-year GDP") == "3.50%"
     # the headline yen come from the core, formatted as trillion yen
-    h = spendcalc.headline_figures(spendcalc.get_scenario("us-ask-3.5pct"), spendcalc.Assumptions(),
+    h = spendcalc.headline_figures(spendcalc.get_scenario("us-ask-3.5pct"), spendcalc.default_assumptions(),
                                    spendcalc.load_history())
     assert metric_value(at, "Spending needed in FY2035") == f"{h['target_spending_jpy'] / 1e12:,.2f}"
 
@@ -286,9 +286,9 @@ def test_chart_downloads_are_png_and_svg():
     app = app_module()
     scenarios = tuple(spendcalc.resolve_scenarios(["us-ask-3.5pct", "hold-flat"]))
     for kind in app.CHART_KINDS:
-        png = app.chart_bytes(kind, scenarios, spendcalc.Assumptions(), "us-ask-3.5pct", "png", 60)
+        png = app.chart_bytes(kind, scenarios, spendcalc.default_assumptions(), "us-ask-3.5pct", "png", 60)
         assert png.startswith(b"\x89PNG"), kind
-        svg = app.chart_bytes(kind, scenarios, spendcalc.Assumptions(), "us-ask-3.5pct", "svg", 60)
+        svg = app.chart_bytes(kind, scenarios, spendcalc.default_assumptions(), "us-ask-3.5pct", "svg", 60)
         assert b"<svg" in svg[:2000], kind
     at = run_app()
     labels = [b.label for b in at.get("download_button")]

@@ -101,8 +101,8 @@ def test_history_loads_both_scopes_and_the_default_vintage(real_history):
     assert real_history.anchor("security-related", "initial") == (2025, 9.9e12)
     assert real_history.anchor("security-related", "with-supplementary") == (2025, 11e12)
     gdp = real_history.gdp
-    assert set(gdp[gdp["vintage"] == spendcalc.Assumptions().gdp_vintage]["fiscal_year"]) >= set(range(2012, 2026))
-    assert spendcalc.Assumptions().gdp_preset in real_history.presets
+    assert set(gdp[gdp["vintage"] == spendcalc.default_assumptions().gdp_vintage]["fiscal_year"]) >= set(range(2012, 2026))
+    assert spendcalc.default_assumptions().gdp_preset in real_history.presets
 
 
 def test_history_table_columns():
