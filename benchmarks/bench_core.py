@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import json
 import statistics
-from dataclasses import replace
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 import spendcalc  # noqa: E402
 from spendcalc import model  # noqa: E402
-from spendcalc.assumptions import Assumptions, Scenario  # noqa: E402
+from spendcalc.assumptions import Scenario  # noqa: E402
 
 
 def median_ms(fn, repeat: int, warmup: int = 3) -> float:

@@ -15,7 +15,13 @@ import pandas as pd
 
 from spendcalc import model
 from spendcalc.assumptions import Assumptions, Scenario
-from spendcalc.data import History, builtin_scenarios, default_assumptions, get_scenario, load_history
+from spendcalc.data import (
+    History,
+    builtin_scenarios,
+    default_assumptions,
+    get_scenario,
+    load_history,
+)
 from spendcalc.units import parse_quantity
 
 ScenarioLike = str | Path | Scenario
