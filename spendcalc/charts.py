@@ -465,11 +465,32 @@ def _baseline_names(tidy: pd.DataFrame, names: Sequence[str]) -> list[str]:
     return [n for n in names if n == "hold-flat" or meta.get(n, {}).get("path") == "hold-flat"]
 
 
+def baseline_subtitle(tidy: pd.DataFrame, names: Sequence[str]) -> str:
+    """Name the baseline of the extra-yen figures (from ``tidy.attrs['methodology']``)."""
+    meta = tidy.attrs.get("methodology", {}) or {}
+    kinds = {meta.get(n, {}).get("baseline") for n in names} - {None}
+    if kinds == {"common"}:
+        texts = {meta[n]["baseline_description"] for n in names if "baseline_description" in meta[n]}
+        if len(texts) == 1:
+            return "Baseline (the same for every scenario): " + texts.pop().removeprefix("common: ")
+    # each scenario's baseline is its own last decided level held flat (same scope and basis)
+    levels = _rows(tidy, "baseline_spending_jpy", names)
+    levels = levels[levels["status"] == "projection"].drop_duplicates("scenario")
+    level_text = "; ".join(
+        f"{r.scenario} {r.value / TRILLION:.1f} (FY{meta.get(r.scenario, {}).get('anchor_year', '?')}, "
+        f"{meta.get(r.scenario, {}).get('basis', '?')})" for r in levels.itertuples())
+    return ("Baseline: each scenario's last decided level held flat in yen, same scope and budget "
+            f"basis (not comparable across scenarios) — trillion JPY: {level_text}")
+
+
 def plot_gap_to_baseline(tidy: pd.DataFrame, *, ax: Axes | None = None,
                          cumulative_ax: Axes | None = None, scenarios: Sequence[str] | None = None,
                          note: str | None = None,
                          title: str = "Extra spending versus holding the budget flat") -> Axes:
-    """Plot extra yen versus the hold-flat baseline per year (bars) and cumulative (lines).
+    """Plot extra yen versus the baseline per year (bars) and cumulative (lines).
+
+    The subtitle names the baseline (``baseline_subtitle``): one common level for every
+    scenario, or each scenario's own last decided level.
 
     With ``ax=None`` the figure has two panels: annual bars on top (the returned, primary
     Axes) and the cumulative lines below (``ax.figure.axes[1]``). With ``ax`` given, the
@@ -503,15 +524,8 @@ def plot_gap_to_baseline(tidy: pd.DataFrame, *, ax: Axes | None = None,
     ax.set_ylabel("Extra per year\n(trillion JPY, nominal)")
     cax.set_ylabel("Cumulative extra\n(trillion JPY, nominal)")
     base = _baseline_names(tidy, tidy["scenario"])
-    # each scenario's baseline is its own last bundled level held flat (same scope and basis)
-    levels = _rows(tidy, "baseline_spending_jpy", names)
-    levels = levels[levels["status"] == "projection"].drop_duplicates("scenario")
     meta = tidy.attrs.get("methodology", {}) or {}
-    level_text = "; ".join(
-        f"{r.scenario} {r.value / TRILLION:.1f} (FY{meta.get(r.scenario, {}).get('anchor_year', '?')}, "
-        f"{meta.get(r.scenario, {}).get('basis', '?')})" for r in levels.itertuples())
-    _subtitle(ax, title, "Baseline: each scenario's last bundled level held flat in yen, same scope "
-              f"and budget basis — trillion JPY: {level_text}")
+    _subtitle(ax, title, baseline_subtitle(tidy, names))
     _fy_axis(ax)
     _fy_axis(cax)
     ax.tick_params(labelbottom=True)  # shared x axis: keep the years on both panels

@@ -14,17 +14,29 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 
 from spendcalc import api, data
-from spendcalc.assumptions import BASES, DENOMINATORS, SCOPES
+from spendcalc.assumptions import BASELINES, BASES, DENOMINATORS, FX_RATES_FOR_ACTUALS, SCOPES
 from spendcalc.errors import SpendcalcError
 
 FORMATS = ("csv", "json", "table")
 
 
+def _default(name: str) -> str:
+    """``'<value>: <reasoning>'`` of one default in data/defaults.yaml, for help texts (% escaped)."""
+    entry = data.defaults()["assumptions"][name]
+    value = entry["value"]
+    if entry["unit"] == "fraction per year":
+        value = f"{value:.2%}"
+    elif entry["unit"] not in ("fiscal year", "preset name", "ESRI vintage", "JPY per USD"):
+        value = f"{value} {entry['unit']}" if entry["unit"] not in (
+            "own | common", "stated | fiscal-year-average", "true/false") else value
+    return f"{value}: {entry['reasoning']}".replace("%", "%%")
+
+
 def add_model_options(p: argparse.ArgumentParser) -> None:
-    """The model options shared by project, claims, chart and simulate."""
+    """The model options shared by project, claims, chart and simulate (defaults: data/defaults.yaml)."""
     g = p.add_argument_group("model options")
     g.add_argument("--preset", metavar="NAME",
-                   help="GDP preset (default cao-2026jan-past-projection); one of "
+                   help=f"GDP preset (default {_default('gdp_preset')}); one of "
                    + ", ".join(data.PRESET_INFO))
     g.add_argument("--growth", metavar="RATE",
                    help="constant nominal GDP growth after the last actual year, e.g. 0.02 or '2 %%' "
@@ -33,23 +45,34 @@ def add_model_options(p: argparse.ArgumentParser) -> None:
                    help="nominal growth from fiscal year FY on (holds until the next override), "
                    "e.g. 2030=0.5%%; repeatable")
     g.add_argument("--inflation", metavar="RATE",
-                   help="deflator growth for real terms, e.g. 0.02 or '2 %%' (default 2.07%%: the "
-                   "Dec-2025 outlook's FY2026 nominal 3.4%% vs real 1.3%%)")
+                   help="deflator growth for real terms after the last year of ESRI's GDP deflator, "
+                   f"e.g. 0.02 or '2 %%' (default {_default('inflation_rate')})")
     g.add_argument("--fx", metavar="JPY_PER_USD",
-                   help="exchange rate for USD figures, e.g. 150 or '150 JPY/USD' (default 155.2: "
-                   "the Dec-2025 government outlook's assumption for FY2026)")
+                   help="exchange rate for USD figures of projected years, e.g. 150 or '150 JPY/USD' "
+                   f"(default {_default('jpy_per_usd')})")
+    g.add_argument("--fx-rate-for-actuals", dest="fx_rate_for_actuals", choices=FX_RATES_FOR_ACTUALS,
+                   help="exchange rate of fiscal years with a bundled April-March average: that "
+                   "average, or the stated --fx rate (default "
+                   f"{_default('fx_rate_for_actuals')})")
     g.add_argument("--fx-history", action="store_true", default=None,
                    help="convert past fiscal years at the Federal Reserve calendar-year average "
-                   "(FYnnnn at year nnnn's average; an approximation) and later years at --fx")
+                   "(FYnnnn at year nnnn's average; an approximation) and later years at --fx; "
+                   "where it applies it replaces the fiscal-year average")
+    g.add_argument("--baseline", choices=BASELINES,
+                   help="what extra yen are measured against: own = each scenario's last decided "
+                   "level in its own scope and basis, held flat; common = one level for every "
+                   f"scenario (default {_default('baseline')}; the common level: the FY"
+                   f"{data.default_value('baseline_year')} {data.default_value('baseline_scope')} "
+                   f"total, {data.default_value('baseline_basis')})")
     g.add_argument("--denominator", choices=DENOMINATORS,
                    help="override each scenario's GDP denominator")
     g.add_argument("--scope", choices=SCOPES, help="override each scenario's spending scope")
     g.add_argument("--basis", choices=BASES,
                    help="override each scenario's budget basis (initial, or with supplementary)")
     g.add_argument("--until", metavar="FY", type=whole_number("until"),
-                   help="last fiscal year (default 2040)")
+                   help=f"last fiscal year (default {_default('until')})")
     g.add_argument("--vintage", metavar="NAME",
-                   help="ESRI GDP vintage for actuals (default esri-2026q2)")
+                   help=f"ESRI GDP vintage for actuals (default {_default('gdp_vintage')})")
 
 
 def whole_number(field: str, expected: str = "a whole fiscal year such as 2035") -> Callable[[str], int]:
@@ -67,6 +90,8 @@ def assumptions_from(args: argparse.Namespace) -> api.Assumptions:
     return api.make_assumptions(preset=args.preset, growth=args.growth, inflation=args.inflation,
                                 fx=args.fx, until=args.until, vintage=args.vintage,
                                 fx_history=args.fx_history,
+                                fx_rate_for_actuals=getattr(args, "fx_rate_for_actuals", None),
+                                baseline=getattr(args, "baseline", None),
                                 growth_overrides=_overrides(args.growth_overrides))
 
 
@@ -117,6 +142,13 @@ def cmd_project(args: argparse.Namespace) -> None:
     for name, meta in tidy.attrs["methodology"].items():
         for caveat in meta["caveats"]:
             sys.stderr.write(f"spendcalc: note: {name}: {caveat}\n")
+    if not args.measures or any("gap" in m for m in args.measures):
+        bases: dict[str, list[str]] = {}
+        for name, meta in tidy.attrs["methodology"].items():
+            bases.setdefault(meta["baseline_description"], []).append(name)
+        for text, names in bases.items():
+            sys.stderr.write(f"spendcalc: note: {', '.join(names)}: extra yen (gap_to_baseline_jpy) are "
+                             f"measured against the baseline {text}\n")
     if args.format == "table":
         shown = tidy[tidy["measure"].isin(args.measures or ["spending_jpy", "share_of_gdp",
                                                            "spending_usd", "gap_to_baseline_jpy"])]
@@ -188,8 +220,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scenario", action="append", metavar="NAME|FILE",
                    help="built-in name or scenario YAML file; repeatable; default: all built-ins")
     add_model_options(p)
-    p.add_argument("--since", type=whole_number("since"), default=2012, metavar="FY",
-                   help="first fiscal year (default 2012)")
+    first = data.default_value("first_fiscal_year")
+    p.add_argument("--since", type=whole_number("since"), default=first, metavar="FY",
+                   help=f"first fiscal year (default {first})")
     p.add_argument("--measure", dest="measures", action="append", metavar="NAME",
                    help="only these measures (repeatable)")
     p.add_argument("--format", choices=FORMATS, default="csv")

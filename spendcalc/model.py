@@ -536,13 +536,21 @@ def _cumsum_from(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
 
 
 def validate_against_history(sc: Scenario, history: object) -> None:
-    """A target year before the last enacted figure of the scenario's scope is an error."""
+    """A target year before the first bundled figure of the scenario's scope is an error.
+
+    A target year at or before the last decided figure is allowed: the target is then already
+    due and ``after_target`` applies after the anchor (``caveats_for`` says so).
+    """
     if sc.target_year is None:
         return
-    last = history.last_actual_year(sc.scope, sc.basis)
-    if sc.target_year < last:
+    s = history.spending
+    sel = s[(s["scope"] == sc.scope) & (s["basis"] == sc.basis)]
+    if sel.empty:
+        return  # history.anchor names the missing scope and basis
+    first = int(sel["fiscal_year"].min())
+    if sc.target_year < first:
         raise SpendcalcError("target_year", sc.target_year,
-                             f"a fiscal year from FY{last} (the last actual {sc.scope} figure) to FY2100")
+                             f"a fiscal year from FY{first} (the first bundled {sc.scope} figure) to FY2100")
 
 
 def caveats_for(sc: Scenario, a: Assumptions, history: object, anchor_year: int) -> list[str]:

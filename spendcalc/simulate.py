@@ -235,7 +235,9 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         share = np.repeat(share_det[:, None], len(PERCENTILES), axis=1)
     else:
         share = spend[:, None] / (gdp_det[:, None] * np.exp(s_q[:, ::-1]))
-    usd = spend[:, None] / (a.jpy_per_usd * np.exp(f_q[:, ::-1]))
+    # the projection's rate for each year (fiscal-year or calendar-year averages where it uses them)
+    rates = model.fx_rates_jpy_per_usd(history, a, years)
+    usd = spend[:, None] / (rates[:, None] * np.exp(f_q[:, ::-1]))
 
     keep = (years >= first) & (years <= a.until) & ~np.isnan(spend)
     out = _frame(sc.name, years[keep], share[keep], usd[keep])
