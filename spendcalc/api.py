@@ -96,7 +96,7 @@ def project(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = None, *,
     ----------
     scenarios : name, path, Scenario, or a list of them; default all built-ins
     preset : str
-        GDP preset (e.g. ``'cao-2026jan-growth-transition'``). [-]
+        GDP preset: a name in ``spendcalc.load_history().presets`` (data/defaults.yaml). [-]
     growth : float or str
         Constant nominal GDP growth after the last actual year. [fraction/yr, or '2 %']
     inflation : float or str

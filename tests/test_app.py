@@ -323,3 +323,31 @@ def test_fx_history_checkbox_changes_past_usd_and_is_in_the_link():
     assert_clean(at)
     assert usd_2024(at) != before
     assert at.query_params["fxh"] == "1"
+
+
+def test_baseline_control_changes_extra_yen_names_it_and_is_in_the_link():
+    at = run_app({"sc": "original-fy2027,us-ask-3.5pct", "focus": "us-ask-3.5pct"})
+    assert_clean(at)
+    assert at.radio(key="baseline").value == "common"
+    common = metric_value(at, "Extra per year vs FY2025 common level")
+    assert any("baseline common: the FY2025 security-related total" in c.value for c in at.caption)
+    at.radio(key="baseline").set_value("own").run()
+    assert_clean(at)
+    own = metric_value(at, "Extra per year vs flat FY2026")
+    assert own != common
+    assert any("baseline own: the scenario's last decided figure" in c.value for c in at.caption)
+    assert at.query_params["baseline"] == "own"
+    linked = run_app({"baseline": "own", "sc": "original-fy2027,us-ask-3.5pct", "focus": "us-ask-3.5pct"})
+    assert_clean(linked)
+    assert linked.radio(key="baseline").value == "own"
+    bad = run_app({"baseline": "mine"})
+    assert not bad.exception and bad.warning  # a bad link value falls back to the default, with a warning
+    assert bad.radio(key="baseline").value == "common"
+
+
+def test_fx_for_actual_years_control_is_in_the_link():
+    at = run_app({"tab": "Data & methodology", "sc": "original-fy2027", "focus": "original-fy2027"})
+    assert at.radio(key="fxa").value == "fiscal-year-average"
+    at.radio(key="fxa").set_value("stated").run()
+    assert_clean(at)
+    assert at.query_params["fxa"] == "stated"
