@@ -58,7 +58,7 @@ _FIXED_COLORS = {
 }
 _OTHER_COLORS = (OKABE_ITO["orange"], OKABE_ITO["sky_blue"], OKABE_ITO["bluish_green"],
                  OKABE_ITO["black"])
-_OBSERVED = ("actual", "plan")
+_OBSERVED = ("actual", "plan", "estimate")  # decided years (estimate: derived from published figures)
 _STYLE = {
     "font.size": 10.5,
     "axes.titlesize": 13,
@@ -243,7 +243,7 @@ def _shade_projection(ax: Axes, rows: pd.DataFrame) -> None:
 
 def _status_lines(ax: Axes, rows: pd.DataFrame, scale: float, color: str, name: str,
                   marker: str | None = None) -> None:
-    """Solid line through actual/plan years, dashed from the last of them through projections."""
+    """Solid line through decided (actual/plan/estimate) years, dashed from the last through projections."""
     observed = rows[rows["status"].isin(_OBSERVED)]
     projected = rows[rows["status"] == "projection"]
     if not observed.empty:
@@ -261,7 +261,7 @@ def _legend(ax: Axes, tidy: pd.DataFrame, names: Sequence[str], *, styles: bool 
     handles = [Line2D([], [], color=scenario_color(n), lw=2.5, label=_title_of(tidy, n))
                for n in names]
     if styles:
-        handles += [Line2D([], [], color="#333333", ls="-", label="Actual / plan"),
+        handles += [Line2D([], [], color="#333333", ls="-", label="Actual / plan / estimate"),
                     Line2D([], [], color="#333333", ls="--", label="Projection")]
     handles += list(extra)
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0,
@@ -447,7 +447,7 @@ def plot_denominator_gap(tidy: pd.DataFrame, scenario: str, *, ax: Axes | None =
                Line2D([], [], color="#333333", marker="s",
                       label=textwrap.fill("÷ same-year nominal GDP (ESRI actual, projected after)",
                                           30)),
-               Line2D([], [], color="#333333", ls="-", label="Actual / plan"),
+               Line2D([], [], color="#333333", ls="-", label="Actual / plan / estimate"),
                Line2D([], [], color="#333333", ls="--", label="Projection")]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0,
               labelspacing=0.9)
@@ -552,10 +552,12 @@ def plot_usd(tidy: pd.DataFrame, *, ax: Axes | None = None, scenarios: Sequence[
     names = _names(tidy, scenarios)
     meta = tidy.attrs.get("methodology", {}) or {}
     rate = _per_scenario(meta, names, "jpy_per_usd", lambda v: f"{v:g}")
-    history_fx = [meta[n]["fx_assumption"] for n in names if meta.get(n, {}).get("fx_history")]
-    subtitle = (f"Converted at {history_fx[0]}" if history_fx else
-                f"Converted at {rate or '?'} JPY per USD for every year (an assumption, "
-                "not a forecast of the exchange rate)")
+    texts = list(dict.fromkeys(meta[n]["fx_assumption"] for n in names if "fx_assumption" in meta.get(n, {})))
+    if len(texts) == 1 and "averages" in texts[0]:
+        subtitle = f"Converted at {texts[0]} (the stated rate is an assumption, not a forecast)"
+    else:
+        subtitle = (f"Converted at {rate or '?'} JPY per USD for every year (an assumption, "
+                    "not a forecast of the exchange rate)")
     return _plot_money(tidy, "spending_usd", BILLION, "Spending (billion USD, nominal)", ax=ax,
                        scenarios=scenarios, note=note, title=title, subtitle=subtitle)
 
