@@ -82,7 +82,8 @@ def widget_specs() -> dict[str, dict]:
         "sc": {"kind": "list", "default": ["original-fy2027", "accelerated-fy2025", "us-ask-3.5pct",
                                            "hold-flat", CUSTOM]},
         "share": {"kind": "float", "default": 3.0, "min": 1.0, "max": 6.0, "step": 0.1},
-        "year": {"kind": "int", "default": 2035, "min": 2026, "max": 2050},
+        "year": {"kind": "int", "default": 2035, "min": spendcalc.data.default_value("last_actual_year") + 1,
+                 "max": 2050},
         "path": {"kind": "choice", "default": "linear-yen", "choices": tuple(PATH_LABELS)},
         "cden": {"kind": "choice", "default": "same-year", "choices": ("same-year", "fixed-fy2022")},
         "gdp": {"kind": "choice", "default": "preset", "choices": tuple(GDP_MODES)},
@@ -754,7 +755,9 @@ FY2022 nominal GDP as estimated in Dec 2022 ({trillion(DEFAULT_ASSUMPTIONS.refer
 GDP assumption.
 
 **Fiscal year** — April to March (FY2025 = April 2025 to March 2026). **Status** — *actual*:
-enacted budget; *plan*: government draft; *projection*: this calculator's scenario path.
+enacted budget; *plan*: government draft; *estimate*: a decided year whose total is not
+published, derived from published figures (see data/README.md); *projection*: this calculator's
+scenario path.
 """
     )
     st.markdown("**Methodology of the current view**")

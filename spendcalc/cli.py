@@ -23,12 +23,7 @@ FORMATS = ("csv", "json", "table")
 def _default(name: str) -> str:
     """``'<value>: <reasoning>'`` of one default in data/defaults.yaml, for help texts (% escaped)."""
     entry = data.defaults()["assumptions"][name]
-    value = entry["value"]
-    if entry["unit"] == "fraction per year":
-        value = f"{value:.2%}"
-    elif entry["unit"] not in ("fiscal year", "preset name", "ESRI vintage", "JPY per USD"):
-        value = f"{value} {entry['unit']}" if entry["unit"] not in (
-            "own | common", "stated | fiscal-year-average", "true/false") else value
+    value = f"{entry['value']:.2%}" if entry["unit"] == "fraction per year" else str(entry["value"])
     return f"{value}: {entry['reasoning']}".replace("%", "%%")
 
 
