@@ -25,6 +25,7 @@ This module imports numpy and pandas only (no file I/O, no plotting, no UI).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from dataclasses import asdict, replace
 
@@ -258,6 +259,28 @@ def sensitivity_sweep(scope: str, basis: str, denominator: str, growth_rates: np
 # ----------------------------------------------------------------------------------------------
 # One function per quantity
 # ----------------------------------------------------------------------------------------------
+_SPENDING_LOOKUP: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def spending_lookup(history: object) -> dict[tuple[str, str], dict[int, tuple[float, str]]]:
+    """``{(scope, basis): {fiscal_year: (spending_jpy, status)}}`` of a History (built once per
+    History object and kept while it lives; treat as read-only)."""
+    try:
+        return _SPENDING_LOOKUP[history]
+    except (KeyError, TypeError):
+        pass
+    s = history.spending
+    out: dict[tuple[str, str], dict[int, tuple[float, str]]] = {}
+    for scope, basis, year, jpy, status in zip(s["scope"], s["basis"], s["fiscal_year"].astype(int),
+                                               s["spending_jpy"].astype(float), s["status"], strict=True):
+        out.setdefault((scope, basis), {})[int(year)] = (float(jpy), str(status))
+    try:
+        _SPENDING_LOOKUP[history] = out
+    except TypeError:  # an object that cannot be weakly referenced: no caching
+        pass
+    return out
+
+
 def gdp_lookup(history: object, vintage: str) -> dict[int, float]:
     g = history.gdp
     sel = g[g["vintage"] == vintage]
@@ -360,10 +383,9 @@ def scenario_spending_jpy(sc: Scenario, assumptions: Assumptions, history: objec
                           gdp: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
     """Bundled figures up to the anchor, then the scenario's path. Returns (jpy, status, anchor)."""
     anchor_year, anchor_jpy = history.anchor(sc.scope, sc.basis)
-    s = history.spending
-    sel = s[(s["scope"] == sc.scope) & (s["basis"] == sc.basis)]
-    hist = dict(zip(sel["fiscal_year"].astype(int), sel["spending_jpy"].astype(float), strict=True))
-    hstat = dict(zip(sel["fiscal_year"].astype(int), sel["status"], strict=True))
+    table = spending_lookup(history).get((sc.scope, sc.basis), {})
+    hist = {y: v for y, (v, _) in table.items()}
+    hstat = {y: st for y, (_, st) in table.items()}
     # the path needs the denominator from the anchor year to the target year
     lo = min(int(years[0]), anchor_year)
     hi = max(int(years[-1]), sc.target_year or 0)
@@ -409,21 +431,20 @@ def common_baseline_level(a: Assumptions, history: object) -> tuple[int, float, 
     The figure of ``a.baseline_scope``/``a.baseline_basis`` in ``a.baseline_year`` (or, if that
     is None, in the last year whose figure of that scope and basis is ``actual``).
     """
-    s = history.spending
-    sel = s[(s["scope"] == a.baseline_scope) & (s["basis"] == a.baseline_basis)]
+    table = spending_lookup(history).get((a.baseline_scope, a.baseline_basis), {})
     year = a.baseline_year
     if year is None:
-        act = sel[sel["status"] == "actual"]
-        if act.empty:
+        actual = [y for y, (_, st) in table.items() if st == "actual"]
+        if not actual:
             raise SpendcalcError("baseline_scope", f"{a.baseline_scope}/{a.baseline_basis}",
                                  "a scope and basis with an actual bundled figure")
-        year = int(act["fiscal_year"].max())
-    row = sel[sel["fiscal_year"] == year]
-    if row.empty:
-        have = ", ".join(f"FY{y}" for y in sorted(sel["fiscal_year"].astype(int)))
+        year = max(actual)
+    if year not in table:
+        have = ", ".join(f"FY{y}" for y in sorted(table))
         raise SpendcalcError("baseline_year", year, f"a fiscal year with a bundled {a.baseline_scope} "
                              f"{a.baseline_basis} figure ({have or 'none'})")
-    return year, float(row["spending_jpy"].iloc[0]), str(row["status"].iloc[0])
+    level, status = table[year]
+    return year, level, status
 
 
 def common_baseline_jpy(a: Assumptions, history: object, years: np.ndarray) -> np.ndarray:
@@ -438,7 +459,7 @@ def baseline_text(baseline: str, sc: Scenario, a: Assumptions, history: object, 
         year, level, status = common_baseline_level(a, history)
         return (f"common: the FY{year} {a.baseline_scope} total ({a.baseline_basis}, {status}), "
                 f"{level / 1e12:.2f} trillion JPY, held flat in yen for every scenario")
-    _, level = history.anchor(sc.scope, sc.basis)
+    level = spending_lookup(history).get((sc.scope, sc.basis), {}).get(anchor_year, (float("nan"), ""))[0]
     return (f"own: the scenario's last decided figure (FY{anchor_year} {sc.scope}, {sc.basis}), "
             f"{level / 1e12:.2f} trillion JPY, held flat in yen")
 
@@ -569,9 +590,8 @@ def caveats_for(sc: Scenario, a: Assumptions, history: object, anchor_year: int)
                    "that raised nominal GDP, and are higher"
                    + (f" ({reported})" if (reported := (getattr(history, "constants", {}) or {})
                                           .get("reported_same_year_ratio")) else ""))
-    spending = history.spending
-    sel = spending[(spending["scope"] == sc.scope) & (spending["basis"] == sc.basis)]
-    estimated = sorted(int(y) for y in sel.loc[sel["status"] == "estimate", "fiscal_year"])
+    table = spending_lookup(history).get((sc.scope, sc.basis), {})
+    estimated = sorted(y for y, (_, st) in table.items() if st == "estimate")
     if estimated:
         out.append(f"{sc.scope} ({sc.basis}) for " + ", ".join(f"FY{y}" for y in estimated)
                    + " is an estimate derived from published figures (status 'estimate'; see data/README.md)")
