@@ -486,7 +486,7 @@ def baseline_subtitle(tidy: pd.DataFrame, names: Sequence[str]) -> str:
 def plot_gap_to_baseline(tidy: pd.DataFrame, *, ax: Axes | None = None,
                          cumulative_ax: Axes | None = None, scenarios: Sequence[str] | None = None,
                          note: str | None = None,
-                         title: str = "Extra spending versus holding the budget flat") -> Axes:
+                         title: str = "Extra spending versus a baseline held flat in yen") -> Axes:
     """Plot extra yen versus the baseline per year (bars) and cumulative (lines).
 
     The subtitle names the baseline (``baseline_subtitle``): one common level for every

@@ -183,7 +183,7 @@ def headline_figures(scenario: Scenario, assumptions: Assumptions, history: obje
     Returns a dict with ``target_year``, ``target_spending_jpy`` (yen in the target year),
     ``share_fixed_fy2022`` and ``share_same_year`` (in the target year, or the last projected
     year for a flat path), ``mean_gap_to_baseline_jpy`` (average extra yen per year versus the
-    flat baseline, from the first projected year to the target year),
+    baseline of ``assumptions.baseline``, from the first projected year to the target year),
     ``required_spending_growth`` [1/year], ``break_even_gdp_growth`` [1/year] for the target-year
     yen on the same-year basis, and ``anchor_year``.
 
@@ -195,7 +195,6 @@ def headline_figures(scenario: Scenario, assumptions: Assumptions, history: obje
     anchor_year, _ = history.anchor(scenario.scope, scenario.basis)
     tidy = project([scenario], assumptions, history, since=min(anchor_year - 1, assumptions.until))
     wide = tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
-    anchor_year, _ = history.anchor(scenario.scope, scenario.basis)
     year = scenario.target_year if scenario.target_year is not None else assumptions.until
     year = min(max(year, int(wide.index.min())), assumptions.until)
     span = wide.loc[(wide.index > anchor_year) & (wide.index <= max(year, anchor_year + 1))]
