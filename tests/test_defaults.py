@@ -69,3 +69,37 @@ def test_defaults_read_only():
         d["assumptions"]["until"] = {"value": 2050}  # type: ignore[index]
     with pytest.raises(TypeError):
         d["assumptions"]["until"]["value"] = 2050  # type: ignore[index]
+
+
+def test_first_fiscal_year_agrees_with_the_data_and_the_year_bound():
+    from spendcalc.assumptions import FIRST_FISCAL_YEAR
+
+    first = data.default_value("first_fiscal_year")
+    assert first == FIRST_FISCAL_YEAR == int(spendcalc.load_history().spending["fiscal_year"].min())
+    assert spendcalc.project("hold-flat", scope="mod-budget")["fiscal_year"].min() == first
+
+
+def test_make_assumptions_maps_the_former_baseline_name():
+    assert spendcalc.make_assumptions(baseline="hold-flat").baseline == "own"
+    assert spendcalc.make_assumptions(baseline="common").baseline == "common"
+    with pytest.raises(spendcalc.SpendcalcError, match="^baseline: 'x'"):
+        spendcalc.make_assumptions(baseline="x")
+
+
+def test_build_data_checks_fiscal_year_means_against_their_months():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_data", ROOT / "scripts" / "build_data.py")
+    build_data = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_data)
+    months = [f"2020-{m:02d}" for m in range(4, 13)] + [f"2021-{m:02d}" for m in range(1, 4)]
+    rows = [{"series": "jpy_per_usd_monthly_avg_boj", "fiscal_year": m, "value": str(100 + i)}
+            for i, m in enumerate(months)]
+    good = rows + [{"series": "jpy_per_usd_fy_avg", "fiscal_year": "FY2020", "value": "105.5"}]
+    build_data.check_fiscal_year_averages(good)
+    with pytest.raises(SystemExit, match="not the mean of its 12 monthly rows"):
+        build_data.check_fiscal_year_averages(rows + [{"series": "jpy_per_usd_fy_avg",
+                                                      "fiscal_year": "FY2020", "value": "105.6"}])
+    with pytest.raises(SystemExit, match="monthly rows missing"):
+        build_data.check_fiscal_year_averages(rows[1:] + [{"series": "jpy_per_usd_fy_avg",
+                                                          "fiscal_year": "FY2020", "value": "105.5"}])
