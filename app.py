@@ -113,7 +113,7 @@ def widget_specs() -> dict[str, dict]:
 # ----------------------------------------------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=64)
 def project_cached(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.Assumptions,
-                   since: int = 2012) -> pd.DataFrame:
+                   since: int | None = None) -> pd.DataFrame:
     """Tidy projection of the scenarios (see ``spendcalc.model.project``)."""
     return spendcalc.model.project(list(scenarios), assumptions, spendcalc.load_history(), since=since)
 
