@@ -54,6 +54,9 @@ SERIES_MAP: dict[str, tuple[str, str, dict[str, str]]] = {
     "mod_budget_with_supplementary_estimate": ("defense_budget", "mod_budget_with_supplementary", {"scope": "mod-budget", "stage": "initial+supplementary", "kind": "estimate"}),
     "mod_budget_request_reported_nhk": ("defense_budget", "mod_budget_request", {"scope": "mod-budget", "stage": "request"}),
     "mod_budget_request_reported_yomiuri": ("defense_budget", "mod_budget_request", {"scope": "mod-budget", "stage": "request"}),
+    "mod_jurisdiction_initial": ("defense_budget", "mod_budget_initial_mod_only", {"scope": "mod-budget-mod-only", "stage": "initial"}),
+    "mod_jurisdiction_after_supp": ("defense_budget", "mod_budget_mod_only_with_supplementary", {"scope": "mod-budget-mod-only", "stage": "initial+supplementary"}),
+    "mod_jurisdiction_supplementary": ("defense_budget", "mod_supplementary_mod_only", {"scope": "mod-budget-mod-only", "stage": "supplementary"}),
     "related_jcg_initial": ("defense_budget", "related_jcg_initial", {"scope": "component", "stage": "initial"}),
     "related_jcg_supplementary": ("defense_budget", "related_jcg_supplementary", {"scope": "component", "stage": "supplementary"}),
     "related_osa_initial": ("defense_budget", "related_osa_initial", {"scope": "component", "stage": "initial"}),
@@ -131,9 +134,8 @@ FISCAL_YEAR_AVERAGES: dict[str, str] = {
 DEFAULTS: dict[tuple[str, str], tuple[str, ...]] = {
     ("mod_budget_initial", "FY2026"): (
         "9.0353",
-        "The enacted budget: the Cabinet draft (MOF, 2025-12-26) passed the House of Representatives "
-        "unamended on 2026-03-13 and became law by 2026-04-11 at the latest (Art. 60); the draft row "
-        "is kept with its source.",
+        "The enacted budget: enacted 2026-04-07 as the Cabinet draft of 2025-12-26 (MOF FY2026 "
+        "budget page: 政府案どおり成立); the draft row is kept with its source.",
         "mod_defense_related_initial_incl_enacted",
     ),
     ("mod_budget_request", "FY2027"): (
@@ -187,9 +189,10 @@ TABLES = {
         "was published); the derivation is in their `definition`. FY2026 security-related (initial "
         "and with supplementary) = FY2026 MOD total + the FY2025 non-MOD items (FY2025 "
         "security-related 9.9 - FY2025 MOD 8.7005) held at their FY2025 level; FY2026 "
-        "with-supplementary figures add no supplementary money (none enacted as of the latest "
-        "material read, 2026-10). `kind` `actual` on mod_budget_initial FY2026 records the "
-        "enactment of the unamended Cabinet draft (see its definition).",
+        "with-supplementary figures add no supplementary money (none enacted as of 2026-10-08: the "
+        "only FY2026 supplementary, No.1 of June 2026, had no defense component). `kind` `actual` on "
+        "mod_budget_initial FY2026 records the enactment of the Cabinet draft as drafted on "
+        "2026-04-07 (see its definition).",
     },
     "framework": {
         "title": "The 2% framework (NSS December 2022): target, reference GDP, FY2027 composition, "

@@ -97,7 +97,7 @@ def test_history_loads_both_scopes_and_the_default_vintage(real_history):
     s = real_history.spending
     mod = s[(s["scope"] == "mod-budget") & (s["basis"] == "initial")]
     assert mod["fiscal_year"].tolist() == list(range(2012, 2027))
-    # FY2026: the Cabinet draft passed the lower house unamended and was enacted by 2026-04-11
+    # FY2026: the Cabinet draft was enacted as drafted on 2026-04-07 (MOF FY2026 budget page)
     assert mod.set_index("fiscal_year").at[2026, "status"] == "actual", "FY2026 MOD budget is enacted"
     # every scope and basis has FY2026 as data (its last decided year)
     fy2026 = 9.0353e12 + (9.9e12 - 8.7005e12)  # FY2026 MOD + FY2025 non-MOD items held (estimate)
