@@ -191,3 +191,13 @@ def test_defaults_file_has_value_unit_reasoning_and_source_for_every_entry():
             assert set(entry) >= {"value", "unit", "reasoning", "source"}, name
             assert str(entry["reasoning"]).strip() and str(entry["source"]).strip(), name
     assert set(d["presets"]) == set(spendcalc.load_history().presets)
+
+
+def test_raw_snapshot_is_append_only():
+    """The 348 reference rows (the first 195,040 bytes) never change; new figures are appended."""
+    raw = (DATA_DIR / "raw" / "japan_defense_figures.csv").read_bytes()
+    # the SHA-256 of the reference file as first bundled
+    reference = "cbc995dd5fc54a1d4910e7c7916a5b88a0a82caee581b064b817d85963feaa03"
+    assert hashlib.sha256(raw[:195_040]).hexdigest() == reference, (
+        "a row of the reference snapshot was changed: append a new row instead (data/UPDATING.md)")
+    assert raw.endswith(b"\r\n")
