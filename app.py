@@ -35,7 +35,7 @@ from spendcalc.units import convert, parse_quantity
 # ----------------------------------------------------------------------------------------------
 # Fixed choices (immutable). Defaults come from the core's own defaults, not from this file.
 # ----------------------------------------------------------------------------------------------
-DEFAULT_ASSUMPTIONS = spendcalc.Assumptions()
+DEFAULT_ASSUMPTIONS = spendcalc.default_assumptions()
 BUILTIN_NAMES = tuple(s.name for s in spendcalc.builtin_scenarios())
 CUSTOM = "custom"
 EACH = "each"
@@ -65,6 +65,14 @@ SCOPE_LABELS = MappingProxyType({
     "security-related": "Security-related total (2% framework)",
     "mod-budget": "MOD defense budget only",
 })
+BASELINE_LABELS = MappingProxyType({
+    "common": "One common level for every scenario",
+    "own": "Each scenario's own last decided level",
+})
+FX_ACTUALS_LABELS = MappingProxyType({
+    "fiscal-year-average": "Their fiscal-year average (April–March)",
+    "stated": "The stated rate above",
+})
 PATHS_CHOICES = (2_000, 20_000, 100_000)
 TAB_LABELS = ("Trajectories", "Uncertainty", "Claims", "Data & methodology")
 MAX_LINK_CHARS = 6000  # an uploaded scenario longer than this (encoded) is not carried in the link
@@ -79,7 +87,8 @@ def widget_specs() -> dict[str, dict]:
                                            "hold-flat", CUSTOM]},
         "share": {"kind": "float", "default": 3.0, "field": "target_share", **ui_window("target_share")},
         # the year windows follow the bundled data (first projected year), inside the schema's range
-        "year": {"kind": "int", "default": 2035, "min": 2026, "max": 2050, "field": "target_year"},
+        "year": {"kind": "int", "default": 2035, "min": spendcalc.data.default_value("last_actual_year") + 1,
+                 "max": 2050, "field": "target_year"},
         "path": {"kind": "choice", "default": "linear-yen", "choices": tuple(PATH_LABELS)},
         "cden": {"kind": "choice", "default": "same-year", "choices": schema.DENOMINATORS},
         "gdp": {"kind": "choice", "default": "preset", "choices": tuple(GDP_MODES)},
@@ -95,7 +104,9 @@ def widget_specs() -> dict[str, dict]:
         "until": {"kind": "int", "default": a.until, "min": 2030, "max": 2060, "field": "until"},
         "focus": {"kind": "text", "default": "us-ask-3.5pct"},
         "mc": {"kind": "bool", "default": False},
-        "fxh": {"kind": "bool", "default": False},
+        "fxh": {"kind": "bool", "default": a.fx_history},
+        "fxa": {"kind": "choice", "default": a.fx_rate_for_actuals, "choices": tuple(FX_ACTUALS_LABELS)},
+        "baseline": {"kind": "choice", "default": a.baseline, "choices": tuple(BASELINE_LABELS)},
         "mo": {"kind": "choice", "default": "same-year", "choices": ("same-year", "own")},
         "paths": {"kind": "choice", "default": "20000", "choices": tuple(str(p) for p in PATHS_CHOICES)},
         "seed": {"kind": "int", "default": 1, "field": "seed", **ui_window("seed")},
@@ -107,7 +118,7 @@ def widget_specs() -> dict[str, dict]:
 # ----------------------------------------------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=64)
 def project_cached(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.Assumptions,
-                   since: int = 2012) -> pd.DataFrame:
+                   since: int | None = None) -> pd.DataFrame:
     """Tidy projection of the scenarios (see ``spendcalc.model.project``)."""
     return spendcalc.model.project(list(scenarios), assumptions, spendcalc.load_history(), since=since)
 
@@ -435,7 +446,7 @@ def scenario_ui(specs: dict[str, dict], uploaded: spendcalc.Scenario | None,
                             format_func=PATH_LABELS.get)
         cden = st.radio("Target measured against", ["same-year", "fixed-fy2022"], key="cden",
                         format_func=DENOMINATOR_LABELS.get)
-    # starts from the latest actual level, FY2025 including its supplementary (~11 trillion yen)
+    # starts from the last decided security-related level including supplementaries
     custom = spendcalc.Scenario(name=CUSTOM, target_share=convert(share, "percent", "fraction"),
                                 target_year=year, path=path, denominator=cden,
                                 basis="with-supplementary",
@@ -450,6 +461,8 @@ def assumptions_ui(specs: dict[str, dict]) -> spendcalc.Assumptions:
     sb = st.sidebar
     sb.subheader("Economy")
     history = spendcalc.load_history()
+    deflator_last = spendcalc.model.last_actual_deflator_year(history, DEFAULT_ASSUMPTIONS.gdp_vintage)
+    fiscal, annual = history.fx_fiscal, history.fx_annual
     mode = sb.radio("GDP assumption", list(GDP_MODES), key="gdp", format_func=GDP_MODES.get,
                     help="Nominal GDP after the last actual year: a dated Cabinet Office "
                     "projection, or one constant growth rate you choose.")
@@ -464,21 +477,27 @@ def assumptions_ui(specs: dict[str, dict]) -> spendcalc.Assumptions:
     i = specs["infl"]
     inflation = sb.slider("Inflation for real terms (%/yr)", i["min"], i["max"], step=i["step"],
                           key="infl", format="%.2f",
-                          help="Constant GDP-deflator growth used to express spending in yen of "
-                          f"FY{DEFAULT_ASSUMPTIONS.price_base_year} (an assumption).")
+                          help="GDP-deflator growth after the last year of ESRI's deflator "
+                          f"(FY{deflator_last}); earlier years use the deflator itself. Real terms "
+                          f"are in yen of FY{DEFAULT_ASSUMPTIONS.price_base_year}.")
     f = specs["fx"]
     fx = sb.slider("Exchange rate (JPY per USD)", f["min"], f["max"], step=f["step"], key="fx",
-                   format="%.1f", help="One stated rate for every year's USD figures (for projected "
-                   "years only when the box below is ticked).")
-    fx_history = sb.checkbox("Past years at their annual average rate", key="fxh",
+                   format="%.1f", help="The stated rate for the USD figures of projected years (and "
+                   "of past years if chosen below).")
+    fx_actuals = sb.radio("Past years' USD at", list(FX_ACTUALS_LABELS), key="fxa",
+                          format_func=FX_ACTUALS_LABELS.get,
+                          help="Fiscal-year averages of the Bank of Japan's monthly averages, "
+                          f"FY{min(fiscal)}–FY{max(fiscal)}, or the stated rate for every year.")
+    fx_history = sb.checkbox("Past years at their calendar-year average instead", key="fxh",
                              help="FYnnnn converted at the Federal Reserve's calendar-year-nnnn "
-                             "average (9 of 12 months overlap; an approximation), 2012-2025.")
+                             "average (9 of 12 months overlap; an approximation), "
+                             f"{min(annual)}–{max(annual)}; replaces the fiscal-year average.")
     u = specs["until"]
     until = sb.slider("Last fiscal year shown", u["min"], u["max"], key="until")
     return spendcalc.make_assumptions(preset=preset if mode == "preset" else None,
                                       growth=f"{growth} %" if mode == "growth" else None,
                                       inflation=f"{inflation} %", fx=fx, until=until,
-                                      fx_history=fx_history)
+                                      fx_history=fx_history, fx_rate_for_actuals=fx_actuals)
 
 
 def method_ui() -> tuple[str | None, str | None, str | None]:
@@ -494,6 +513,19 @@ def method_ui() -> tuple[str | None, str | None, str | None]:
                      help="The government counted FY2023-FY2025 ratios on initial budgets; the FY2025 "
                      "'2% level' was reached by adding the FY2025 supplementary budget.")
     return tuple(None if v == EACH else v for v in (denom, scope, basis))
+
+
+def baseline_ui() -> str:
+    """What extra yen are measured against: one common level, or each scenario's own."""
+    a = DEFAULT_ASSUMPTIONS
+    return st.sidebar.radio(
+        "Extra yen measured against", list(BASELINE_LABELS), key="baseline",
+        format_func=BASELINE_LABELS.get,
+        help=f"Common: the FY{spendcalc.model.common_baseline_level(a, spendcalc.load_history())[0]} "
+        f"{a.baseline_scope} total ({a.baseline_basis}) held "
+        "flat, the same for every scenario, so extra yen compare across scenarios. Own: each "
+        "scenario's last decided level in its own scope and basis (not comparable across "
+        "scenarios).")
 
 
 def copy_back(key: str) -> None:
@@ -558,10 +590,14 @@ def headline(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions) -
                   help=f"The same yen divided by FY{ty}'s own nominal GDP under the GDP "
                   "assumption, as NATO and SIPRI count.")
     low = st.columns(3)
-    low[0].metric(f"Extra per year vs flat FY{anchor} (trillion JPY)",
+    base_text = spendcalc.model.baseline_text(assumptions.baseline, scenario, assumptions,
+                                              spendcalc.load_history(), anchor)
+    base_label = (f"FY{spendcalc.model.common_baseline_level(assumptions, spendcalc.load_history())[0]} "
+                  "common level" if assumptions.baseline == "common" else f"flat FY{anchor}")
+    low[0].metric(f"Extra per year vs {base_label} (trillion JPY)",
                   f"{convert(h['mean_gap_to_baseline_jpy'], 'JPY', 'trillion_JPY'):,.2f}",
-                  help=f"Average yearly spending above the FY{anchor} level held flat in yen, "
-                  f"FY{anchor + 1} to FY{ty}.")
+                  help=f"Average yearly spending above the baseline, FY{anchor + 1} to FY{ty}. "
+                  f"Baseline — {base_text}.")
     low[1].metric(f"Spending growth needed FY{anchor}–FY{ty} (%/yr)",
                   percent(h["required_spending_growth"], 1),
                   help="Constant yearly growth of spending in yen from the last bundled figure "
@@ -573,7 +609,8 @@ def headline(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions) -
         f"**{md(scenario.title or scenario.name)}**. Counts {scope.lower()} "
         f"({BASIS_LABELS[scenario.basis].lower()}); target measured against {DENOMINATOR_LABELS[scenario.denominator]}; "
         f"path: {PATH_LABELS.get(scenario.path, scenario.path).lower()}. Fiscal years run "
-        "April–March. Hover over a number for its definition."
+        "April–March. Hover over a number for its definition. "
+        f"Extra yen are measured against the baseline {base_text}."
     )
     for caveat in spendcalc.model.caveats_for(scenario, assumptions, spendcalc.load_history(), anchor):
         st.caption(f"Note: {md(caveat)}.")
@@ -648,9 +685,13 @@ def trajectories_tab(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spe
                       width="stretch", height=420)
     right.altair_chart(line_chart(tidy, "share_of_gdp", "percent", "Share of GDP", markers),
                        width="stretch", height=420)
-    st.caption("Filled dots: enacted budgets and government plans; hollow dots: this calculator's "
+    st.caption("Filled dots: enacted budgets, government plans and estimates derived from "
+               "published figures; hollow dots: this calculator's "
                "projection. The share chart uses each scenario's own denominator. Diamonds: "
                "targets as the articles state them (details in the Claims tab).")
+    bases = dict.fromkeys(m["baseline_description"] for m in tidy.attrs.get("methodology", {}).values())
+    st.caption("Extra yen (downloads and the extra-yen chart) are measured against the baseline "
+               + " | ".join(bases) + ".")
     st.markdown("**Downloads**")
     cols = st.columns([1, 1, 2, 1, 1])
     cols[0].download_button("Trajectories (CSV)", data=lambda: csv_text(tidy),
@@ -756,7 +797,9 @@ FY2022 nominal GDP as estimated in Dec 2022 ({trillion(DEFAULT_ASSUMPTIONS.refer
 GDP assumption.
 
 **Fiscal year** — April to March (FY2025 = April 2025 to March 2026). **Status** — *actual*:
-enacted budget; *plan*: government draft; *projection*: this calculator's scenario path.
+enacted budget; *plan*: government draft; *estimate*: a decided year whose total is not
+published, derived from published figures (see data/README.md); *projection*: this calculator's
+scenario path.
 """
     )
     st.markdown("**Methodology of the current view**")
@@ -789,6 +832,7 @@ def main() -> None:
     names, custom = scenario_ui(specs, uploaded, box)
     assumptions = assumptions_ui(specs)
     denominator, scope, basis = method_ui()
+    assumptions = replace(assumptions, baseline=baseline_ui())
     if not names:
         write_link(specs)
         st.info("Choose at least one scenario in the sidebar.")

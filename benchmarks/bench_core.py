@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 import spendcalc  # noqa: E402
 from spendcalc import model  # noqa: E402
-from spendcalc.assumptions import Assumptions, Scenario  # noqa: E402
+from spendcalc.assumptions import Scenario  # noqa: E402
 
 
 def median_ms(fn, repeat: int, warmup: int = 3) -> float:
@@ -46,7 +47,7 @@ def median_ms(fn, repeat: int, warmup: int = 3) -> float:
 def bench_project() -> bool:
     history = spendcalc.load_history()
     scenarios = spendcalc.builtin_scenarios()
-    a = Assumptions(until=2040)
+    a = replace(spendcalc.default_assumptions(), until=2040)
     api_ms = median_ms(lambda: spendcalc.project(until=2040), repeat=30)
     core_ms = median_ms(lambda: model.project(scenarios, a, history, since=2012), repeat=30)
     ok = api_ms <= 20
@@ -57,10 +58,11 @@ def bench_project() -> bool:
 
 def bench_sweep() -> tuple[bool, bool]:
     history = spendcalc.load_history()
-    a = Assumptions(until=2040)
+    a = replace(spendcalc.default_assumptions(), until=2040)
     growth = np.linspace(-0.02, 0.05, 25)
     shares = np.linspace(0.01, 0.05, 20)
-    years = np.arange(2026, 2046)
+    anchor, _ = history.anchor("security-related", "with-supplementary")  # the last decided year
+    years = np.arange(anchor + 1, anchor + 21)
     g, sh, ty = (x.ravel() for x in np.meshgrid(growth, shares, years, indexing="ij"))
     n = g.size
     args = ("security-related", "with-supplementary", "same-year")
@@ -73,10 +75,10 @@ def bench_sweep() -> tuple[bool, bool]:
 
     def loop_one(i: int) -> tuple[float, float]:
         sc = Scenario("s", float(sh[i]), int(ty[i]), scope=args[0], basis=args[1], denominator=args[2])
-        ai = Assumptions(growth_rate=float(g[i]), gdp_preset=None, until=int(ty[i]))
-        tidy = model.project([sc], ai, history, since=2025)
+        ai = replace(a, growth_rate=float(g[i]), gdp_preset=None, until=int(ty[i]))
+        tidy = model.project([sc], ai, history, since=anchor)
         spend = tidy[tidy["measure"] == "spending_jpy"].set_index("fiscal_year")["value"]
-        return float(spend[int(ty[i])]), float(spend.loc[2026:int(ty[i])].sum())
+        return float(spend[int(ty[i])]), float(spend.loc[anchor + 1:int(ty[i])].sum())
 
     rng = np.random.default_rng(0)
     sample = rng.choice(n, size=300, replace=False)

@@ -2,13 +2,16 @@
 
 Run from the repository root::
 
-    python scripts/build_data.py [--reference ../shared/reference/japan_defense_figures.csv]
+    python scripts/build_data.py [--reference path/to/japan_defense_figures.csv]
 
-The snapshot ``data/raw/japan_defense_figures.csv`` is a verbatim copy of the reference file
-(one row per figure, each with its source title, address and quote). This script selects rows,
-gives them canonical series names (``SERIES_MAP``), marks the default where sources disagree
+The snapshot ``data/raw/japan_defense_figures.csv`` holds one row per figure, each with its
+source title, address and quote; new figures are appended to it (see data/UPDATING.md). With
+``--reference``, the snapshot is first replaced by that file. This script selects rows, gives
+them canonical series names (``SERIES_MAP``), marks the default where sources disagree
 (``DEFAULTS``), and writes one CSV per table plus a ``.meta.yaml`` sidecar with its SHA-256.
-No value is changed or computed here: every value in data/*.csv is a value of the snapshot.
+No value is changed here: every value in data/*.csv is a value of the snapshot. The one
+computation is a check (``check_fiscal_year_averages``): each fiscal-year exchange-rate average
+of the snapshot must equal the mean of its twelve monthly rows (April-March), or the build stops.
 """
 
 from __future__ import annotations
@@ -44,6 +47,20 @@ SERIES_MAP: dict[str, tuple[str, str, dict[str, str]]] = {
     "security_related_total": ("defense_budget", "security_related_initial", {"scope": "security-related", "stage": "initial"}),
     "security_related_supplementary": ("defense_budget", "security_related_supplementary", {"scope": "security-related", "stage": "supplementary"}),
     "security_related_total_incl_supp": ("defense_budget", "security_related_with_supplementary", {"scope": "security-related", "stage": "initial+supplementary"}),
+    # decided-year figures derived from published ones (status in `kind`; derivation in `definition`)
+    "mod_defense_related_initial_incl_enacted": ("defense_budget", "mod_budget_initial", {"scope": "mod-budget", "stage": "initial", "kind": "actual"}),
+    "security_related_total_estimate": ("defense_budget", "security_related_initial", {"scope": "security-related", "stage": "initial", "kind": "estimate"}),
+    "security_related_total_incl_supp_estimate": ("defense_budget", "security_related_with_supplementary", {"scope": "security-related", "stage": "initial+supplementary", "kind": "estimate"}),
+    "mod_budget_with_supplementary_estimate": ("defense_budget", "mod_budget_with_supplementary", {"scope": "mod-budget", "stage": "initial+supplementary", "kind": "estimate"}),
+    "mod_budget_request_reported_nhk": ("defense_budget", "mod_budget_request", {"scope": "mod-budget", "stage": "request"}),
+    "mod_budget_request_reported_yomiuri": ("defense_budget", "mod_budget_request", {"scope": "mod-budget", "stage": "request"}),
+    "mod_jurisdiction_initial": ("defense_budget", "mod_budget_initial_mod_only", {"scope": "mod-budget-mod-only", "stage": "initial"}),
+    "mod_jurisdiction_after_supp": ("defense_budget", "mod_budget_mod_only_with_supplementary", {"scope": "mod-budget-mod-only", "stage": "initial+supplementary"}),
+    "mod_jurisdiction_supplementary": ("defense_budget", "mod_supplementary_mod_only", {"scope": "mod-budget-mod-only", "stage": "supplementary"}),
+    "related_jcg_initial": ("defense_budget", "related_jcg_initial", {"scope": "component", "stage": "initial"}),
+    "related_jcg_supplementary": ("defense_budget", "related_jcg_supplementary", {"scope": "component", "stage": "supplementary"}),
+    "related_osa_initial": ("defense_budget", "related_osa_initial", {"scope": "component", "stage": "initial"}),
+    "related_rd_important_tech_matching_initial": ("defense_budget", "related_rd_important_tech_matching_initial", {"scope": "component", "stage": "initial"}),
     "related_expenditures_total": ("defense_budget", "security_related_complementary_initial", {"scope": "component", "stage": "initial"}),
     "dbp_part_of_security_related": ("defense_budget", "security_related_dbp_part_initial", {"scope": "component", "stage": "initial"}),
     # --- the 2% framework: targets, composition, Defense Buildup Program, reported ratios ---
@@ -76,6 +93,10 @@ SERIES_MAP: dict[str, tuple[str, str, dict[str, str]]] = {
     "nominal_gdp_fy_esri_vintage_2025q1": ("gdp", "nominal_gdp", {"vintage": "esri-2025q1", "kind": "actual"}),
     "nominal_gdp_fy_esri_vintage_2023q1": ("gdp", "nominal_gdp", {"vintage": "esri-2023q1", "kind": "actual"}),
     "nominal_gdp_fy_reported": ("gdp", "nominal_gdp", {"vintage": "reported", "kind": "actual"}),
+    "real_gdp_fy_esri_vintage_2026q2": ("gdp", "real_gdp", {"vintage": "esri-2026q2", "kind": "actual"}),
+    "real_gdp_fy_esri_vintage_2025q1": ("gdp", "real_gdp", {"vintage": "esri-2025q1", "kind": "actual"}),
+    "gdp_deflator_fy_esri_vintage_2026q2": ("gdp", "gdp_deflator", {"vintage": "esri-2026q2", "kind": "derived"}),
+    "gdp_deflator_fy_esri_vintage_2025q1": ("gdp", "gdp_deflator", {"vintage": "esri-2025q1", "kind": "derived"}),
     "nominal_gdp_fy_gov_outlook": ("gdp", "nominal_gdp", {"vintage": "gov-outlook", "kind": "outlook"}),
     "nominal_gdp_growth_gov_outlook": ("gdp", "nominal_gdp_growth", {"vintage": "gov-outlook", "kind": "outlook"}),
     "real_gdp_growth_gov_outlook": ("gdp", "real_gdp_growth", {"vintage": "gov-outlook", "kind": "outlook"}),
@@ -95,11 +116,33 @@ SERIES_MAP: dict[str, tuple[str, str, dict[str, str]]] = {
     "jpy_per_usd_annual_avg_imf": ("fx", "jpy_per_usd_annual_avg_imf", {"basis": "calendar-year", "kind": "actual"}),
     "jpy_per_usd_gov_outlook_assumption": ("fx", "jpy_per_usd_gov_outlook", {"basis": "fiscal-year", "kind": "assumption"}),
     "jpy_per_usd_gov_outlook_assumption_midyear": ("fx", "jpy_per_usd_gov_midyear", {"basis": "fiscal-year", "kind": "assumption"}),
+    "jpy_per_usd_monthly_avg_boj": ("fx", "jpy_per_usd_monthly_avg", {"basis": "month", "kind": "actual"}),
+    "jpy_per_usd_monthly_avg_fed": ("fx", "jpy_per_usd_monthly_avg_fed", {"basis": "month", "kind": "actual"}),
+    "jpy_per_usd_fy_avg": ("fx", "jpy_per_usd_fy_avg", {"basis": "fiscal-year", "kind": "derived"}),
+    "jpy_per_usd_fy_avg_fed": ("fx", "jpy_per_usd_fy_avg_fed", {"basis": "fiscal-year", "kind": "derived"}),
+}
+
+# fiscal-year average series -> the monthly series it is the April-March mean of
+FISCAL_YEAR_AVERAGES: dict[str, str] = {
+    "jpy_per_usd_fy_avg": "jpy_per_usd_monthly_avg_boj",
+    "jpy_per_usd_fy_avg_fed": "jpy_per_usd_monthly_avg_fed",
 }
 
 # Where sources disagree (several rows for one series and year), the row used by the model.
-# (series, fiscal_year) -> (value as written in the source CSV, reason)
-DEFAULTS: dict[tuple[str, str], tuple[str, str]] = {
+# (series, fiscal_year) -> (value as written in the source CSV, reason[, reference series]); the
+# optional third item picks among rows of the same value (e.g. the enacted over the draft row).
+DEFAULTS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("mod_budget_initial", "FY2026"): (
+        "9.0353",
+        "The enacted budget: enacted 2026-04-07 as the Cabinet draft of 2025-12-26 (MOF FY2026 "
+        "budget page: 政府案どおり成立); the draft row is kept with its source.",
+        "mod_defense_related_initial_incl_enacted",
+    ),
+    ("mod_budget_request", "FY2027"): (
+        "8.89",
+        "NHK's '8兆8900億円余' is the most precise published figure; the rounded 8.9 (Nikkei, Yomiuri) "
+        "rows are kept. Scope not stated in any source.",
+    ),
     ("security_related_initial", "FY2025"): (
         "9.9",
         "Defense Minister Nakatani's figure (2025-04-15), the one the government itself divided by "
@@ -142,6 +185,14 @@ TABLES = {
         "items (the headline 'defense budget'); mod-budget-excl-saco = the same EXCLUDING them "
         "(from FY2023 named 'DBP-covered expenditures'); security-related = the 2%-framework total "
         "(DBP-covered + SACO/realignment + other ministries' NATO-like items + four new areas).",
+        "derivations": "Rows whose `kind` is `estimate` are derived from published figures (no total "
+        "was published); the derivation is in their `definition`. FY2026 security-related (initial "
+        "and with supplementary) = FY2026 MOD total + the FY2025 non-MOD items (FY2025 "
+        "security-related 9.9 - FY2025 MOD 8.7005) held at their FY2025 level; FY2026 "
+        "with-supplementary figures add no supplementary money (none enacted as of 2026-10-08: the "
+        "only FY2026 supplementary, No.1 of June 2026, had no defense component). `kind` `actual` on "
+        "mod_budget_initial FY2026 records the enactment of the Cabinet draft as drafted on "
+        "2026-04-07 (see its definition).",
     },
     "framework": {
         "title": "The 2% framework (NSS December 2022): target, reference GDP, FY2027 composition, "
@@ -153,12 +204,22 @@ TABLES = {
         "Cabinet Office medium-term projections (中長期試算)",
         "definition": "Nominal GDP, expenditure approach, fiscal year (April-March). Vintages are "
         "never mixed: the June-2025 ESRI vintage (2015 base) is about 1-5% lower than the 2026 "
-        "vintages (post benchmark revision).",
+        "vintages (post benchmark revision). Real GDP (chained prices of the vintage's benchmark "
+        "year) pairs with the nominal GDP of the same vintage; the implicit GDP deflator is their "
+        "ratio.",
+        "derivations": "gdp_deflator rows (`kind` derived) = nominal / real GDP x 100 of one vintage "
+        "as transcribed with the source rows; the model computes the same ratio from the bundled "
+        "levels (spendcalc.data.read_deflators) and a test checks the two agree.",
     },
     "fx": {
         "title": "Yen per US dollar: annual averages and government-outlook assumptions",
         "definition": "Federal Reserve G.5A annual averages are CALENDAR years; government-outlook "
-        "assumptions are fiscal years.",
+        "assumptions are fiscal years. Fiscal-year averages (April-March) are the simple mean of "
+        "the twelve monthly averages of the same table (Bank of Japan Tokyo 17:00 rate; the Federal "
+        "Reserve series as a cross-check).",
+        "derivations": "jpy_per_usd_fy_avg and jpy_per_usd_fy_avg_fed (`kind` derived) = mean of the "
+        "12 monthly rows April-March of jpy_per_usd_monthly_avg / jpy_per_usd_monthly_avg_fed; "
+        "scripts/build_data.py checks each against its months (tolerance 0.0005 JPY).",
     },
 }
 
@@ -173,10 +234,29 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def build(reference: Path) -> None:
-    if reference.exists() and reference.resolve() != RAW.resolve():
+def check_fiscal_year_averages(rows: list[dict[str, str]]) -> None:
+    """Each fiscal-year average row must be the mean of its 12 monthly rows (April-March)."""
+    for fy_series, monthly_series in FISCAL_YEAR_AVERAGES.items():
+        monthly = {r["fiscal_year"]: float(r["value"]) for r in rows if r["series"] == monthly_series}
+        for r in rows:
+            if r["series"] != fy_series:
+                continue
+            year = int(r["fiscal_year"].removeprefix("FY"))
+            months = [f"{year}-{m:02d}" for m in range(4, 13)] + [f"{year + 1}-{m:02d}" for m in range(1, 4)]
+            missing = [m for m in months if m not in monthly]
+            if missing:
+                raise SystemExit(f"{fy_series} {r['fiscal_year']}: monthly rows missing: {missing}")
+            mean = sum(monthly[m] for m in months) / 12
+            if abs(mean - float(r["value"])) > 5e-4:
+                raise SystemExit(f"{fy_series} {r['fiscal_year']}: {r['value']} is not the mean of "
+                                 f"its 12 monthly rows ({mean:.4f})")
+
+
+def build(reference: Path | None) -> None:
+    if reference is not None and reference.resolve() != RAW.resolve():
         shutil.copyfile(reference, RAW)
     rows = list(csv.DictReader(RAW.open(encoding="utf-8")))
+    check_fiscal_year_averages(rows)
     out: dict[str, list[dict[str, str]]] = {t: [] for t in TABLES}
     for row in rows:
         if row["series"] not in SERIES_MAP:
@@ -213,10 +293,11 @@ def build(reference: Path) -> None:
                 for g in group[1:]:
                     g["is_default"] = "false"
                 continue
-            value, reason = chosen
+            value, reason = chosen[0], chosen[1]
+            wanted = chosen[2] if len(chosen) > 2 else None
             done = False
             for g in group:
-                if not done and g["value"] == value:
+                if not done and g["value"] == value and wanted in (None, g["reference_series"]):
                     g["is_default"], g["default_reason"], done = "true", reason, True
                 else:
                     g["is_default"] = "false"
@@ -239,6 +320,7 @@ def build(reference: Path) -> None:
             "attribution",
             "table_or_quote": "per row: quote column (mostly the original Japanese passage)",
             "definition": TABLES[table]["definition"] + " Per row: definition column.",
+            "derivations": TABLES[table].get("derivations", "none: every value is a transcribed figure"),
             "units": {
                 "fiscal_year": "Japanese fiscal year FYnnnn = April nnnn to March nnnn+1; a bare "
                 "year (FX, NATO, US requests) is a CALENDAR year",
@@ -262,6 +344,7 @@ def build(reference: Path) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reference", type=Path,
-                        default=ROOT.parent / "shared" / "reference" / "japan_defense_figures.csv")
+    parser.add_argument("--reference", type=Path, default=None,
+                        help="replace the snapshot by this file first (default: build from the "
+                        "snapshot as it is)")
     build(parser.parse_args().reference)

@@ -45,8 +45,11 @@ BUILTINS = [
         description=(
             "The National Security Strategy of December 2022: security-related expenditures reach "
             "2% of the FY2022 GDP (~560 trillion yen, so ~11 trillion yen) in FY2027. Counted on "
-            "initial budgets, as the government counted FY2023-FY2025; starts from the FY2025 "
-            "initial security-related total (9.9 trillion yen) and rises in equal yen steps."),
+            "initial budgets, as the government counted FY2023-FY2025. FY2025 (9.9 trillion yen) and "
+            "FY2026 are decided years, taken as data: FY2026's security-related total was not "
+            "published, so it is an estimate (~10.2 trillion yen: the enacted FY2026 MOD budget plus "
+            "the FY2025 items of other ministries; see data/README.md); the path rises in equal yen "
+            "steps from FY2027."),
         sources=(NSS, DOJ),
     ),
     Scenario(
@@ -60,7 +63,10 @@ BUILTINS = [
             "of the initial 9.9 trillion made ~11 trillion yen, the '2% level' of the fixed FY2022 "
             "GDP (1.96%). Counts initial plus supplementary budgets. After FY2025 it holds the ~11 "
             "trillion yen reached, which is also the FY2027 level of the plan ('11兆円程度'), "
-            "rather than rounding up to exactly 2.00% (11.2 trillion)."),
+            "rather than rounding up to exactly 2.00% (11.2 trillion). FY2026 is a decided year and "
+            "is data: the estimated security-related total (~10.2 trillion yen) with no FY2026 "
+            "supplementary defense money enacted as of October 2026; the ~11 trillion yen hold "
+            "from FY2027."),
         sources=(SPEECH, KIHARA, DOJ),
     ),
     Scenario(
@@ -71,8 +77,10 @@ BUILTINS = [
         description=(
             "The reported informal US request (Financial Times, 20 June 2025) that Japan spend 3.5% "
             "of GDP on defense; FY2035 by default, the year NATO's Hague declaration set for its "
-            "3.5% core target. Measured on same-year GDP, as NATO counts, from the FY2025 level "
-            "including the supplementary (~11 trillion yen). Not an adopted Japanese target. "
+            "3.5% core target. Measured on same-year GDP, as NATO counts. FY2026 is a decided year "
+            "and is data (the estimated security-related total, ~10.2 trillion yen, with no FY2026 "
+            "supplementary defense money enacted as of October 2026); the path ramps in equal yen "
+            "steps from FY2027. Not an adopted Japanese target. "
             "Caveats: the numerator is Japan's security-related total, a hybrid that includes the "
             "Coast Guard and four new areas (research, infrastructure, cyber, international "
             "cooperation) that resemble NATO's separate 'up to 1.5%' category rather than its "
@@ -85,9 +93,11 @@ BUILTINS = [
         basis="with-supplementary",
         title="Hold flat in yen (baseline)",
         description=(
-            "Security-related spending frozen in nominal yen at its last actual level (FY2025 "
-            "initial plus supplementary, ~11 trillion yen). The default baseline for extra yen: "
-            "every scenario's gap is measured against this rule in its own scope and basis."),
+            "Security-related spending frozen in nominal yen at its last decided level (FY2026, "
+            "initial plus supplementary: an estimate of ~10.2 trillion yen, no FY2026 supplementary "
+            "defense money being enacted as of October 2026). With --baseline own, every "
+            "scenario's extra yen are measured against this rule in its own scope and basis; the "
+            "default common baseline is the FY2025 total with supplementary (~11 trillion yen)."),
         sources=(KIHARA,),
     ),
 ]

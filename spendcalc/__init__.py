@@ -12,6 +12,8 @@ from spendcalc.claims import check_claims, claim_markers, read_claims
 from spendcalc.data import (
     History,
     builtin_scenarios,
+    default_assumptions,
+    defaults,
     get_scenario,
     history_table,
     load_history,
@@ -35,7 +37,7 @@ from spendcalc.simulate import simulate
 
 __all__ = [
     "MEASURES", "Q_", "Assumptions", "History", "Scenario", "Source", "SpendcalcError",
-    "break_even_gdp_growth", "builtin_scenarios", "get_scenario", "headline_figures",
+    "break_even_gdp_growth", "builtin_scenarios", "default_assumptions", "defaults", "get_scenario", "headline_figures",
     "history_table", "load_history", "make_assumptions", "methodology_table", "project",
     "read_budget_history", "read_gdp_history", "read_scenario_file", "read_table",
     "required_spending_growth", "resolve_scenarios", "scenario_from_yaml", "scenario_to_yaml",

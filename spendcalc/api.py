@@ -17,7 +17,13 @@ import pandas as pd
 
 from spendcalc import model, schema
 from spendcalc.assumptions import Assumptions, Scenario
-from spendcalc.data import History, builtin_scenarios, get_scenario, load_history
+from spendcalc.data import (
+    History,
+    builtin_scenarios,
+    default_assumptions,
+    get_scenario,
+    load_history,
+)
 from spendcalc.errors import SpendcalcError
 
 ScenarioLike = str | Path | Scenario
@@ -28,18 +34,26 @@ def make_assumptions(*, preset: str | None = None, growth: object = None, inflat
                      reference_gdp: object = None, price_base_year: int | None = None,
                      growth_overrides: dict[int, object] | None = None,
                      cumulative_from: int | None = None, fx_history: bool | None = None,
+                     fx_rate_for_actuals: str | None = None, baseline: str | None = None,
                      base: Assumptions | None = None) -> Assumptions:
-    """Build Assumptions from user values; unspecified fields keep the defaults (or ``base``)."""
-    a = base or Assumptions()
+    """Build Assumptions from user values; unspecified fields keep the defaults (or ``base``).
+
+    The defaults are ``default_assumptions()``, read from ``data/defaults.yaml``.
+    """
+    a = base or default_assumptions()
     changes: dict = {}
     if preset is not None:
         changes.update(gdp_preset=schema.parse("gdp_preset", preset, "preset"), growth_rate=None)
+    if baseline == "hold-flat":  # the name of 'own' before the common baseline existed
+        baseline = "own"
     for key, name, value in (("growth", "growth_rate", growth), ("inflation", "inflation_rate", inflation),
                              ("fx", "jpy_per_usd", fx), ("reference_gdp", "reference_gdp_jpy", reference_gdp),
                              ("until", "until", until), ("vintage", "gdp_vintage", vintage),
                              ("price_base_year", "price_base_year", price_base_year),
                              ("cumulative_from", "cumulative_from", cumulative_from),
-                             ("fx_history", "fx_history", fx_history)):
+                             ("fx_history", "fx_history", fx_history),
+                             ("fx_rate_for_actuals", "fx_rate_for_actuals", fx_rate_for_actuals),
+                             ("baseline", "baseline", baseline)):
         if value is not None:
             changes[name] = schema.parse(name, value, key)
     if growth_overrides is not None:
@@ -70,8 +84,9 @@ def resolve_scenarios(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = 
 def project(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = None, *,
             preset: str | None = None, growth: object = None, inflation: object = None,
             fx: object = None, denominator: str | None = None, scope: str | None = None,
-            basis: str | None = None, until: int | None = None, since: int = 2012,
-            vintage: str | None = None, reference_gdp: object = None,
+            basis: str | None = None, until: int | None = None, since: int | None = None,
+            vintage: str | None = None, reference_gdp: object = None, baseline: str | None = None,
+            fx_rate_for_actuals: str | None = None,
             assumptions: Assumptions | None = None, history: History | None = None) -> pd.DataFrame:
     """Project scenarios to a tidy DataFrame.
 
@@ -79,7 +94,7 @@ def project(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = None, *,
     ----------
     scenarios : name, path, Scenario, or a list of them; default all built-ins
     preset : str
-        GDP preset (e.g. ``'cao-2026jan-growth-transition'``). [-]
+        GDP preset: a name in ``spendcalc.load_history().presets`` (data/defaults.yaml). [-]
     growth : float or str
         Constant nominal GDP growth after the last actual year. [fraction/yr, or '2 %']
     inflation : float or str
@@ -89,7 +104,11 @@ def project(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = None, *,
     denominator, scope, basis : str
         Override each scenario's methodology.
     until, since : int
-        Fiscal-year range of the output.
+        Fiscal-year range of the output (``since`` default: the first year of the bundled budgets).
+    baseline : {'own', 'common'}
+        What extra yen are measured against (default from ``data/defaults.yaml``: ``common``).
+    fx_rate_for_actuals : {'stated', 'fiscal-year-average'}
+        Exchange rate of years with a bundled fiscal-year average (default: that average).
 
     Returns
     -------
@@ -98,6 +117,7 @@ def project(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = None, *,
         methodology is in ``.attrs['methodology']``.
     """
     a = make_assumptions(preset=preset, growth=growth, inflation=inflation, fx=fx, until=until,
-                         vintage=vintage, reference_gdp=reference_gdp, base=assumptions)
+                         vintage=vintage, reference_gdp=reference_gdp, baseline=baseline,
+                         fx_rate_for_actuals=fx_rate_for_actuals, base=assumptions)
     chosen = resolve_scenarios(scenarios, denominator=denominator, scope=scope, basis=basis)
     return model.project(chosen, a, history or load_history(), since=since)

@@ -19,9 +19,11 @@ from spendcalc import schema
 from spendcalc.errors import SpendcalcError
 from spendcalc.schema import (  # noqa: F401  (re-exported: the names predate the schema)
     AFTER_TARGET,
+    BASELINES,
     BASES,
     DENOMINATORS,
     FIRST_FISCAL_YEAR,
+    FX_RATES_FOR_ACTUALS,
     LAST_FISCAL_YEAR,
     PATHS,
     SCOPES,
@@ -33,6 +35,10 @@ Denominator = Literal["fixed-fy2022", "same-year"]
 PathShape = Literal["linear-yen", "constant-growth", "linear-share", "hold-flat"]
 AfterTarget = Literal["hold-share", "hold-yen"]
 Basis = Literal["initial", "with-supplementary"]
+
+#: vintage-specific fields without a default here: their values live in data/defaults.yaml
+REQUIRED_FIELDS: tuple[str, ...] = ("gdp_vintage", "inflation_rate", "price_base_year", "jpy_per_usd",
+                                    "reference_gdp_jpy", "until", "cumulative_from")
 
 
 def check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
@@ -77,45 +83,72 @@ class Assumptions:
     growth_overrides : tuple of (fiscal_year, rate)
         Sparse per-year nominal growth; each value holds until the next listed year. [fraction]
     gdp_vintage : str
-        Which ESRI vintage supplies actual nominal GDP.
+        Which ESRI vintage supplies actual nominal GDP (and the actual GDP deflator).
     inflation_rate : float
-        Deflator growth used for real terms (constant). [1/year, fraction]
+        Deflator growth assumed after the vintage's last actual deflator year (real terms of
+        earlier years use the bundled deflator). [1/year, fraction]
     price_base_year : int
         Real terms are in yen of this fiscal year.
     jpy_per_usd : float
-        Stated exchange rate for USD figures, applied to every year (to projected years only
-        when ``fx_history`` is set). [JPY/USD]
+        Stated exchange rate for USD figures of projected years (and of every year with
+        ``fx_rate_for_actuals='stated'`` and no ``fx_history``). [JPY/USD]
     fx_history : bool
-        Convert fiscal years with a bundled annual average at that average: FYnnnn uses the
+        Convert fiscal years with a bundled calendar-year average at that average: FYnnnn uses the
         calendar-year-nnnn Federal Reserve average (9 of its 12 months overlap the fiscal
-        year; an approximation). Default False: one stated rate for all years.
+        year; an approximation). Takes precedence over ``fx_rate_for_actuals`` where both apply.
     reference_gdp_jpy : float
         The fixed denominator of the 2% framework (FY2022 GDP as estimated in Dec 2022). [JPY]
     until : int
         Last fiscal year projected.
     cumulative_from : int
-        Cumulative measures sum from this fiscal year (default FY2026, the first year after the
-        FY2025 "2% level").
+        Cumulative measures sum from this fiscal year.
+    fx_rate_for_actuals : {'stated', 'fiscal-year-average'}
+        ``fiscal-year-average``: fiscal years with a bundled April-March average use it, later
+        years the stated rate. ``stated`` (the default of this class): one stated rate.
+    baseline : {'own', 'common'}
+        What extra yen are measured against. ``own`` (the default of this class): spending held
+        flat at each scenario's last decided level in its own scope and basis. ``common``: one
+        level for every scenario, the bundled ``baseline_scope``/``baseline_basis`` figure of
+        ``baseline_year``, held flat after that year.
+    baseline_scope, baseline_basis : str
+        Scope and basis of the common baseline.
+    baseline_year : int or None
+        Fiscal year of the common baseline level (None: the last ``actual`` figure of that
+        scope and basis).
+
+    The vintage-specific fields (``REQUIRED_FIELDS``) have no default in Python: their values
+    live in ``data/defaults.yaml``, and ``spendcalc.default_assumptions()`` builds the default
+    Assumptions from it. ``Assumptions()`` with one of them missing raises SpendcalcError.
     """
 
-    gdp_preset: str | None = "cao-2026jan-past-projection"
+    gdp_preset: str | None = None
     growth_rate: float | None = None
     growth_overrides: tuple[tuple[int, float], ...] = ()
-    gdp_vintage: str = "esri-2026q2"
-    inflation_rate: float = 0.0207
-    price_base_year: int = 2025
-    jpy_per_usd: float = 155.2
+    gdp_vintage: str | None = None
+    inflation_rate: float | None = None
+    price_base_year: int | None = None
+    jpy_per_usd: float | None = None
     fx_history: bool = False
-    reference_gdp_jpy: float = 560e12
-    until: int = 2040
-    cumulative_from: int = 2026
+    reference_gdp_jpy: float | None = None
+    until: int | None = None
+    cumulative_from: int | None = None
+    fx_rate_for_actuals: str = "stated"
+    baseline: str = "own"
+    baseline_scope: str = "security-related"
+    baseline_basis: str = "with-supplementary"
+    baseline_year: int | None = None
 
     def __post_init__(self) -> None:
         check = schema.check
+        for name in REQUIRED_FIELDS:
+            if getattr(self, name) is None:
+                raise SpendcalcError(name, None, "a value (vintage-specific; spendcalc.default_assumptions() "
+                                     "gives the bundled defaults of data/defaults.yaml)")
         if self.growth_rate is not None:
             object.__setattr__(self, "growth_rate", check("growth_rate", self.growth_rate))
         elif self.gdp_preset is None:
-            raise SpendcalcError("gdp_preset", None, "a GDP preset name, or a growth_rate")
+            raise SpendcalcError("gdp_preset", None, "a GDP preset name, or a growth_rate "
+                                 "(spendcalc.default_assumptions() gives the bundled defaults)")
         overrides = []
         for item in self.growth_overrides:
             if not (isinstance(item, tuple | list) and len(item) == 2):
@@ -132,6 +165,10 @@ class Assumptions:
                 check(name, getattr(self, name))
         for name in ("price_base_year", "until", "cumulative_from"):
             object.__setattr__(self, name, check_year(name, getattr(self, name)))
+        for name in ("fx_rate_for_actuals", "baseline", "baseline_scope", "baseline_basis"):
+            check(name, getattr(self, name))
+        if self.baseline_year is not None:
+            object.__setattr__(self, "baseline_year", check_year("baseline_year", self.baseline_year))
 
 
 @dataclass(frozen=True)

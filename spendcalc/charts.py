@@ -60,7 +60,7 @@ _FIXED_COLORS = {
 }
 _OTHER_COLORS = (OKABE_ITO["orange"], OKABE_ITO["sky_blue"], OKABE_ITO["bluish_green"],
                  OKABE_ITO["black"])
-_OBSERVED = ("actual", "plan")
+_OBSERVED = ("actual", "plan", "estimate")  # decided years (estimate: derived from published figures)
 _UNDRAWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 _STYLE = {
     "font.size": 10.5,
@@ -252,7 +252,7 @@ def _shade_projection(ax: Axes, rows: pd.DataFrame) -> None:
 
 def _status_lines(ax: Axes, rows: pd.DataFrame, scale: float, color: str, name: str,
                   marker: str | None = None) -> None:
-    """Solid line through actual/plan years, dashed from the last of them through projections."""
+    """Solid line through decided (actual/plan/estimate) years, dashed from the last through projections."""
     observed = rows[rows["status"].isin(_OBSERVED)]
     projected = rows[rows["status"] == "projection"]
     if not observed.empty:
@@ -270,7 +270,7 @@ def _legend(ax: Axes, tidy: pd.DataFrame, names: Sequence[str], *, styles: bool 
     handles = [Line2D([], [], color=scenario_color(n), lw=2.5, label=_title_of(tidy, n))
                for n in names]
     if styles:
-        handles += [Line2D([], [], color="#333333", ls="-", label="Actual / plan"),
+        handles += [Line2D([], [], color="#333333", ls="-", label="Actual / plan / estimate"),
                     Line2D([], [], color="#333333", ls="--", label="Projection")]
     handles += list(extra)
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0,
@@ -463,7 +463,7 @@ def plot_denominator_gap(tidy: pd.DataFrame, scenario: str, *, ax: Axes | None =
                Line2D([], [], color="#333333", marker="s",
                       label=textwrap.fill("÷ same-year nominal GDP (ESRI actual, projected after)",
                                           30)),
-               Line2D([], [], color="#333333", ls="-", label="Actual / plan"),
+               Line2D([], [], color="#333333", ls="-", label="Actual / plan / estimate"),
                Line2D([], [], color="#333333", ls="--", label="Projection")]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0,
               labelspacing=0.9)
@@ -481,11 +481,32 @@ def _baseline_names(tidy: pd.DataFrame, names: Sequence[str]) -> list[str]:
     return [n for n in names if n == "hold-flat" or meta.get(n, {}).get("path") == "hold-flat"]
 
 
+def baseline_subtitle(tidy: pd.DataFrame, names: Sequence[str]) -> str:
+    """Name the baseline of the extra-yen figures (from ``tidy.attrs['methodology']``)."""
+    meta = tidy.attrs.get("methodology", {}) or {}
+    kinds = {meta.get(n, {}).get("baseline") for n in names} - {None}
+    if kinds == {"common"}:
+        texts = {meta[n]["baseline_description"] for n in names if "baseline_description" in meta[n]}
+        if len(texts) == 1:
+            return "Baseline (the same for every scenario): " + texts.pop().removeprefix("common: ")
+    # each scenario's baseline is its own last decided level held flat (same scope and basis)
+    levels = _rows(tidy, "baseline_spending_jpy", names)
+    levels = levels[levels["status"] == "projection"].drop_duplicates("scenario")
+    level_text = "; ".join(
+        f"{r.scenario} {r.value / TRILLION:.1f} (FY{meta.get(r.scenario, {}).get('anchor_year', '?')}, "
+        f"{meta.get(r.scenario, {}).get('basis', '?')})" for r in levels.itertuples())
+    return ("Baseline: each scenario's last decided level held flat in yen, same scope and budget "
+            f"basis (not comparable across scenarios) — trillion JPY: {level_text}")
+
+
 def plot_gap_to_baseline(tidy: pd.DataFrame, *, ax: Axes | None = None,
                          cumulative_ax: Axes | None = None, scenarios: Sequence[str] | None = None,
                          note: str | None = None,
-                         title: str = "Extra spending versus holding the budget flat") -> Axes:
-    """Plot extra yen versus the hold-flat baseline per year (bars) and cumulative (lines).
+                         title: str = "Extra spending versus a baseline held flat in yen") -> Axes:
+    """Plot extra yen versus the baseline per year (bars) and cumulative (lines).
+
+    The subtitle names the baseline (``baseline_subtitle``): one common level for every
+    scenario, or each scenario's own last decided level.
 
     With ``ax=None`` the figure has two panels: annual bars on top (the returned, primary
     Axes) and the cumulative lines below (``ax.figure.axes[1]``). With ``ax`` given, the
@@ -519,15 +540,8 @@ def plot_gap_to_baseline(tidy: pd.DataFrame, *, ax: Axes | None = None,
     ax.set_ylabel("Extra per year\n(trillion JPY, nominal)")
     cax.set_ylabel("Cumulative extra\n(trillion JPY, nominal)")
     base = _baseline_names(tidy, tidy["scenario"])
-    # each scenario's baseline is its own last bundled level held flat (same scope and basis)
-    levels = _rows(tidy, "baseline_spending_jpy", names)
-    levels = levels[levels["status"] == "projection"].drop_duplicates("scenario")
     meta = tidy.attrs.get("methodology", {}) or {}
-    level_text = "; ".join(
-        f"{r.scenario} {r.value / TRILLION:.1f} (FY{meta.get(r.scenario, {}).get('anchor_year', '?')}, "
-        f"{meta.get(r.scenario, {}).get('basis', '?')})" for r in levels.itertuples())
-    _subtitle(ax, title, "Baseline: each scenario's last bundled level held flat in yen, same scope "
-              f"and budget basis — trillion JPY: {level_text}")
+    _subtitle(ax, title, baseline_subtitle(tidy, names))
     _fy_axis(ax)
     _fy_axis(cax)
     ax.tick_params(labelbottom=True)  # shared x axis: keep the years on both panels
@@ -554,10 +568,12 @@ def plot_usd(tidy: pd.DataFrame, *, ax: Axes | None = None, scenarios: Sequence[
     names = _names(tidy, scenarios)
     meta = tidy.attrs.get("methodology", {}) or {}
     rate = _per_scenario(meta, names, "jpy_per_usd", lambda v: f"{v:g}")
-    history_fx = [meta[n]["fx_assumption"] for n in names if meta.get(n, {}).get("fx_history")]
-    subtitle = (f"Converted at {history_fx[0]}" if history_fx else
-                f"Converted at {rate or '?'} JPY per USD for every year (an assumption, "
-                "not a forecast of the exchange rate)")
+    texts = list(dict.fromkeys(meta[n]["fx_assumption"] for n in names if "fx_assumption" in meta.get(n, {})))
+    if len(texts) == 1 and "averages" in texts[0]:
+        subtitle = f"Converted at {texts[0]} (the stated rate is an assumption, not a forecast)"
+    else:
+        subtitle = (f"Converted at {rate or '?'} JPY per USD for every year (an assumption, "
+                    "not a forecast of the exchange rate)")
     return _plot_money(tidy, "spending_usd", BILLION, "Spending (billion USD, nominal)", ax=ax,
                        scenarios=scenarios, note=note, title=title, subtitle=subtitle)
 

@@ -48,7 +48,13 @@ import pandas as pd
 
 from spendcalc import model
 from spendcalc.assumptions import Assumptions, Scenario
-from spendcalc.data import DATA_DIR, builtin_scenarios, frozen_copy, load_history
+from spendcalc.data import (
+    DATA_DIR,
+    builtin_scenarios,
+    default_assumptions,
+    frozen_copy,
+    load_history,
+)
 from spendcalc.scenarios import load_yaml
 
 VERDICTS: tuple[str, ...] = ("consistent", "inconsistent", "depends-on-definition", "not-modelled")
@@ -184,7 +190,7 @@ def check_claims(*, assumptions: Assumptions | None = None,
     Parameters
     ----------
     assumptions : Assumptions, optional
-        Economic assumptions (GDP preset or growth, vintage); default ``Assumptions()``.
+        Economic assumptions (GDP preset or growth, vintage); default ``spendcalc.default_assumptions()``.
     scenarios : sequence of Scenario, optional
         Scenarios to use for the claims' ``maps_to.scenario`` names (matched by name; e.g. the
         built-ins with a denominator or basis override). Names not given fall back to the
@@ -202,7 +208,7 @@ def check_claims(*, assumptions: Assumptions | None = None,
         in ``model_fiscal_year`` per denominator x scope [fraction] (NaN where not modelled);
         ``reference_*`` the reference row the reason cites.
     """
-    assumptions = assumptions or Assumptions()
+    assumptions = assumptions or default_assumptions()
     history = history or load_history()
     claims = read_claims() if claims is None else claims
     refs = _reference_index()

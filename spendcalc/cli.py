@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 
 from spendcalc import api, data, schema
-from spendcalc.assumptions import Assumptions
 from spendcalc.errors import SpendcalcError
 from spendcalc.output import json_text, terminal_text, write_csv
 
@@ -50,35 +49,52 @@ def schema_help(name: str, default: object = None, note: str = "") -> str:
     return text.replace("%", "%%")
 
 
+def _default(name: str) -> str:
+    """``'<value>: <reasoning>'`` of one default in data/defaults.yaml, for help texts (unescaped)."""
+    entry = data.defaults()["assumptions"][name]
+    value = f"{entry['value']:.2%}" if entry["unit"] == "fraction per year" else str(entry["value"])
+    return f"{value}: {entry['reasoning']}"
+
+
 def add_model_options(p: argparse.ArgumentParser) -> None:
-    """The model options shared by project, claims, chart and simulate."""
-    a = Assumptions()  # the defaults shown by --help are the dataclass's own
+    """The model options shared by project, claims, chart and simulate (defaults: data/defaults.yaml)."""
     g = p.add_argument_group("model options")
     g.add_argument("--preset", metavar="NAME",
-                   help=f"GDP preset (default {a.gdp_preset}); one of " + ", ".join(data.PRESET_INFO))
+                   help=(f"GDP preset (default {_default('gdp_preset')}); one of "
+                         + ", ".join(data.PRESET_INFO)).replace("%", "%%"))
     g.add_argument("--growth", metavar="RATE", type=schema_type("growth_rate"),
                    help=schema_help("growth_rate", note="overrides --preset"))
     g.add_argument("--growth-override", dest="growth_overrides", action="append", metavar="FY=RATE",
                    type=_override_type,
                    help=schema_help("growth_overrides", note="repeatable, one per fiscal year"))
     g.add_argument("--inflation", metavar="RATE", type=schema_type("inflation_rate"),
-                   help=schema_help("inflation_rate", f"{a.inflation_rate:.2%}",
-                                    "the Dec-2025 outlook's FY2026 nominal 3.4% vs real 1.3%"))
+                   help=schema_help("inflation_rate", _default("inflation_rate"),
+                                    "applies after the last year of ESRI's GDP deflator"))
     g.add_argument("--fx", metavar="JPY_PER_USD", type=schema_type("jpy_per_usd"),
-                   help=schema_help("jpy_per_usd", f"{a.jpy_per_usd:g}",
-                                    "the Dec-2025 government outlook's assumption for FY2026"))
+                   help=schema_help("jpy_per_usd", _default("jpy_per_usd"),
+                                    "the rate of projected years"))
+    g.add_argument("--fx-rate-for-actuals", dest="fx_rate_for_actuals",
+                   choices=schema.FX_RATES_FOR_ACTUALS,
+                   help=schema_help("fx_rate_for_actuals", _default("fx_rate_for_actuals")))
     g.add_argument("--fx-history", action="store_true", default=None,
                    help="convert past fiscal years at the Federal Reserve calendar-year average "
-                   "(FYnnnn at year nnnn's average; an approximation) and later years at --fx")
+                   "(FYnnnn at year nnnn's average; an approximation) and later years at --fx; "
+                   "where it applies it replaces the fiscal-year average")
+    g.add_argument("--baseline", choices=schema.BASELINES,
+                   help=("what extra yen are measured against: own = each scenario's last decided "
+                         "level in its own scope and basis, held flat; common = one level for every "
+                         f"scenario (default {_default('baseline')}; the common level: the FY"
+                         f"{data.default_value('baseline_year')} {data.default_value('baseline_scope')} "
+                         f"total, {data.default_value('baseline_basis')})").replace("%", "%%"))
     g.add_argument("--denominator", choices=schema.DENOMINATORS,
                    help="override each scenario's GDP denominator")
     g.add_argument("--scope", choices=schema.SCOPES, help="override each scenario's spending scope")
     g.add_argument("--basis", choices=schema.BASES,
                    help="override each scenario's budget basis (initial, or with supplementary)")
     g.add_argument("--until", metavar="FY", type=schema_type("until"),
-                   help=schema_help("until", a.until))
+                   help=schema_help("until", _default("until")))
     g.add_argument("--vintage", metavar="NAME",
-                   help=f"ESRI GDP vintage for actuals (default {a.gdp_vintage})")
+                   help=f"ESRI GDP vintage for actuals (default {_default('gdp_vintage')})".replace("%", "%%"))
 
 
 def _override_type(text: str) -> tuple[int, float]:
@@ -104,6 +120,8 @@ def assumptions_from(args: argparse.Namespace) -> api.Assumptions:
     return api.make_assumptions(preset=args.preset, growth=args.growth, inflation=args.inflation,
                                 fx=args.fx, until=args.until, vintage=args.vintage,
                                 fx_history=args.fx_history,
+                                fx_rate_for_actuals=getattr(args, "fx_rate_for_actuals", None),
+                                baseline=getattr(args, "baseline", None),
                                 growth_overrides=_overrides(args.growth_overrides))
 
 
@@ -155,6 +173,14 @@ def cmd_project(args: argparse.Namespace) -> None:
     for name, meta in tidy.attrs["methodology"].items():
         for caveat in meta["caveats"]:
             sys.stderr.write(f"spendcalc: note: {name}: {terminal_text(caveat, multiline=False)}\n")
+    if not args.measures or any("gap" in m for m in args.measures):
+        bases: dict[str, list[str]] = {}
+        for name, meta in tidy.attrs["methodology"].items():
+            bases.setdefault(meta["baseline_description"], []).append(name)
+        for text, names in bases.items():
+            sys.stderr.write(terminal_text(
+                f"spendcalc: note: {', '.join(names)}: extra yen (gap_to_baseline_jpy) are "
+                f"measured against the baseline {text}", multiline=False) + "\n")
     if args.format == "table":
         shown = tidy[tidy["measure"].isin(args.measures or ["spending_jpy", "share_of_gdp",
                                                            "spending_usd", "gap_to_baseline_jpy"])]
@@ -233,8 +259,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scenario", action="append", metavar="NAME|FILE",
                    help="built-in name or scenario YAML file; repeatable; default: all built-ins")
     add_model_options(p)
-    p.add_argument("--since", type=whole_number("--since"), default=2012, metavar="FY",
-                   help="first fiscal year (default 2012)")
+    first = data.default_value("first_fiscal_year")
+    p.add_argument("--since", type=whole_number("--since"), default=first, metavar="FY",
+                   help=f"first fiscal year (default {first})")
     p.add_argument("--measure", dest="measures", action="append", metavar="NAME",
                    help="only these measures (repeatable)")
     p.add_argument("--format", choices=FORMATS, default="csv")

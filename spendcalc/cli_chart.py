@@ -95,7 +95,8 @@ def csv_comments(key: str, note: str, methodology: dict[str, dict]) -> list[str]
              "shares are fractions, 0.02 = 2%; fiscal years April-March)"]
     lines += textwrap.wrap(note, 100, break_on_hyphens=False)
     keys = ("title", "scope", "basis", "denominator", "reference_gdp_jpy", "gdp_vintage",
-            "jpy_per_usd", "target_share", "target_year")
+            "jpy_per_usd", "fx_assumption", "deflator", "baseline_description", "target_share",
+            "target_year")
     for name, rec in methodology.items():
         lines.append(f"{name}: " + "; ".join(f"{k}={rec[k]}" for k in keys if k in rec))
     return lines

@@ -19,13 +19,15 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from spendcalc.assumptions import Scenario, Source
+from spendcalc.assumptions import Assumptions, Scenario, Source
 from spendcalc.errors import SpendcalcError
 from spendcalc.scenarios import MAX_BYTES, load_yaml, scenario_from_yaml
 from spendcalc.units import registry
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 TABLES = ("defense_budget", "framework", "gdp", "fx")
+#: statuses of bundled spending: enacted, government draft, derived from published figures
+STATUSES = ("actual", "plan", "estimate")
 
 
 @dataclass(frozen=True)
@@ -151,15 +153,21 @@ class History:
     gdp : columns ``vintage, fiscal_year, nominal_gdp_jpy`` (actual ESRI vintages only).
     presets : GDP projection presets by name.
     fx_annual : calendar year -> JPY per USD annual average (Federal Reserve G.5A; default rows).
+    deflator : ESRI vintage -> fiscal year -> implicit GDP deflator (nominal / real GDP of that
+        vintage; an index whose base cancels in every ratio the model takes).
+    fx_fiscal : fiscal year -> JPY per USD fiscal-year (April-March) average.
+    constants : name -> value of the ``constants`` section of ``data/defaults.yaml`` (wording
+        the model quotes, e.g. in caveats).
 
     Frozen in substance, so that no caller can change the numbers another caller sees (one
     History is cached per process by :func:`load_history` and shared, in the app by every
     session): the constructor copies what it is given; ``spending`` and ``gdp`` (every
     :class:`FrozenFrame` field) return a *fresh copy* on each access, so editing one changes
-    nothing else; mapping fields (``presets``, ``fx_annual`` and any added later) are stored as
-    read-only ``MappingProxyType`` copies; fields cannot be reassigned. The model reads the
-    tables through :meth:`spending_series` and :meth:`gdp_series`: read-only numpy arrays keyed
-    by (scope, basis) and by vintage, built once here.
+    nothing else; mapping fields (``presets``, ``fx_annual``, ``deflator``, ``fx_fiscal``,
+    ``constants`` and any added later) are stored as read-only ``MappingProxyType`` copies;
+    fields cannot be reassigned. The model reads the tables through :meth:`spending_series` and
+    :meth:`gdp_series`: read-only numpy arrays keyed by (scope, basis) and by vintage, built
+    once here.
 
     To add a field: a table is declared ``name: pd.DataFrame = FrozenFrame(columns=(...))``, a
     lookup ``name: Mapping[...] = field(default_factory=dict)`` (frozen automatically); both
@@ -170,6 +178,9 @@ class History:
     gdp: pd.DataFrame = FrozenFrame()
     presets: Mapping[str, GdpPreset] = field(default_factory=dict)
     fx_annual: Mapping[int, float] = field(default_factory=dict)
+    deflator: Mapping[str, Mapping[int, float]] = field(default_factory=dict)
+    fx_fiscal: Mapping[int, float] = field(default_factory=dict)
+    constants: Mapping[str, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -299,16 +310,19 @@ def read_budget_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dic
 
     def add(scope: str, basis: str, sel: pd.DataFrame) -> None:
         for _, r in sel.iterrows():
-            status = "plan" if "draft" in r["definition"].lower() else "actual"
+            status = r["kind"] if r["kind"] in STATUSES else (
+                "plan" if "draft" in r["definition"].lower() else "actual")
             rows.append((scope, basis, int(r["fy"]), float(r["jpy"]), status, _source(r)))
 
     add("mod-budget", "initial", d[d["series"] == "mod_budget_initial"])
     add("security-related", "initial", d[d["series"] == "security_related_initial"])
     add("security-related", "with-supplementary", d[d["series"] == "security_related_with_supplementary"])
+    add("mod-budget", "with-supplementary", d[d["series"] == "mod_budget_with_supplementary"])
     init = d[d["series"] == "mod_budget_initial"].set_index("fy")
     supp = d[d["series"] == "mod_supplementary"]
+    stated = set(d[d["series"] == "mod_budget_with_supplementary"]["fy"])
     for fy, grp in supp.groupby("fy"):
-        if fy in init.index:
+        if fy in init.index and fy not in stated:
             r = init.loc[fy]
             total = float(r["jpy"]) + float(grp["jpy"].sum())
             src = _source(r) + " + supplementary: " + "; ".join(_source(x) for _, x in grp.iterrows())
@@ -333,20 +347,80 @@ def read_gdp_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
     return out.sort_values(["vintage", "fiscal_year"], ignore_index=True), meta
 
 
-PRESET_INFO = {
-    "cao-2026jan-past-projection": (
-        "Cabinet Office medium-term projection, Jan 2026, past-projection (baseline) case",
-        "2026-01-22", "esri-2026q2"),
-    "cao-2026jan-growth-transition": (
-        "Cabinet Office medium-term projection, Jan 2026, growth-transition case",
-        "2026-01-22", "esri-2026q2"),
-    "cao-2026jan-high-growth": (
-        "Cabinet Office medium-term projection, Jan 2026, high-growth case",
-        "2026-01-22", "esri-2026q2"),
-    "cao-2025jan-past-projection": (
-        "Cabinet Office medium-term projection, Jan 2025, past-projection case (old GDP level)",
-        "2025-01-17", "esri-2025q1"),
-}
+def _freeze(obj: object) -> object:
+    """Nested dicts/lists -> read-only mappings/tuples."""
+    if isinstance(obj, dict):
+        return MappingProxyType({k: _freeze(v) for k, v in obj.items()})
+    if isinstance(obj, list):
+        return tuple(_freeze(v) for v in obj)
+    return obj
+
+
+@lru_cache(maxsize=4)
+def _defaults_cached(data_dir: str) -> Mapping:
+    text = (Path(data_dir) / "defaults.yaml").read_text(encoding="utf-8")
+    raw = load_yaml(text, where="defaults.yaml", max_bytes=None)
+    if not isinstance(raw, dict) or not {"assumptions", "constants", "presets"} <= set(raw):
+        raise SpendcalcError("defaults.yaml", "(file)", "sections assumptions, constants and presets")
+    for section in ("assumptions", "constants"):
+        for name, entry in raw[section].items():
+            if not (isinstance(entry, dict) and {"value", "unit", "reasoning", "source"} <= set(entry)):
+                raise SpendcalcError(f"defaults.yaml {section}.{name}", entry,
+                                     "an entry with value, unit, reasoning and source")
+    return _freeze(raw)
+
+
+def defaults(data_dir: Path | None = None) -> Mapping:
+    """``data/defaults.yaml``: defaults and vintage-specific constants (cached, read-only).
+
+    Sections ``assumptions`` and ``constants`` map a name to ``{value, unit, reasoning, source}``;
+    ``presets`` maps a GDP preset name to ``{title, published, vintage}``.
+    """
+    return _defaults_cached(str(data_dir or DATA_DIR))
+
+
+def default_value(name: str, data_dir: Path | None = None) -> object:
+    """The value of one default (``assumptions`` section first, then ``constants``)."""
+    d = defaults(data_dir)
+    entry = d["assumptions"].get(name) or d["constants"].get(name)
+    if entry is None:
+        raise SpendcalcError("default", name, "a name in data/defaults.yaml")
+    return entry["value"]
+
+
+def default_assumptions(data_dir: Path | None = None) -> Assumptions:
+    """The default Assumptions, built from ``data/defaults.yaml`` (see data/UPDATING.md)."""
+    return _default_assumptions_cached(str(data_dir or DATA_DIR))
+
+
+@lru_cache(maxsize=4)
+def _default_assumptions_cached(data_dir: str) -> Assumptions:
+    a = {k: v["value"] for k, v in defaults(Path(data_dir))["assumptions"].items()}
+    ref = a.pop("reference_gdp")
+    unit = defaults(Path(data_dir))["assumptions"]["reference_gdp"]["unit"]
+    Q_ = registry().Quantity
+    ref_jpy = float(round(Q_(float(ref), unit.replace(" JPY", "_JPY")).to("JPY").magnitude))
+    return Assumptions(reference_gdp_jpy=ref_jpy, **a)
+
+
+class _PresetInfo(Mapping):
+    """``PRESET_INFO[name] -> (title, published, vintage)``, read from ``data/defaults.yaml``."""
+
+    def _table(self) -> Mapping:
+        return defaults()["presets"]
+
+    def __getitem__(self, name: str) -> tuple[str, str, str]:
+        p = self._table()[name]
+        return (p["title"], str(p["published"]), p["vintage"])
+
+    def __iter__(self):  # noqa: ANN204
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+
+PRESET_INFO = _PresetInfo()
 
 
 def read_gdp_presets(data_dir: Path | None = None) -> dict[str, GdpPreset]:
@@ -358,7 +432,8 @@ def read_gdp_presets(data_dir: Path | None = None) -> dict[str, GdpPreset]:
     """
     df, _meta = read_table("gdp", data_dir)
     presets = {}
-    for name, (title, published, vintage) in PRESET_INFO.items():
+    for name, info in defaults(data_dir)["presets"].items():
+        title, published, vintage = info["title"], str(info["published"]), info["vintage"]
         g = df[(df["vintage"] == name) & (df["series"] == "nominal_gdp_growth") & df["fy"].notna()]
         growth = {int(fy): round(float(v) / 100, 12) for fy, v in zip(g["fy"], g["value"], strict=True)}
         lr = df[(df["vintage"] == name) & (df["series"] == "nominal_gdp_growth_longrun")]
@@ -383,8 +458,35 @@ def _history_cached(data_dir: str) -> History:
     fx, _ = read_fx(path)
     annual = fx[(fx["series"] == "jpy_per_usd_annual_avg") & fx["is_default"]]
     fx_annual = MappingProxyType(dict(zip(annual["fy"].astype(int), annual["value"], strict=True)))
+    fiscal = fx[(fx["series"] == "jpy_per_usd_fy_avg") & fx["is_default"]]
+    fx_fiscal = MappingProxyType(dict(zip(fiscal["fy"].astype(int), fiscal["value"], strict=True)))
     return History(spending=spending, gdp=gdp, presets=MappingProxyType(read_gdp_presets(path)),
-                   fx_annual=fx_annual)
+                   fx_annual=fx_annual, deflator=read_deflators(path), fx_fiscal=fx_fiscal,
+                   constants=MappingProxyType({k: v["value"] for k, v in defaults(path)["constants"].items()}))
+
+
+def read_deflators(data_dir: Path | None = None) -> Mapping[str, Mapping[int, float]]:
+    """Implicit GDP deflator by ESRI vintage and fiscal year: nominal / real GDP of one vintage.
+
+    Both levels are bundled rows of ``data/gdp.csv`` (series ``nominal_gdp`` and ``real_gdp``,
+    kind ``actual``); the ratio is ESRI's own definition of the deflator (its published index
+    is the same ratio x 100). Vintages are never mixed; a year missing either level is absent.
+    """
+    df, _ = read_table("gdp", data_dir)
+    act = df[(df["kind"] == "actual") & df["is_default"] & df["fy"].notna()]
+    out = {}
+    for vintage, grp in act.groupby("vintage"):
+        nom = grp[grp["series"] == "nominal_gdp"]
+        real = grp[grp["series"] == "real_gdp"]
+        if real.empty:
+            continue
+        n = dict(zip(nom["fy"].astype(int), nom["value"].astype(float), strict=True))
+        r = dict(zip(real["fy"].astype(int), real["value"].astype(float), strict=True))
+        if set(nom["unit"]) != {"trillion JPY"} or not all(u.startswith("trillion JPY") for u in real["unit"]):
+            raise SpendcalcError("gdp.csv units", sorted(set(nom["unit"]) | set(real["unit"])),
+                                 "nominal and real GDP in trillion JPY")
+        out[str(vintage)] = MappingProxyType({y: n[y] / r[y] for y in sorted(n) if y in r})
+    return MappingProxyType(out)
 
 
 def load_history(data_dir: Path | None = None) -> History:

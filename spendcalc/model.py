@@ -4,14 +4,21 @@ Conventions
 -----------
 * ``fiscal_year`` is a Japanese fiscal year (April-March), an int.
 * Money is float yen (``*_jpy``) or US dollars (``*_usd``); shares are fractions (0.02 is 2%).
-* Spending up to a scope's last bundled figure (the *anchor*) is data; after it, the scenario's
-  path shape carries spending to ``target_share * denominator(target_year)`` in ``target_year``,
-  then ``after_target`` applies. Where the target year is at or before the anchor, the target is
-  already due and ``after_target`` applies from the first projected year.
+* Spending up to a scope's last bundled figure (the *anchor*, the last decided year: an enacted
+  budget, a Cabinet draft (``plan``) or a figure derived from published ones (``estimate``)) is
+  data; after it, the scenario's path shape carries spending to ``target_share *
+  denominator(target_year)`` in ``target_year``, then ``after_target`` applies. Where the target
+  year is at or before the anchor, the target is already due and ``after_target`` applies from
+  the first projected year.
 * Denominators: ``fixed-fy2022`` divides by one reference GDP (the government's ~560 trillion yen
   FY2022 estimate); ``same-year`` divides by that fiscal year's nominal GDP.
-* Real terms deflate by a constant assumed inflation rate to yen of ``price_base_year``.
-* USD converts at one stated rate for every year.
+* Real terms deflate by ESRI's GDP deflator of the chosen vintage for the years it covers, and by
+  the assumed inflation rate after (and before) them, to yen of ``price_base_year``.
+* USD converts actual years at their bundled fiscal-year average (``fx_rate_for_actuals``) or
+  calendar-year average (``fx_history``), other years at the stated rate.
+* Extra yen (``gap_to_baseline_jpy``) are measured against the ``baseline``: ``own`` (each
+  scenario's last decided level held flat in its own scope and basis) or ``common`` (one named
+  level for every scenario).
 
 This module imports numpy and pandas only (no file I/O, no plotting, no UI).
 """
@@ -47,14 +54,16 @@ TIDY_COLUMNS = ["scenario", "fiscal_year", "status", "measure", "unit", "value",
                 "denominator", "basis"]
 _PATH_CODE = {"linear-yen": 0, "constant-growth": 1, "linear-share": 2, "hold-flat": 3}
 _AFTER_CODE = {"hold-share": 0, "hold-yen": 1}
-_STATUS = np.array(["actual", "plan", "projection"])
+_STATUS = np.array(["actual", "plan", "estimate", "projection"])
+_PROJECTED = 3  # status code of a projected year (codes order: later ones dominate in np.maximum)
+_STATUS_CODE = {"actual": 0, "plan": 1, "estimate": 2}
 
 
 # ----------------------------------------------------------------------------------------------
 # Table of contents: the public entry points
 # ----------------------------------------------------------------------------------------------
 def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: object, *,
-            since: int = 2012, baseline: str = "hold-flat") -> pd.DataFrame:
+            since: int | None = None, baseline: str | None = None) -> pd.DataFrame:
     """Project spending pathways for scenarios.
 
     Parameters
@@ -63,22 +72,26 @@ def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: ob
     assumptions : Assumptions
     history : spendcalc.data.History
         Bundled actuals (spending by scope/basis in JPY, nominal GDP by vintage in JPY, presets).
-    since : int
-        First fiscal year in the output.
-    baseline : str
-        Only ``'hold-flat'``: spending frozen in yen at the scope's last bundled figure.
+    since : int or None
+        First fiscal year in the output (None: the first year of the bundled budgets).
+    baseline : {'own', 'common'} or None
+        What extra yen are measured against (None: ``assumptions.baseline``). ``own``: spending
+        frozen in yen at each scenario's last decided figure in its own scope and basis
+        (``'hold-flat'`` is accepted as its former name); ``common``: the bundled figure of
+        ``assumptions.baseline_scope``/``baseline_basis`` in ``baseline_year``, held flat, for
+        every scenario. The methodology names the baseline used.
 
     Returns
     -------
     DataFrame
         Tidy: ``scenario, fiscal_year, status, measure, unit, value, scope, denominator, basis``;
-        ``status`` is ``actual`` / ``plan`` (bundled government draft) / ``projection``. Rows with
+        ``status`` is ``actual`` / ``plan`` (bundled government draft) / ``estimate`` (derived
+        from published figures) / ``projection``. Rows with
         no data (e.g. security-related totals before FY2024) are absent, not zero.
         ``df.attrs['methodology']`` maps scenario name -> its methodology (scope, denominator,
         reference GDP, FX, deflator, GDP vintage and preset, anchor).
     """
-    if baseline != "hold-flat":
-        raise SpendcalcError("baseline", baseline, "'hold-flat'")
+    baseline = resolve_baseline(baseline, assumptions)
     if not scenarios:
         raise SpendcalcError("scenarios", [], "at least one scenario")
     names = [s.name for s in scenarios]
@@ -88,18 +101,25 @@ def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: ob
     if assumptions.until < last_gdp_year:
         raise SpendcalcError("until", assumptions.until, f"a fiscal year from FY{last_gdp_year} (the "
                              "last actual GDP year) to FY2100")
+    if since is None:
+        since = int(history.spending["fiscal_year"].min())
     check_year("since", since, FIRST_FISCAL_YEAR, assumptions.until)
     # cumulative measures run from cumulative_from whatever the first year shown
     years = np.arange(min(since, assumptions.cumulative_from), assumptions.until + 1)
     shown = years >= since
     gdp, gdp_status = nominal_gdp_jpy(history, assumptions, years)
     frames, methodology = [], {}
+    common = common_baseline_jpy(assumptions, history, years) if baseline == "common" else None
+    real_ratio = real_price_ratio(history, assumptions, years)
+    fx = fx_rates_jpy_per_usd(history, assumptions, years)
     for sc in scenarios:
         validate_against_history(sc, history)
         spend, spend_status, anchor_year = scenario_spending_jpy(sc, assumptions, history, years, gdp)
-        base, _, _ = scenario_spending_jpy(baseline_for(sc), assumptions, history, years, gdp)
-        wide = derived_measures(spend, base, gdp, years, sc, assumptions,
-                                fx_rates_jpy_per_usd(history, assumptions, years))
+        if common is None:
+            base, _, _ = scenario_spending_jpy(baseline_for(sc), assumptions, history, years, gdp)
+        else:
+            base = common
+        wide = derived_measures(spend, base, gdp, years, sc, assumptions, fx, real_ratio)
         share_status = np.maximum(spend_status, gdp_status) if sc.denominator == "same-year" else spend_status
         statuses = {m: spend_status for m in wide}
         statuses.update(nominal_gdp_jpy=gdp_status, share_of_gdp=share_status,
@@ -108,7 +128,7 @@ def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: ob
                         else np.zeros_like(gdp_status))
         frames.append(_tidy(sc, years[shown], {m: v[shown] for m, v in wide.items()},
                             {m: v[shown] for m, v in statuses.items()}))
-        methodology[sc.name] = methodology_for(sc, assumptions, history, anchor_year)
+        methodology[sc.name] = methodology_for(sc, assumptions, history, anchor_year, baseline)
     out = pd.concat(frames, ignore_index=True)
     out.attrs["methodology"] = methodology
     out.attrs["assumptions"] = assumptions_record(assumptions)
@@ -163,7 +183,7 @@ def headline_figures(scenario: Scenario, assumptions: Assumptions, history: obje
     Returns a dict with ``target_year``, ``target_spending_jpy`` (yen in the target year),
     ``share_fixed_fy2022`` and ``share_same_year`` (in the target year, or the last projected
     year for a flat path), ``mean_gap_to_baseline_jpy`` (average extra yen per year versus the
-    flat baseline, from the first projected year to the target year),
+    baseline of ``assumptions.baseline``, from the first projected year to the target year),
     ``required_spending_growth`` [1/year], ``break_even_gdp_growth`` [1/year] for the target-year
     yen on the same-year basis, and ``anchor_year``.
 
@@ -172,9 +192,9 @@ def headline_figures(scenario: Scenario, assumptions: Assumptions, history: obje
     """
     if scenario.target_year is not None and scenario.target_year > assumptions.until:
         assumptions = replace(assumptions, until=scenario.target_year)
-    tidy = project([scenario], assumptions, history, since=min(2024, assumptions.until))
-    wide = tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
     anchor_year, _ = history.anchor(scenario.scope, scenario.basis)
+    tidy = project([scenario], assumptions, history, since=min(anchor_year - 1, assumptions.until))
+    wide = tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
     year = scenario.target_year if scenario.target_year is not None else assumptions.until
     year = min(max(year, int(wide.index.min())), assumptions.until)
     span = wide.loc[(wide.index > anchor_year) & (wide.index <= max(year, anchor_year + 1))]
@@ -246,6 +266,20 @@ def sensitivity_sweep(scope: str, basis: str, denominator: str, growth_rates: np
 # ----------------------------------------------------------------------------------------------
 # One function per quantity
 # ----------------------------------------------------------------------------------------------
+
+def spending_table(history: object, scope: str, basis: str) -> dict[int, tuple[float, str]]:
+    """``{fiscal_year: (spending_jpy, status)}`` of one scope and basis (empty if none bundled).
+
+    Read from the History's read-only arrays (``History.spending_series``), built once there.
+    """
+    try:
+        series = history.spending_series(scope, basis)
+    except SpendcalcError:
+        return {}
+    return {int(y): (float(v), str(st))
+            for y, v, st in zip(series.years.tolist(), series.jpy.tolist(), series.status, strict=True)}
+
+
 def gdp_lookup(history: object, vintage: str) -> dict[int, float]:
     series = history.gdp_series(vintage)  # read-only arrays (History is immutable)
     return dict(zip(series.years.tolist(), series.jpy.tolist(), strict=True))
@@ -283,7 +317,7 @@ def nominal_gdp_jpy(history: object, assumptions: Assumptions,
                     years: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Nominal GDP by fiscal year: actuals of the vintage, then compounded growth. [JPY]
 
-    Returns ``(values, status_codes)`` with status 0 (actual) or 2 (projection); years before
+    Returns ``(values, status_codes)`` with status 0 (actual) or 3 (projection); years before
     the vintage's first year are NaN.
     """
     lookup = gdp_lookup(history, assumptions.gdp_vintage)
@@ -296,7 +330,7 @@ def nominal_gdp_jpy(history: object, assumptions: Assumptions,
         g = growth_rates(history, assumptions, fyears)
         path = lookup[last_year] * np.cumprod(1.0 + g)
         values[future] = path[years[future] - last_year - 1]
-    return values, np.where(future, 2, 0)
+    return values, np.where(future, _PROJECTED, 0)
 
 
 def spending_paths_jpy(years: np.ndarray, anchor_year: int, anchor_jpy: float, denom: np.ndarray,
@@ -344,9 +378,9 @@ def scenario_spending_jpy(sc: Scenario, assumptions: Assumptions, history: objec
                           gdp: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
     """Bundled figures up to the anchor, then the scenario's path. Returns (jpy, status, anchor)."""
     anchor_year, anchor_jpy = history.anchor(sc.scope, sc.basis)
-    series = history.spending_series(sc.scope, sc.basis)  # read-only arrays (History is immutable)
-    hist = dict(zip(series.years.tolist(), series.jpy.tolist(), strict=True))
-    hstat = dict(zip(series.years.tolist(), series.status, strict=True))
+    table = spending_table(history, sc.scope, sc.basis)
+    hist = {y: v for y, (v, _) in table.items()}
+    hstat = {y: st for y, (_, st) in table.items()}
     # the path needs the denominator from the anchor year to the target year
     lo = min(int(years[0]), anchor_year)
     hi = max(int(years[-1]), sc.target_year or 0)
@@ -364,8 +398,8 @@ def scenario_spending_jpy(sc: Scenario, assumptions: Assumptions, history: objec
     proj = proj[(full >= years[0]) & (full <= years[-1])]
     values = np.array([hist.get(int(y), np.nan) for y in years])
     values = np.where(years > anchor_year, proj, values)
-    status = np.array([{"actual": 0, "plan": 1}.get(hstat.get(int(y), ""), 2) for y in years])
-    status = np.where(years > anchor_year, 2, status)
+    status = np.array([_STATUS_CODE.get(hstat.get(int(y), ""), _PROJECTED) for y in years])
+    status = np.where(years > anchor_year, _PROJECTED, status)
     return values, status, anchor_year
 
 
@@ -375,13 +409,104 @@ def baseline_for(sc: Scenario) -> Scenario:
                     denominator=sc.denominator)
 
 
+def resolve_baseline(baseline: str | None, a: Assumptions) -> str:
+    """``None`` -> ``a.baseline``; ``'hold-flat'`` (the former name) -> ``'own'``; else checked."""
+    if baseline is None:
+        return a.baseline
+    if baseline == "hold-flat":
+        return "own"
+    if baseline not in ("own", "common"):
+        raise SpendcalcError("baseline", baseline, "one of own, common")
+    return baseline
+
+
+def common_baseline_level(a: Assumptions, history: object) -> tuple[int, float, str]:
+    """The common baseline: (fiscal year, yen, status) of the bundled figure it holds flat.
+
+    The figure of ``a.baseline_scope``/``a.baseline_basis`` in ``a.baseline_year`` (or, if that
+    is None, in the last year whose figure of that scope and basis is ``actual``).
+    """
+    table = spending_table(history, a.baseline_scope, a.baseline_basis)
+    year = a.baseline_year
+    if year is None:
+        actual = [y for y, (_, st) in table.items() if st == "actual"]
+        if not actual:
+            raise SpendcalcError("baseline_scope", f"{a.baseline_scope}/{a.baseline_basis}",
+                                 "a scope and basis with an actual bundled figure")
+        year = max(actual)
+    if year not in table:
+        have = ", ".join(f"FY{y}" for y in sorted(table))
+        raise SpendcalcError("baseline_year", year, f"a fiscal year with a bundled {a.baseline_scope} "
+                             f"{a.baseline_basis} figure ({have or 'none'})")
+    level, status = table[year]
+    return year, level, status
+
+
+def common_baseline_jpy(a: Assumptions, history: object, years: np.ndarray) -> np.ndarray:
+    """The common baseline over ``years``: its level from its own year on, NaN before. [JPY]"""
+    year, level, _ = common_baseline_level(a, history)
+    return np.where(years >= year, level, np.nan)
+
+
+def baseline_text(baseline: str, sc: Scenario, a: Assumptions, history: object, anchor_year: int) -> str:
+    """The baseline in words, for the methodology and every output that shows extra yen."""
+    if baseline == "common":
+        year, level, status = common_baseline_level(a, history)
+        return (f"common: the FY{year} {a.baseline_scope} total ({a.baseline_basis}, {status}), "
+                f"{level / 1e12:.2f} trillion JPY, held flat in yen for every scenario")
+    level = spending_table(history, sc.scope, sc.basis).get(anchor_year, (float("nan"), ""))[0]
+    return (f"own: the scenario's last decided figure (FY{anchor_year} {sc.scope}, {sc.basis}), "
+            f"{level / 1e12:.2f} trillion JPY, held flat in yen")
+
+
+def deflator_index(history: object, a: Assumptions, years: np.ndarray) -> np.ndarray:
+    """Price index for real terms: ESRI's deflator where bundled, assumed inflation elsewhere.
+
+    The bundled deflator of ``a.gdp_vintage`` for the fiscal years it covers; after its last
+    year (and before its first) the index moves at ``a.inflation_rate`` per year. With no
+    bundled deflator for the vintage, the index is ``(1 + inflation) ** year`` throughout.
+    Only ratios of this index are used, so its base is irrelevant. [-]
+    """
+    table = (getattr(history, "deflator", {}) or {}).get(a.gdp_vintage, {})
+    g = 1.0 + a.inflation_rate
+    lo = min(int(years.min()), a.price_base_year)
+    hi = max(int(years.max()), a.price_base_year)
+    span = np.arange(lo, hi + 1)
+    if not table:
+        index = g ** (span - a.price_base_year)
+    else:
+        first, last = min(table), max(table)
+        index = np.array([table[int(y)] if first <= y <= last and int(y) in table else np.nan for y in span])
+        index = np.where(span > last, table[last] * g ** (span - last), index)
+        index = np.where(span < first, table[first] * g ** (span - first), index)
+    return index[years - lo]
+
+
+def real_price_ratio(history: object, a: Assumptions, years: np.ndarray) -> np.ndarray:
+    """``deflator(price_base_year) / deflator(year)``: multiply nominal yen to get real yen. [-]"""
+    index = deflator_index(history, a, np.append(years, a.price_base_year))
+    return index[-1] / index[:-1]
+
+
+def last_actual_deflator_year(history: object, vintage: str) -> int | None:
+    """Last fiscal year with a bundled deflator in ``vintage`` (None if there is none)."""
+    table = (getattr(history, "deflator", {}) or {}).get(vintage, {})
+    return max(table) if table else None
+
+
 def fx_rates_jpy_per_usd(history: object, a: Assumptions, years: np.ndarray) -> np.ndarray:
     """Exchange rate used for each fiscal year. [JPY/USD]
 
-    The stated ``a.jpy_per_usd`` for every year, or, with ``a.fx_history``, the bundled
-    calendar-year average for years that have one (FYnnnn -> calendar year nnnn).
+    Starts from the stated ``a.jpy_per_usd`` for every year. With
+    ``a.fx_rate_for_actuals='fiscal-year-average'``, fiscal years with a bundled April-March
+    average use it. With ``a.fx_history``, fiscal years with a bundled calendar-year average use
+    that instead (FYnnnn -> calendar year nnnn): the explicit opt-in wins where both exist.
     """
     rates = np.full(years.size, a.jpy_per_usd)
+    if a.fx_rate_for_actuals == "fiscal-year-average":
+        fiscal = getattr(history, "fx_fiscal", {}) or {}
+        past = np.array([fiscal.get(int(y), np.nan) for y in years])
+        rates = np.where(np.isnan(past), rates, past)
     if a.fx_history:
         annual = getattr(history, "fx_annual", {}) or {}
         past = np.array([annual.get(int(y), np.nan) for y in years])
@@ -391,8 +516,14 @@ def fx_rates_jpy_per_usd(history: object, a: Assumptions, years: np.ndarray) -> 
 
 def derived_measures(spend: np.ndarray, base: np.ndarray, gdp: np.ndarray, years: np.ndarray,
                      sc: Scenario, a: Assumptions,
-                     fx_rates: np.ndarray | None = None) -> dict[str, np.ndarray]:
-    """All measures of one scenario as arrays over ``years`` (NaN where not defined)."""
+                     fx_rates: np.ndarray | None = None,
+                     real_ratio: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    """All measures of one scenario as arrays over ``years`` (NaN where not defined).
+
+    ``real_ratio`` multiplies nominal into real yen (``real_price_ratio``); without it, real
+    terms use the constant assumed inflation for every year.
+    """
+    price = (1.0 + a.inflation_rate) ** (a.price_base_year - years) if real_ratio is None else real_ratio
     fixed = np.full(years.size, a.reference_gdp_jpy)
     denom = gdp if sc.denominator == "same-year" else fixed
     gap = spend - base
@@ -405,7 +536,7 @@ def derived_measures(spend: np.ndarray, base: np.ndarray, gdp: np.ndarray, years
         "share_of_gdp_fixed_fy2022": spend / fixed,
         "share_of_gdp_same_year": spend / gdp,
         "spending_usd": spend / (a.jpy_per_usd if fx_rates is None else fx_rates),
-        "spending_real_jpy": spend / (1.0 + a.inflation_rate) ** (years - a.price_base_year),
+        "spending_real_jpy": spend * price,
         "cumulative_spending_jpy": _cumsum_from(spend, proj),
         "baseline_spending_jpy": base,
         "gap_to_baseline_jpy": gap,
@@ -421,13 +552,21 @@ def _cumsum_from(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
 
 
 def validate_against_history(sc: Scenario, history: object) -> None:
-    """A target year before the last enacted figure of the scenario's scope is an error."""
+    """A target year before the first bundled figure of the scenario's scope is an error.
+
+    A target year at or before the last decided figure is allowed: the target is then already
+    due and ``after_target`` applies after the anchor (``caveats_for`` says so).
+    """
     if sc.target_year is None:
         return
-    last = history.last_actual_year(sc.scope, sc.basis)
-    if sc.target_year < last:
+    s = history.spending
+    sel = s[(s["scope"] == sc.scope) & (s["basis"] == sc.basis)]
+    if sel.empty:
+        return  # history.anchor names the missing scope and basis
+    first = int(sel["fiscal_year"].min())
+    if sc.target_year < first:
         raise SpendcalcError("target_year", sc.target_year,
-                             f"a fiscal year from FY{last} (the last actual {sc.scope} figure) to FY2100")
+                             f"a fiscal year from FY{first} (the first bundled {sc.scope} figure) to FY2100")
 
 
 def caveats_for(sc: Scenario, a: Assumptions, history: object, anchor_year: int) -> list[str]:
@@ -443,14 +582,35 @@ def caveats_for(sc: Scenario, a: Assumptions, history: object, anchor_year: int)
     if sc.denominator == "same-year":
         out.append(f"same-year GDP is ESRI vintage {a.gdp_vintage}; government same-year ratios "
                    "were computed on the GDP estimates of their time, before the benchmark revision "
-                   "that raised nominal GDP, and are higher (FY2025 initial: 1.6% reported)")
+                   "that raised nominal GDP, and are higher"
+                   + (f" ({reported})" if (reported := (getattr(history, "constants", {}) or {})
+                                          .get("reported_same_year_ratio")) else ""))
+    table = spending_table(history, sc.scope, sc.basis)
+    estimated = sorted(y for y, (_, st) in table.items() if st == "estimate")
+    if estimated:
+        out.append(f"{sc.scope} ({sc.basis}) for " + ", ".join(f"FY{y}" for y in estimated)
+                   + " is an estimate derived from published figures (status 'estimate'; see data/README.md)")
     return out
 
 
-def methodology_for(sc: Scenario, a: Assumptions, history: object, anchor_year: int) -> dict:
+def methodology_for(sc: Scenario, a: Assumptions, history: object, anchor_year: int,
+                    baseline: str | None = None) -> dict:
     """Everything a reader needs to reproduce the numbers of one scenario."""
     preset = history.presets.get(a.gdp_preset) if a.growth_rate is None else None
     last_gdp_year, _ = last_actual_gdp(history, a.gdp_vintage)
+    baseline = resolve_baseline(baseline, a)
+    deflator_last = last_actual_deflator_year(history, a.gdp_vintage)
+    fiscal = getattr(history, "fx_fiscal", {}) or {}
+    annual = getattr(history, "fx_annual", {}) or {}
+    fx_parts = []
+    if a.fx_history and annual:
+        fx_parts.append(f"calendar-year Federal Reserve averages for FY{min(annual)}-FY{max(annual)} "
+                        "(FYnnnn at the calendar-year-nnnn average)")
+    if a.fx_rate_for_actuals == "fiscal-year-average" and fiscal:
+        fx_parts.append(f"fiscal-year (April-March) averages for FY{min(fiscal)}-FY{max(fiscal)}"
+                        + (" where no calendar-year average is used" if fx_parts else ""))
+    fx_text = (", ".join(fx_parts) + f", {a.jpy_per_usd:g} JPY per USD (stated rate) for other years"
+               if fx_parts else f"{a.jpy_per_usd:g} JPY per USD for every year (stated rate)")
     return {
         "scenario": sc.name,
         "title": sc.title,
@@ -471,14 +631,17 @@ def methodology_for(sc: Scenario, a: Assumptions, history: object, anchor_year: 
         "growth_overrides": [list(x) for x in a.growth_overrides],
         "jpy_per_usd": a.jpy_per_usd,
         "fx_history": a.fx_history,
-        "fx_assumption": (f"calendar-year Federal Reserve averages for FY{min(history.fx_annual)}"
-                          f"-FY{max(history.fx_annual)} (FYnnnn at the calendar-year-nnnn average), "
-                          f"{a.jpy_per_usd:g} JPY per USD after"
-                          if a.fx_history and getattr(history, "fx_annual", None)
-                          else f"{a.jpy_per_usd:g} JPY per USD for every year (stated rate)"),
+        "fx_assumption": fx_text,
+        "fx_rate_for_actuals": a.fx_rate_for_actuals,
         "inflation_rate": a.inflation_rate,
         "price_base_year": a.price_base_year,
+        "deflator": (f"ESRI GDP deflator (vintage {a.gdp_vintage}) to FY{deflator_last}, then "
+                     f"{a.inflation_rate:.2%}/yr assumed; yen of FY{a.price_base_year}"
+                     if deflator_last is not None else
+                     f"{a.inflation_rate:.2%}/yr assumed for every year; yen of FY{a.price_base_year}"),
         "cumulative_from": a.cumulative_from,
+        "baseline": baseline,
+        "baseline_description": baseline_text(baseline, sc, a, history, anchor_year),
         "fiscal_year": "Japanese fiscal year, April to March",
         "caveats": caveats_for(sc, a, history, anchor_year),
     }

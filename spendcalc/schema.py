@@ -22,8 +22,8 @@ function costs nothing at import, coerces nothing, and renders itself as the REA
 Ranges are *plausible*, not merely valid: a value outside them is far more likely a slip (2 for
 2%, yen for trillion yen, an inverted exchange rate) than an intended input, so it is an error
 that names the field, the text and an example. Each range's reasoning is an assumption, stated
-in ``reason``. Defaults are not declared here: they belong to the dataclasses (and the data
-files); the schema owns types, units, ranges and their reasoning.
+in ``reason``. Defaults are not declared here: they live in ``data/defaults.yaml`` (read by
+``spendcalc.data``); the schema owns types, units, ranges and their reasoning.
 
 This module does no I/O and imports nothing beyond the standard library and ``spendcalc.units``.
 """
@@ -46,6 +46,10 @@ DENOMINATORS: tuple[str, ...] = ("fixed-fy2022", "same-year")
 PATHS: tuple[str, ...] = ("linear-yen", "constant-growth", "linear-share", "hold-flat")
 AFTER_TARGET: tuple[str, ...] = ("hold-share", "hold-yen")
 BASES: tuple[str, ...] = ("initial", "with-supplementary")
+#: rate for fiscal years with a bundled fiscal-year average: that average, or the stated rate
+FX_RATES_FOR_ACTUALS: tuple[str, ...] = ("stated", "fiscal-year-average")
+#: what extra yen are measured against: each scenario's own flat level, or one common level
+BASELINES: tuple[str, ...] = ("own", "common")
 
 KINDS = ("quantity", "count", "year", "choice", "bool", "name")
 
@@ -306,6 +310,18 @@ SPECS: MappingProxyType[str, Spec] = MappingProxyType({s.name: s for s in (
          flag="--until", **{k: v for k, v in _YEARS.items() if k not in ("kind", "unit")}),
     Spec("cumulative_from", "year", "fiscal year", "cumulative measures sum from this fiscal year",
          "2030", "assumptions", **{k: v for k, v in _YEARS.items() if k not in ("kind", "unit")}),
+    Spec("fx_rate_for_actuals", "choice", "-", "rate for fiscal years with a bundled April-March "
+         "average: that average, or the stated rate", "fiscal-year-average", "assumptions",
+         choices=FX_RATES_FOR_ACTUALS, flag="--fx-rate-for-actuals"),
+    Spec("baseline", "choice", "-", "what extra yen are measured against: each scenario's own "
+         "flat level, or one common level for every scenario", "common", "assumptions",
+         choices=BASELINES, flag="--baseline"),
+    Spec("baseline_scope", "choice", "-", "scope of the common baseline", "security-related",
+         "assumptions", choices=SCOPES),
+    Spec("baseline_basis", "choice", "-", "budget basis of the common baseline",
+         "with-supplementary", "assumptions", choices=BASES),
+    Spec("baseline_year", "year", "fiscal year", "fiscal year of the common baseline level",
+         "2025", "assumptions", **{k: v for k, v in _YEARS.items() if k not in ("kind", "unit")}),
     # --- Scenario -----------------------------------------------------------------------------
     Spec("target_share", "quantity", "fraction", "share of GDP reached in the target year",
          "'2 %' or 0.02", "scenario", 0.001, 0.2, reason=_SHARE_REASON, ui=(1.0, 6.0, 0.1)),

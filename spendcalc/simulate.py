@@ -105,7 +105,7 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         Seed (>= 0); the same seed gives the same result for any ``chunk_size``. [-]
     assumptions : Assumptions, optional
         GDP assumption (its deterministic path is the median), vintage, exchange rate; default
-        ``Assumptions()``.
+        ``spendcalc.default_assumptions()``.
     history : spendcalc.data.History, optional
         Bundled actuals; default ``spendcalc.data.load_history()``.
     volatility : float, optional
@@ -169,7 +169,11 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         from spendcalc.data import load_history
 
         history = load_history()
-    a = assumptions or Assumptions()
+    if assumptions is None:
+        from spendcalc.data import default_assumptions
+
+        assumptions = default_assumptions()
+    a = assumptions
     if until is not None:
         a = replace(a, until=until)
     jump_off, _ = model.last_actual_gdp(history, a.gdp_vintage)

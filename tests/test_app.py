@@ -65,7 +65,7 @@ def test_app_runs_and_shows_headline_with_units(default_app):
     assert at.selectbox(key="w_focus").value == "us-ask-3.5pct"
     assert metric_value(at, "Share of same-year GDP") == "3.50%"
     # the headline yen come from the core, formatted as trillion yen
-    h = spendcalc.headline_figures(spendcalc.get_scenario("us-ask-3.5pct"), spendcalc.Assumptions(),
+    h = spendcalc.headline_figures(spendcalc.get_scenario("us-ask-3.5pct"), spendcalc.default_assumptions(),
                                    spendcalc.load_history())
     assert metric_value(at, "Spending needed in FY2035") == f"{h['target_spending_jpy'] / 1e12:,.2f}"
 
@@ -288,9 +288,9 @@ def test_chart_downloads_are_png_and_svg():
     app = app_module()
     scenarios = tuple(spendcalc.resolve_scenarios(["us-ask-3.5pct", "hold-flat"]))
     for kind in app.CHART_KINDS:
-        png = app.chart_bytes(kind, scenarios, spendcalc.Assumptions(), "us-ask-3.5pct", "png", 60)
+        png = app.chart_bytes(kind, scenarios, spendcalc.default_assumptions(), "us-ask-3.5pct", "png", 60)
         assert png.startswith(b"\x89PNG"), kind
-        svg = app.chart_bytes(kind, scenarios, spendcalc.Assumptions(), "us-ask-3.5pct", "svg", 60)
+        svg = app.chart_bytes(kind, scenarios, spendcalc.default_assumptions(), "us-ask-3.5pct", "svg", 60)
         assert b"<svg" in svg[:2000], kind
     at = run_app()
     labels = [b.label for b in at.get("download_button")]
@@ -325,3 +325,31 @@ def test_fx_history_checkbox_changes_past_usd_and_is_in_the_link():
     assert_clean(at)
     assert usd_2024(at) != before
     assert at.query_params["fxh"] == "1"
+
+
+def test_baseline_control_changes_extra_yen_names_it_and_is_in_the_link():
+    at = run_app({"sc": "original-fy2027,us-ask-3.5pct", "focus": "us-ask-3.5pct"})
+    assert_clean(at)
+    assert at.radio(key="baseline").value == "common"
+    common = metric_value(at, "Extra per year vs FY2025 common level")
+    assert any("baseline common: the FY2025 security-related total" in c.value for c in at.caption)
+    at.radio(key="baseline").set_value("own").run()
+    assert_clean(at)
+    own = metric_value(at, "Extra per year vs flat FY2026")
+    assert own != common
+    assert any("baseline own: the scenario's last decided figure" in c.value for c in at.caption)
+    assert at.query_params["baseline"] == "own"
+    linked = run_app({"baseline": "own", "sc": "original-fy2027,us-ask-3.5pct", "focus": "us-ask-3.5pct"})
+    assert_clean(linked)
+    assert linked.radio(key="baseline").value == "own"
+    bad = run_app({"baseline": "mine"})
+    assert not bad.exception and bad.warning  # a bad link value falls back to the default, with a warning
+    assert bad.radio(key="baseline").value == "common"
+
+
+def test_fx_for_actual_years_control_is_in_the_link():
+    at = run_app({"tab": "Data & methodology", "sc": "original-fy2027", "focus": "original-fy2027"})
+    assert at.radio(key="fxa").value == "fiscal-year-average"
+    at.radio(key="fxa").set_value("stated").run()
+    assert_clean(at)
+    assert at.query_params["fxa"] == "stated"

@@ -9,14 +9,15 @@ import pytest
 import spendcalc
 from spendcalc import schema
 from spendcalc.assumptions import Assumptions, Scenario, Source, replace_fields
+from spendcalc.data import default_assumptions, defaults
 from spendcalc.errors import SpendcalcError
 
 
 def test_dataclasses_are_frozen_and_hashable():
-    a = Assumptions()
+    a = default_assumptions()
     s = Scenario("s", 0.02, 2027, sources=[Source("t", "https://example.org/u", "q")])
     assert isinstance(s.sources, tuple), "sources are stored as a tuple so the scenario hashes"
-    assert hash(a) == hash(Assumptions()) and hash(s) == hash(dataclasses.replace(s))
+    assert hash(a) == hash(dataclasses.replace(a)) and hash(s) == hash(dataclasses.replace(s))
     with pytest.raises(dataclasses.FrozenInstanceError):
         a.jpy_per_usd = 1.0  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -24,9 +25,23 @@ def test_dataclasses_are_frozen_and_hashable():
 
 
 def test_defaults_are_documented_values():
-    a = Assumptions()
-    assert a.reference_gdp_jpy == 560e12
-    assert a.gdp_vintage == "esri-2026q2" and a.gdp_preset == "cao-2026jan-past-projection"
+    a = default_assumptions()
+    d = defaults()["assumptions"]
+    assert a.reference_gdp_jpy == d["reference_gdp"]["value"] * 1e12
+    assert d["reference_gdp"]["unit"] == "trillion JPY"
+    assert a.gdp_vintage == d["gdp_vintage"]["value"] and a.gdp_preset == d["gdp_preset"]["value"]
+    for name in ("inflation_rate", "price_base_year", "jpy_per_usd", "until", "cumulative_from",
+                 "fx_history", "fx_rate_for_actuals", "baseline", "baseline_year"):
+        assert getattr(a, name) == d[name]["value"], name
+
+
+def test_assumptions_without_vintage_fields_is_an_error_that_points_to_the_defaults():
+    full = dataclasses.asdict(default_assumptions())
+    for name in ("gdp_vintage", "inflation_rate", "jpy_per_usd", "reference_gdp_jpy", "until"):
+        with pytest.raises(SpendcalcError, match=f"^{name}: None .*default_assumptions"):
+            Assumptions(**{**full, name: None})
+    with pytest.raises(SpendcalcError, match="default_assumptions"):
+        Assumptions()
 
 
 @pytest.mark.parametrize(("field", "bad", "good"), [
@@ -61,20 +76,21 @@ def test_hold_flat_needs_no_target_but_others_do():
 
 def test_growth_requires_preset_or_rate():
     with pytest.raises(SpendcalcError) as err:
-        Assumptions(gdp_preset=None, growth_rate=None)
+        dataclasses.replace(default_assumptions(), gdp_preset=None, growth_rate=None)
     assert err.value.field == "gdp_preset"
 
 
 def test_growth_overrides_are_sorted_and_validated():
-    a = Assumptions(growth_overrides=((2030, 0.01), (2027, 0.02)))
+    d = default_assumptions()
+    a = dataclasses.replace(d, growth_overrides=((2030, 0.01), (2027, 0.02)))
     assert a.growth_overrides == ((2027, 0.02), (2030, 0.01))
     with pytest.raises(SpendcalcError) as err:
-        Assumptions(growth_overrides=((2027, -1.0),))
+        dataclasses.replace(d, growth_overrides=((2027, -1.0),))
     assert err.value.field == "growth_overrides"
     with pytest.raises(SpendcalcError, match="one rate per fiscal year"):
-        Assumptions(growth_overrides=((2027, 0.01), (2027, 0.02)))
+        dataclasses.replace(d, growth_overrides=((2027, 0.01), (2027, 0.02)))
     with pytest.raises(SpendcalcError) as err:
-        Assumptions(growth_overrides=((2027,),))
+        dataclasses.replace(d, growth_overrides=((2027,),))
     assert err.value.field == "growth_overrides"
 
 

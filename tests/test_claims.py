@@ -39,7 +39,7 @@ def _figure(table: str, series: str, fiscal_year: str, vintage: str | None = Non
 
 @pytest.fixture(scope="module")
 def figures() -> dict[str, float]:
-    gdp_vintage = spendcalc.Assumptions().gdp_vintage
+    gdp_vintage = spendcalc.default_assumptions().gdp_vintage
     return {
         "security_fy2025_with_supp": _figure("defense_budget", "security_related_with_supplementary", "FY2025"),
         "security_fy2025_initial": _figure("defense_budget", "security_related_initial", "FY2025"),

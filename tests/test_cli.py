@@ -47,15 +47,19 @@ def value(df: pd.DataFrame, scenario: str, year: int, measure: str) -> float:
 def test_project_csv_all_builtins(capsys):
     code, out, err = cli(capsys, "project", "--format", "csv")
     assert code == 0
-    # the only stderr output is the same-year caveat of us-ask-3.5pct; stdout is pure CSV
-    assert err.splitlines() == [line for line in err.splitlines()
-                                if line.startswith("spendcalc: note: us-ask-3.5pct: same-year GDP")]
-    assert len(err.splitlines()) == 1
+    # stderr: notes only (caveats, the estimated FY2026 figures, the baseline); stdout is pure CSV
+    lines = err.splitlines()
+    assert all(line.startswith("spendcalc: note: ") for line in lines)
+    assert sum("us-ask-3.5pct: same-year GDP" in line for line in lines) == 1
+    assert sum("for FY2026 is an estimate" in line for line in lines) == len(BUILTIN_ORDER)
+    assert lines[-1] == ("spendcalc: note: " + ", ".join(BUILTIN_ORDER) + ": extra yen (gap_to_baseline_jpy) "
+                         "are measured against the baseline common: the FY2025 security-related total "
+                         "(with-supplementary, actual), 11.00 trillion JPY, held flat in yen for every scenario")
     assert out.splitlines()[0] == HEADER
     df = pd.read_csv(io.StringIO(out))
     assert list(df["scenario"].unique()) == list(BUILTIN_ORDER)
     assert df["fiscal_year"].min() == 2012 and df["fiscal_year"].max() == 2040
-    assert set(df["status"]) == {"actual", "projection"}
+    assert set(df["status"]) == {"actual", "estimate", "projection"}
     assert value(df, "original-fy2027", 2027, "spending_jpy") == pytest.approx(11.2e12, rel=1e-9)
 
 
@@ -103,12 +107,16 @@ def test_growth(capsys, growth):
     assert value(df, "us-ask-3.5pct", 2035, "spending_jpy") == pytest.approx(0.035 * GDP_FY2025 * 1.02**10)
 
 
+FY2026_SECURITY = 9.0353e12 + (9.9e12 - 8.7005e12)  # estimate: FY2026 MOD + FY2025 non-MOD items
+
+
 def test_inflation_and_fx(capsys):
     df = frame(capsys, "--scenario", "hold-flat", "--inflation", "5 %", "--fx", "100")
-    assert value(df, "hold-flat", 2030, "spending_real_jpy") == pytest.approx(11e12 / 1.05**5)
-    assert value(df, "hold-flat", 2030, "spending_usd") == pytest.approx(11e12 / 100)
+    # the assumed inflation applies after FY2025, the last year of the bundled deflator
+    assert value(df, "hold-flat", 2030, "spending_real_jpy") == pytest.approx(FY2026_SECURITY / 1.05**5)
+    assert value(df, "hold-flat", 2030, "spending_usd") == pytest.approx(FY2026_SECURITY / 100)
     df = frame(capsys, "--scenario", "hold-flat", "--fx", "150 JPY/USD")
-    assert value(df, "hold-flat", 2030, "spending_usd") == pytest.approx(11e12 / 150)
+    assert value(df, "hold-flat", 2030, "spending_usd") == pytest.approx(FY2026_SECURITY / 150)
 
 
 def test_denominator_scope_until_since_measure(capsys):
@@ -118,8 +126,9 @@ def test_denominator_scope_until_since_measure(capsys):
     df = frame(capsys, "--scenario", "original-fy2027", "--scope", "mod-budget")
     assert set(df["scope"]) == {"mod-budget"}
     assert value(df, "original-fy2027", 2024, "spending_jpy") == pytest.approx(7.9496e12)
-    plan = df[(df["fiscal_year"] == 2026) & (df["measure"] == "spending_jpy")]
-    assert plan["status"].tolist() == ["plan"], "FY2026 MOD budget is the Cabinet draft"
+    enacted = df[(df["fiscal_year"] == 2026) & (df["measure"] == "spending_jpy")]
+    assert enacted["status"].tolist() == ["actual"], "FY2026 MOD budget was enacted unamended"
+    assert enacted["value"].tolist() == [pytest.approx(9.0353e12)]
     df = frame(capsys, "--until", "2030", "--since", "2020", "--measure", "nominal_gdp_jpy")
     assert (df["fiscal_year"].min(), df["fiscal_year"].max()) == (2020, 2030)
     assert set(df["measure"]) == {"nominal_gdp_jpy"}
@@ -316,13 +325,40 @@ def test_growth_override_holds_until_the_next_one(capsys):
 
 
 def test_fx_history_uses_the_annual_average_for_past_years(capsys):
-    stated = frame(capsys, "--scenario", "original-fy2027", "--fx", "150")
-    hist = frame(capsys, "--scenario", "original-fy2027", "--fx", "150", "--fx-history")
+    stated = frame(capsys, "--scenario", "original-fy2027", "--fx", "150", "--fx-rate-for-actuals", "stated")
+    hist = frame(capsys, "--scenario", "original-fy2027", "--fx", "150", "--fx-history",
+                 "--fx-rate-for-actuals", "stated")
     fx2024 = 151.4551  # Federal Reserve G.5A 2024 average (data/fx.csv)
     assert value(hist, "original-fy2027", 2024, "spending_usd") == pytest.approx(8.9e12 / fx2024)
     assert value(stated, "original-fy2027", 2024, "spending_usd") == pytest.approx(8.9e12 / 150)
     assert value(hist, "original-fy2027", 2027, "spending_usd") == pytest.approx(
         value(stated, "original-fy2027", 2027, "spending_usd"))
+
+
+def test_fiscal_year_averages_for_actual_years_by_default(capsys):
+    default = frame(capsys, "--scenario", "original-fy2027", "--fx", "150")
+    fy2024 = 152.4892  # mean of the BOJ monthly averages April 2024 - March 2025 (data/fx.csv)
+    assert value(default, "original-fy2027", 2024, "spending_usd") == pytest.approx(8.9e12 / fy2024)
+    mod = frame(capsys, "--scenario", "original-fy2027", "--scope", "mod-budget")
+    assert value(mod, "original-fy2027", 2012, "spending_usd") == pytest.approx(4.7138e12 / 83.0533)
+    assert value(default, "original-fy2027", 2027, "spending_usd") == pytest.approx(11.2e12 / 150)
+    # --fx-history wins where it applies (calendar-year average), the stated rate after
+    both = frame(capsys, "--scenario", "original-fy2027", "--fx", "150", "--fx-history")
+    assert value(both, "original-fy2027", 2024, "spending_usd") == pytest.approx(8.9e12 / 151.4551)
+    code, out, err = cli(capsys, "project", "--fx-rate-for-actuals", "daily")
+    assert code == 2 and "--fx-rate-for-actuals" in err
+
+
+def test_baseline_flag(capsys):
+    common = frame(capsys, "--scenario", "original-fy2027", "--scenario", "us-ask-3.5pct")
+    own = frame(capsys, "--scenario", "original-fy2027", "--scenario", "us-ask-3.5pct", "--baseline", "own")
+    for name in ("original-fy2027", "us-ask-3.5pct"):
+        assert value(common, name, 2030, "baseline_spending_jpy") == pytest.approx(11e12)
+        assert value(own, name, 2030, "baseline_spending_jpy") == pytest.approx(FY2026_SECURITY)
+    code, out, err = cli(capsys, "project", "--scenario", "hold-flat", "--baseline", "own")
+    assert "hold-flat: extra yen (gap_to_baseline_jpy) are measured against the baseline own: " in err
+    code, out, err = cli(capsys, "project", "--baseline", "mine")
+    assert code == 2 and "--baseline" in err
 
 
 def test_mod_budget_scope_warns_that_the_target_is_applied_to_the_mod_budget(capsys):

@@ -97,12 +97,22 @@ def test_history_loads_both_scopes_and_the_default_vintage(real_history):
     s = real_history.spending
     mod = s[(s["scope"] == "mod-budget") & (s["basis"] == "initial")]
     assert mod["fiscal_year"].tolist() == list(range(2012, 2027))
-    assert mod.set_index("fiscal_year").at[2026, "status"] == "plan", "FY2026 is the Cabinet draft"
-    assert real_history.anchor("security-related", "initial") == (2025, 9.9e12)
-    assert real_history.anchor("security-related", "with-supplementary") == (2025, 11e12)
+    # FY2026: the Cabinet draft was enacted as drafted on 2026-04-07 (MOF FY2026 budget page)
+    assert mod.set_index("fiscal_year").at[2026, "status"] == "actual", "FY2026 MOD budget is enacted"
+    # every scope and basis has FY2026 as data (its last decided year)
+    fy2026 = 9.0353e12 + (9.9e12 - 8.7005e12)  # FY2026 MOD + FY2025 non-MOD items held (estimate)
+    assert real_history.anchor("security-related", "initial") == (2026, pytest.approx(fy2026, rel=1e-12))
+    assert real_history.anchor("security-related", "with-supplementary") == (2026, pytest.approx(fy2026, rel=1e-12))
+    assert real_history.anchor("mod-budget", "initial") == (2026, 9.0353e12)
+    assert real_history.anchor("mod-budget", "with-supplementary") == (2026, 9.0353e12)
+    status = s.set_index(["scope", "basis", "fiscal_year"])["status"]
+    assert status[("security-related", "initial", 2026)] == "estimate"
+    assert status[("security-related", "with-supplementary", 2026)] == "estimate"
+    assert status[("mod-budget", "with-supplementary", 2026)] == "estimate"
+    assert status[("security-related", "with-supplementary", 2025)] == "actual"
     gdp = real_history.gdp
-    assert set(gdp[gdp["vintage"] == spendcalc.Assumptions().gdp_vintage]["fiscal_year"]) >= set(range(2012, 2026))
-    assert spendcalc.Assumptions().gdp_preset in real_history.presets
+    assert set(gdp[gdp["vintage"] == spendcalc.default_assumptions().gdp_vintage]["fiscal_year"]) >= set(range(2012, 2026))
+    assert spendcalc.default_assumptions().gdp_preset in real_history.presets
 
 
 def test_history_table_columns():
@@ -132,3 +142,62 @@ def test_data_readme_indexes_every_table():
     text = readme.read_text(encoding="utf-8")
     for name in CSV_TABLES:
         assert f"{name}.csv" in text, f"data/README.md does not mention {name}.csv"
+
+
+def test_estimate_rows_state_their_derivation():
+    df, meta = read_table("defense_budget")
+    est = df[df["kind"] == "estimate"]
+    assert len(est) >= 3
+    for _, r in est.iterrows():
+        assert "ESTIMATE" in r["definition"] and "Derived" in r["source_title"], r["series"]
+        assert r["quote"].strip() and r["source_url"].startswith("http"), r["series"]
+    assert "estimate" in meta["derivations"]
+
+
+def test_deflator_is_the_ratio_of_bundled_nominal_and_real_gdp_and_matches_the_transcribed_index():
+    df, meta = read_table("gdp")
+    h = spendcalc.load_history()
+    for vintage in ("esri-2026q2", "esri-2025q1"):
+        index = df[(df["series"] == "gdp_deflator") & (df["vintage"] == vintage)]
+        assert len(index) >= 13, vintage
+        ours = h.deflator[vintage]
+        for _, r in index.iterrows():
+            # the transcribed index is rounded to 0.01
+            assert ours[int(r["fy"])] * 100 == pytest.approx(float(r["value"]), abs=0.006), (vintage, r["fy"])
+    # FY2012 to FY2025 in the default vintage: 93.91 -> 113.14, a ratio of about 1.205
+    d = h.deflator[spendcalc.default_assumptions().gdp_vintage]
+    assert d[2025] / d[2012] == pytest.approx(113.14 / 93.91, rel=2e-4)
+    assert "deflator" in meta["derivations"]
+
+
+def test_fiscal_year_fx_averages_are_the_mean_of_their_twelve_months():
+    df, meta = read_table("fx")
+    monthly = df[df["series"] == "jpy_per_usd_monthly_avg"].set_index("fiscal_year")["value"]
+    fiscal = df[(df["series"] == "jpy_per_usd_fy_avg") & df["is_default"]]
+    assert sorted(fiscal["fy"].astype(int)) == list(range(2012, 2026))
+    for _, r in fiscal.iterrows():
+        y = int(r["fy"])
+        months = [f"{y}-{m:02d}" for m in range(4, 13)] + [f"{y + 1}-{m:02d}" for m in range(1, 4)]
+        assert float(r["value"]) == pytest.approx(monthly[months].mean(), abs=5e-4), y
+        assert r["kind"] == "derived" and "DERIVED" in r["definition"]
+    assert spendcalc.load_history().fx_fiscal[2012] == pytest.approx(83.0533)
+    assert "mean of the 12 monthly rows" in meta["derivations"]
+
+
+def test_defaults_file_has_value_unit_reasoning_and_source_for_every_entry():
+    d = spendcalc.defaults()
+    for section in ("assumptions", "constants"):
+        for name, entry in d[section].items():
+            assert set(entry) >= {"value", "unit", "reasoning", "source"}, name
+            assert str(entry["reasoning"]).strip() and str(entry["source"]).strip(), name
+    assert set(d["presets"]) == set(spendcalc.load_history().presets)
+
+
+def test_raw_snapshot_is_append_only():
+    """The 348 reference rows (the first 195,040 bytes) never change; new figures are appended."""
+    raw = (DATA_DIR / "raw" / "japan_defense_figures.csv").read_bytes()
+    # the SHA-256 of the reference file as first bundled
+    reference = "cbc995dd5fc54a1d4910e7c7916a5b88a0a82caee581b064b817d85963feaa03"
+    assert hashlib.sha256(raw[:195_040]).hexdigest() == reference, (
+        "a row of the reference snapshot was changed: append a new row instead (data/UPDATING.md)")
+    assert raw.endswith(b"\r\n")

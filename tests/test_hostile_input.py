@@ -335,7 +335,7 @@ def test_cli_help_shows_ranges_and_defaults(capsys):
     code, out, _ = cli(capsys, "project", "--help")
     assert code == 0
     flat = " ".join(out.split())
-    assert "50 to 400 JPY/USD" in flat and f"default {spendcalc.Assumptions().jpy_per_usd:g}" in flat
+    assert "50 to 400 JPY/USD" in flat and f"default {spendcalc.default_assumptions().jpy_per_usd:g}" in flat
     assert "-30 to 30 %" in flat and "-20 to 30 %" in flat
 
 
@@ -395,14 +395,14 @@ def test_simulate_settings_are_checked(real_history, kwargs, field):
 def test_sensitivity_sweep_validates(real_history, change, field):
     kwargs = {"scope": "security-related", "basis": "initial", "denominator": "same-year",
               "growth_rates": [0.02], "target_shares": [0.02], "target_years": [2030],
-              "assumptions": spendcalc.Assumptions(), "history": real_history} | change
+              "assumptions": spendcalc.default_assumptions(), "history": real_history} | change
     assert refused(spendcalc.sensitivity_sweep, **kwargs).field == field
 
 
 def test_sensitivity_sweep_same_year_is_not_the_fixed_denominator(real_history):
     def target(denominator: str) -> float:
         return float(spendcalc.sensitivity_sweep("security-related", "initial", denominator, [0.02], [0.02],
-                                                 [2030], spendcalc.Assumptions(), real_history)
+                                                 [2030], spendcalc.default_assumptions(), real_history)
                      ["target_spending_jpy"][0])
     assert target("same-year") != pytest.approx(target("fixed-fy2022"), rel=1e-3)
 
@@ -433,7 +433,7 @@ def test_error_message_survives_a_hostile_repr():
 # The schema itself
 # ----------------------------------------------------------------------------------------------
 def test_every_default_lies_inside_its_schema_range():
-    a = spendcalc.Assumptions()
+    a = spendcalc.default_assumptions()
     for f in dataclasses.fields(a):
         value = getattr(a, f.name)
         if f.name in schema.SPECS and value is not None and f.name != "growth_overrides":
@@ -512,7 +512,7 @@ def test_app_bad_link_values_warn_and_fall_back():
     for internal in ("invalid literal", "could not convert", "Traceback", "Error(", "KeyError"):
         assert internal not in joined
     assert all(len(t) < 600 for t in texts), "huge values are cut"
-    specs = {"share": 3.0, "growth": 2.0, "year": 2035, "fx": spendcalc.Assumptions().jpy_per_usd}
+    specs = {"share": 3.0, "growth": 2.0, "year": 2035, "fx": spendcalc.default_assumptions().jpy_per_usd}
     for key, default in specs.items():
         assert at.slider(key=key).value == pytest.approx(default)
     assert at.query_params["path"] == "linear-yen" and at.query_params["denom"] == "each"

@@ -9,6 +9,7 @@ exactly the numbers it gave before.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import replace
 from types import MappingProxyType
 
 import numpy as np
@@ -19,6 +20,11 @@ import spendcalc
 from spendcalc.claims import read_articles_index, read_reference_rows
 from spendcalc.data import History
 from tests.conftest import make_assumptions, make_history
+
+
+def _assume(**changes: object) -> spendcalc.Assumptions:
+    """The bundled default assumptions (data/defaults.yaml) with some fields changed."""
+    return replace(spendcalc.default_assumptions(), **changes)
 
 #: what a refused edit may raise (read-only array, mapping proxy, frozen dataclass)
 REFUSED = (ValueError, TypeError, AttributeError, dataclasses.FrozenInstanceError)
@@ -82,7 +88,7 @@ def _update_in_place(h):
 
 
 def _preset(h):
-    return h.presets[spendcalc.Assumptions().gdp_preset]
+    return h.presets[spendcalc.default_assumptions().gdp_preset]
 
 
 HISTORY_EDITS = {
@@ -173,13 +179,13 @@ def test_copies_and_pickles_of_a_history_are_immutable_too():
     pd.testing.assert_frame_equal(again.spending, h.spending)
     assert dict(again.fx_annual) == dict(h.fx_annual) and list(again.presets) == list(h.presets)
     assert isinstance(again.presets, MappingProxyType)
-    preset = again.presets[spendcalc.Assumptions().gdp_preset]
-    assert preset == h.presets[spendcalc.Assumptions().gdp_preset]
+    preset = again.presets[spendcalc.default_assumptions().gdp_preset]
+    assert preset == h.presets[spendcalc.default_assumptions().gdp_preset]
     with pytest.raises(TypeError):
         preset.growth[2030] = 0.5
     with pytest.raises(ValueError, match="read-only"):
         again.gdp_series(first_gdp_vintage(again)).jpy[0] = 1.0
-    a = spendcalc.Assumptions(fx_history=True)
+    a = _assume(fx_history=True)
     scs = spendcalc.builtin_scenarios()
     pd.testing.assert_frame_equal(spendcalc.model.project(scs, a, again), spendcalc.model.project(scs, a, h))
 
