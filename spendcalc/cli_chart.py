@@ -57,25 +57,25 @@ def parse_formats(text: str) -> list[str]:
     """``'png,svg'`` -> ``['png', 'svg']``; unknown or empty entries raise SpendcalcError."""
     items = [t.strip().lower() for t in str(text).split(",")]
     if not items or any(t not in CHART_FORMATS for t in items):
-        raise SpendcalcError("format", text, "a comma-separated list of " + ", ".join(CHART_FORMATS))
+        raise SpendcalcError("--format", text, "a comma-separated list of " + ", ".join(CHART_FORMATS))
     return list(dict.fromkeys(items))
 
 
 def parse_dpi(text: str) -> int:
     """Whole dots per inch within :data:`DPI_RANGE`; otherwise SpendcalcError."""
     allowed = f"a whole number of dots per inch from {DPI_RANGE[0]} to {DPI_RANGE[1]}"
-    dpi = parse_whole(str(text), field="dpi", allowed=allowed)  # ASCII digits only
+    dpi = parse_whole(str(text), field="--dpi", allowed=allowed)  # ASCII digits only
     if not DPI_RANGE[0] <= dpi <= DPI_RANGE[1]:
-        raise SpendcalcError("dpi", text, allowed)
+        raise SpendcalcError("--dpi", text, allowed)
     return dpi
 
 
 def parse_paths(text: str) -> int:
     """Number of simulated paths, 1,000 to 5,000,000; otherwise SpendcalcError."""
     allowed = "a whole number of paths from 1000 to 5000000"
-    n = parse_whole(str(text), field="paths", allowed=allowed, grouping=True)  # 20,000 or 20_000
+    n = parse_whole(str(text), field="--paths", allowed=allowed, grouping=True)  # 20,000 or 20_000
     if not 1000 <= n <= 5_000_000:
-        raise SpendcalcError("paths", text, allowed)
+        raise SpendcalcError("--paths", text, allowed)
     return n
 
 
@@ -132,14 +132,14 @@ def out_folder(text: str) -> Path:
     """
     allowed = "a folder path (created if missing), not a file"
     if not str(text).strip():
-        raise SpendcalcError("out", excerpt(text), allowed + "; empty is not a folder")
+        raise SpendcalcError("--out", excerpt(text), allowed + "; empty is not a folder")
     path = Path(text)
     if path.exists() and not path.is_dir():
-        raise SpendcalcError("out", excerpt(text), allowed + "; this is an existing file")
+        raise SpendcalcError("--out", excerpt(text), allowed + "; this is an existing file")
     for parent in Path(os.path.abspath(path)).parents:
         if parent.exists():
             if not parent.is_dir():
-                raise SpendcalcError("out", excerpt(text), allowed + f"; {excerpt(str(parent))} is a file")
+                raise SpendcalcError("--out", excerpt(text), allowed + f"; {excerpt(str(parent))} is a file")
             break
     return path
 
@@ -280,6 +280,6 @@ def write_set(out: Path, files: dict[str, object], write: Callable[[Path, object
                 pass
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else (
             f"{type(exc).__name__}: {excerpt(str(exc), 80)}")
-        raise SpendcalcError("out", excerpt(shown_as), f"a writable folder; nothing was written "
+        raise SpendcalcError("--out", excerpt(shown_as), f"a writable folder; nothing was written "
                              f"({reason})") from None
     return [out / name for name in files]

@@ -79,11 +79,11 @@ def test_dpi_and_scenario_options(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("args, field", [
-    (["--format", "png,gif"], "format"),
-    (["--format", ""], "format"),
-    (["--dpi", "20"], "dpi"),
-    (["--dpi", "5000"], "dpi"),
-    (["--dpi", "high"], "dpi"),
+    (["--format", "png,gif"], "--format"),
+    (["--format", ""], "--format"),
+    (["--dpi", "20"], "--dpi"),
+    (["--dpi", "5000"], "--dpi"),
+    (["--dpi", "high"], "--dpi"),
 ])
 def test_bad_options_exit_2_with_one_line(tmp_path, capsys, args, field):
     rc = cli.main(["chart", "--out", str(tmp_path / "x"), *args])

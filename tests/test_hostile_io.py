@@ -453,7 +453,7 @@ def test_charts_survive_undrawable_text_in_a_frame():
 # ----------------------------------------------------------------------------------------------
 # chart --out: validated first, written whole or not at all
 # ----------------------------------------------------------------------------------------------
-def _one_line_exit_2(capsys, args, field="out"):
+def _one_line_exit_2(capsys, args, field="--out"):
     rc = cli.main(["chart", *args])
     cap = capsys.readouterr()
     assert rc == 2, cap
