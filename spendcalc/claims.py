@@ -41,7 +41,7 @@ as stated (the source confirms the announcement, its level and year), never whet
 has been reached. Whether the plan is on track is a separate finding, per the model, in
 ``plan_check`` (and at the end of the reason): ``met``/``not met`` in a year with data,
 ``projected`` in a projected year (the scenario meets its own target by construction: an
-assumption, not evidence). A ``request`` (the reported US 3.5%) is judged on the source that
+assumption, not evidence; ``projected not met`` if the chosen scenario falls short of it). A ``request`` (the reported US 3.5%) is judged on the source that
 reports it; the model only shows what the level would mean. Everything else is a ``fact``.
 
 Identical claims get one verdict: claims about the same subject (``cross_article`` group, else
@@ -261,7 +261,8 @@ def check_claims(*, assumptions: Assumptions | None = None,
         ``reference_*`` the reference row the reason cites (``reference_period``: its year or
         fiscal year as the source dates it); ``claim_type`` is ``pledge``, ``request`` or
         ``fact``; ``plan_check`` (pledges with a share of GDP only) says, per the model and apart
-        from the verdict, whether the pledged level is ``met``, ``not met`` or ``projected``.
+        from the verdict, whether the pledged level is ``met``, ``not met``, ``projected`` (met
+        by construction in a projected year) or ``projected not met``.
         Verdicts follow the rubric of the module docstring.
     """
     assumptions = assumptions or Assumptions()
@@ -582,11 +583,14 @@ def _plan_check(c: object, refs: list[dict], info: dict, sc: Scenario,
                   f"{_basis_text(sc)}")
     shares = [r for r in refs if "percent" in r["unit"]]
     _, text, _ = _share_findings(c, shares, info, sc, assumptions)
-    if info["status"] == "projection":
+    met = bool(holds(np.array([own]), claim_bounds(float(c.value), c.qualifier, "fraction"))[0])
+    if info["status"] == "projection" and met:
         head = (f"projected: FY{year} is a projection, where scenario {sc.name} meets its target "
                 f"by construction ({_pct(own, 2)} on {definition}): an assumption, not evidence")
+    elif info["status"] == "projection":
+        head = (f"projected not met: in FY{year} (a projection) scenario {sc.name} reaches "
+                f"{_pct(own, 2)} on {definition}, {_gap(own, float(c.value))}")
     else:
-        met = bool(holds(np.array([own]), claim_bounds(float(c.value), c.qualifier, "fraction"))[0])
         head = (f"{'met' if met else 'not met'}: FY{year} {info['status']} is {_pct(own, 2)} on "
                 f"the pledge's own definition ({definition})")
     return f"{head}; all definitions {text}"
@@ -674,15 +678,18 @@ def _judge_count(c: object, refs: list[dict], claim_year: int | None) -> tuple[s
     else:
         verdict = "partly-supported" if any(f["ok"] for f in found) else "not-modelled"
         ref = next((f["ref"] for f in found if f["ok"]), found[-1]["ref"])
-    fits = [f["text"] for f in found if f["ok"]]
-    misses = [f["text"] for f in found if not f["ok"]]
+    used = current or found  # current figures decide; old ones only where there is nothing else
+    fits = [f["text"] for f in used if f["ok"]]
+    misses = [f["text"] for f in used if not f["ok"]]
     body = f"{bounds[3]}: "
     if verdict == "depends-on-definition":
         body += "holds for " + "; ".join(fits) + "; not for " + "; ".join(misses)
     else:
         body += "; ".join([f"fits {t}" for t in fits] + [f"does not fit {t}" for t in misses])
     stale = [f for f in found if not f["current"]]
-    if stale:
+    if stale and current:
+        body += "; older figures not used: " + "; ".join(f["text"] for f in stale)
+    elif stale:
         when = "; ".join(
             f"{f['ref']['fiscal_year']} is undated for the claim" if f["age"] is None
             else f"{f['ref']['fiscal_year']} is {f['age']} years before the claim ({claim_year})"
