@@ -691,7 +691,7 @@ def _judge_count(c: object, refs: list[dict], claim_year: int | None) -> tuple[s
         body += "; older figures not used: " + "; ".join(f["text"] for f in stale)
     elif stale:
         when = "; ".join(
-            f"{f['ref']['fiscal_year']} is undated for the claim" if f["age"] is None
+            f"{f['ref']['fiscal_year']} cannot be dated against the claim" if f["age"] is None
             else f"{f['ref']['fiscal_year']} is {f['age']} years before the claim ({claim_year})"
             for f in stale)
         body += (f"; not current ({when}): an old figure at most partly supports a present-tense "
@@ -710,7 +710,8 @@ def _judge_on_reference(c: object, refs: list[dict], claim_year: int | None) -> 
     body = f"{said}: {c.reference_note} ({_short(ref)})"
     age = reference_age(ref, claim_year) if c.kind in STATE_KINDS else 0
     if age is None or age > MAX_REFERENCE_AGE_YEARS:
-        when = ("undated" if age is None
+        when = (f"dated '{ref['fiscal_year']}', which cannot be dated against the claim"
+                if age is None
                 else f"dated {ref['fiscal_year']}, {age} years before the claim ({claim_year})")
         body += f"; the reference is {when}, so it at most partly supports the claim"
         verdict = "partly-supported" if verdict in SUPPORTING else "not-modelled"
