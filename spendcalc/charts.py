@@ -365,6 +365,28 @@ def _claim_annotations(ax: Axes, claims: pd.DataFrame, xlim: tuple[float, float]
                               "alpha": 0.85}, zorder=6)
 
 
+def _claim_levels(ax: Axes, claims: pd.DataFrame) -> bool:
+    """Claims that name no year (missing ``fiscal_year``): one labelled level line per value,
+    with a marker at the right edge, never a point at an invented year. True if any drawn."""
+    levels = claims[claims["fiscal_year"].isna() & claims["value"].notna()]
+    for value in _unique(levels["value"].astype(float).round(6)):
+        members = levels[levels["value"].astype(float).round(6) == value]
+        ids = ",".join(members["claim_id"].astype(str))
+        ax.axhline(value, color="black", ls="-.", lw=1.0, alpha=0.8, zorder=2,
+                   gid=f"claim-level:{ids}")
+        ax.plot([1.0], [value], transform=ax.get_yaxis_transform(), ls="none", marker="D", ms=7,
+                mfc="white", mec="black", mew=1.5, clip_on=False, zorder=5,
+                gid=f"claim-level-marker:{ids}")
+        label = str(members["label"].iloc[0])
+        base = label.rsplit(" (", 1)[0] if label.endswith(")") else label
+        articles = ", ".join(_unique(members["article"].astype(str)))
+        ax.annotate(f"{base} ({articles})", xy=(0, value), xycoords=("axes fraction", "data"),
+                    xytext=(4, 3), textcoords="offset points", ha="left", va="bottom", fontsize=8,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
+                    zorder=6, gid=f"claim-level-label:{ids}")
+    return bool(len(levels))
+
+
 def plot_share(tidy: pd.DataFrame, *, claims: pd.DataFrame | None = None, targets: bool = True,
                ax: Axes | None = None, scenarios: Sequence[str] | None = None,
                note: str | None = None, title: str = "Defense spending as a share of GDP") -> Axes:
@@ -377,7 +399,9 @@ def plot_share(tidy: pd.DataFrame, *, claims: pd.DataFrame | None = None, target
         scenario on its own denominator).
     claims : DataFrame, optional
         Columns ``claim_id, article, fiscal_year, value [fraction], label``; one marker per row,
-        annotated ``"label (article)"``. Rows without a fiscal year or value are not drawn.
+        annotated ``"label (article)"``. Rows without a fiscal year (a claim naming no year, such
+        as the reported 3.5% request) are drawn as a labelled level line with a marker at the
+        right edge; rows without a value are not drawn.
     targets : bool
         Draw one horizontal line per distinct target share (from the methodology).
     ax, scenarios, note
@@ -410,6 +434,8 @@ def plot_share(tidy: pd.DataFrame, *, claims: pd.DataFrame | None = None, target
         _claim_annotations(ax, claims, (float(years.min()), float(years.max())))
         extra.append(Line2D([], [], ls="none", marker="D", mfc="white", mec="black", mew=1.5,
                             label="Claim in an article"))
+        if _claim_levels(ax, claims):
+            extra.append(Line2D([], [], color="black", ls="-.", lw=1.0, label="Claim naming no year"))
     ax.set_ylabel("Share of GDP (%, each scenario's denominator)")
     _percent_axis(ax)
     ax.set_ylim(bottom=0, top=max(ax.get_ylim()[1], 0.005) * 1.12)

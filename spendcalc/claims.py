@@ -5,14 +5,50 @@ Conventions
 * Claims come from ``data/claims.yaml`` (one entry per factual claim per article, each with a
   verbatim quote); reference rows come from ``data/raw/japan_defense_figures.csv``.
 * Shares are fractions (0.02 is 2%); ``fiscal_year`` is a Japanese fiscal year (April-March).
-* Every claim gets one verdict from ``VERDICTS`` and a one-line ``reason``:
 
-  - ``consistent`` / ``inconsistent``: holds / fails on every denominator and scope checked,
-    on the scenario's budget basis (which the reason names: a claim can fail on initial budgets
-    and hold with the supplementary);
-  - ``depends-on-definition``: holds under some definitions (denominator, scope, reading of the
-    attribution) and not others; the reason names which and by how much;
-  - ``not-modelled``: nothing bundled can check it (or the reference only partly speaks to it).
+The rubric
+----------
+Every claim gets one verdict from ``VERDICTS`` and a one-line ``reason`` that starts with the
+verdict's lead (``REASON_LEADS``: ``supported:``, ``partly supported:``, ``depends on
+definition:``, ``contradicted:``, ``not checked:``), so the reason can never say something else
+than the verdict. The same rubric is written out in ``data/README.md`` (a test compares them).
+
+Verdicts and the evidence each requires:
+
+- ``consistent``: a source dated for the claim's time (or the model, for a share of GDP) confirms
+  every part of the claim as stated, on every definition checked;
+- ``partly-supported``: a source confirms part of the claim only: the figure but not who made it
+  or how; a figure for a state of things (troops, bases, distances, budgets) dated more than
+  ``MAX_REFERENCE_AGE_YEARS`` year before the claim, or undated; a press report of a request the
+  requesting government has not confirmed;
+- ``depends-on-definition``: the claimed number holds under some definitions (denominator, scope,
+  counting rule) and not others; the reason names the definitions that give it ("holds for …")
+  and those that do not ("not for …", by how much). A reference check that merely says "matches"
+  is never enough for this verdict;
+- ``inconsistent``: a current source, or the model on every definition, contradicts the claim;
+- ``not-modelled``: nothing bundled can check it: no reference row, only the article's own
+  figure, or only figures that are out of date and do not fit. The reason says which.
+
+Dates of references vs the claim. A claim's date is its ``event_date``, else its article's date.
+A figure describing a state of things (``STATE_KINDS``) supports a statement about the present
+only if it is at most ``MAX_REFERENCE_AGE_YEARS`` year older than the claim: a 2019 troop count
+for a 2025 statement at most partly supports it, and if it does not fit, it refutes nothing
+(``not-modelled``). Dates of events are checked against the event's own reference date.
+
+Pledges, plans and requests (``claim_type``). Spending targets ("will reach 2% by…", "the
+original target was FY2027") are ``pledge`` claims: the verdict says whether the pledge was made
+as stated (the source confirms the announcement, its level and year), never whether the level
+has been reached. Whether the plan is on track is a separate finding, per the model, in
+``plan_check`` (and at the end of the reason): ``met``/``not met`` in a year with data,
+``projected`` in a projected year (the scenario meets its own target by construction: an
+assumption, not evidence; ``projected not met`` if the chosen scenario falls short of it). A ``request`` (the reported US 3.5%) is judged on the source that
+reports it; the model only shows what the level would mean. Everything else is a ``fact``.
+
+Identical claims get one verdict: claims about the same subject (``cross_article`` group, else
+the mapped scenario) with the same kind, value, unit and fiscal year are one fact stated in
+several articles. Their wording differences are recorded in ``cross_article_note``; if their
+verdicts differ (the data disagree), all get the one with the least support
+(``SUPPORT_ORDER``) and the reason says so.
 
 * **Modelled claims** are claims on Japan's spending as a share of GDP in a fiscal year
   (``maps_to.measure == 'share_of_gdp'``, a fraction value; the year is the claim's, or the mapped
@@ -27,8 +63,6 @@ Conventions
   "more than", "over", "at least" are lower bounds; "up to", "as much as", "within" upper bounds;
   "almost", "nearly" mean at most the value and within 5% below it. Counts use +/-0.5 for a bare
   figure.
-* A claim that a request was made (the US 3.5%) is an attribution: it is judged on the reference
-  row, and the model only shows what 3.5% would mean.
 
 Reading the two bundled files is the only I/O here (``read_claims``, ``read_reference_rows``).
 """
@@ -57,7 +91,30 @@ from spendcalc.data import (
 )
 from spendcalc.scenarios import load_yaml
 
-VERDICTS: tuple[str, ...] = ("consistent", "inconsistent", "depends-on-definition", "not-modelled")
+VERDICTS: tuple[str, ...] = ("consistent", "inconsistent", "depends-on-definition", "not-modelled",
+                             "partly-supported")
+#: verdicts under which the evidence supports the claim (fully or in part)
+SUPPORTING: tuple[str, ...] = ("consistent", "partly-supported")
+#: verdicts from least to most support, for identical claims whose verdicts differ
+SUPPORT_ORDER: tuple[str, ...] = ("inconsistent", "not-modelled", "depends-on-definition",
+                                  "partly-supported", "consistent")
+#: the first words of every reason, by verdict (the reason cannot say another verdict)
+REASON_LEADS: Mapping[str, str] = MappingProxyType({
+    "consistent": "supported",
+    "partly-supported": "partly supported",
+    "depends-on-definition": "depends on definition",
+    "inconsistent": "contradicted",
+    "not-modelled": "not checked",
+})
+#: what the verdict says about a claim: a pledge/plan (spending target), a request, or a fact
+CLAIM_TYPES: tuple[str, ...] = ("pledge", "request", "fact")
+#: claims describing a state of things, whose references must be current (see the rubric)
+STATE_KINDS: tuple[str, ...] = ("force-posture", "geography", "budget-figure")
+#: a reference figure more than this many years older than the claim at most partly supports
+#: it [years] (assumption: counts and distances move slowly, but not over several years)
+MAX_REFERENCE_AGE_YEARS = 1
+#: separates the verdict's evidence from the separate plan check in a pledge's reason
+PLAN_SEPARATOR = " | plan check (model, separate from the verdict): "
 #: (denominator, scope) definitions checked for every modelled claim, in output order
 DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("fixed-fy2022", "security-related"),
@@ -73,6 +130,7 @@ OUTPUT_COLUMNS: list[str] = [
     *MODEL_COLUMNS,
     "reference_value", "reference_unit", "reference_source", "reference_url", "reference_check",
     "cross_article", "cross_article_note",
+    "claim_type", "plan_check", "reference_period",
 ]
 CLAIM_FIELDS: list[str] = [
     "claim_id", "article", "quote", "claim", "kind", "value", "unit", "qualifier", "fiscal_year",
@@ -206,7 +264,12 @@ def check_claims(*, assumptions: Assumptions | None = None,
         One row per claim, columns ``OUTPUT_COLUMNS``: ``claim_id, article, quote, fiscal_year,
         value, unit, verdict, reason`` first; ``model_*`` columns hold the model's share of GDP
         in ``model_fiscal_year`` per denominator x scope [fraction] (NaN where not modelled);
-        ``reference_*`` the reference row the reason cites.
+        ``reference_*`` the reference row the reason cites (``reference_period``: its year or
+        fiscal year as the source dates it); ``claim_type`` is ``pledge``, ``request`` or
+        ``fact``; ``plan_check`` (pledges with a share of GDP only) says, per the model and apart
+        from the verdict, whether the pledged level is ``met``, ``not met``, ``projected`` (met
+        by construction in a projected year) or ``projected not met``.
+        Verdicts follow the rubric of the module docstring.
     """
     assumptions = assumptions or default_assumptions()
     history = history or load_history()
@@ -215,7 +278,8 @@ def check_claims(*, assumptions: Assumptions | None = None,
     chosen = _scenario_lookup(scenarios)
     plan = [_model_year(c, chosen) for c in claims.itertuples(index=False)]
     shares = _model_shares(plan, chosen, assumptions, history)
-    rows = []
+    article_dates = dict(zip(*read_articles_index()[["file", "date"]].T.to_numpy(), strict=True))
+    rows, keys = [], []
     for c, (name, year) in zip(claims.itertuples(index=False), plan, strict=True):
         row = {"claim_id": c.claim_id, "article": c.article, "quote": c.quote,
                "fiscal_year": c.fiscal_year, "value": c.value, "unit": c.unit, "kind": c.kind,
@@ -223,13 +287,17 @@ def check_claims(*, assumptions: Assumptions | None = None,
                "cross_article": c.cross_article, "cross_article_note": c.cross_article_note}
         resolved = [_resolve_reference(r, refs) for r in c.reference]
         model_info = shares.get((name, year)) if name else None
-        verdict, reason, primary = judge_claim(c, resolved, model_info, chosen, assumptions)
-        row.update(verdict=verdict, reason=reason, model_scenario=name, model_fiscal_year=year,
-                   model_status=model_info["status"] if model_info else None)
+        judged = judge_claim(c, resolved, model_info, chosen, assumptions,
+                             claim_year=_claim_year(c, article_dates))
+        row.update(verdict=judged["verdict"], reason=judged["reason"], model_scenario=name,
+                   model_fiscal_year=year, model_status=model_info["status"] if model_info else None,
+                   claim_type=judged["claim_type"], plan_check=judged["plan_check"])
         for col in MODEL_COLUMNS:
             row[col] = model_info[col] if model_info else np.nan
-        row.update(_reference_columns(primary))
+        row.update(_reference_columns(judged["reference"]))
         rows.append(row)
+        keys.append(claim_identity(c))
+    _one_verdict_per_fact(rows, keys)
     out = pd.DataFrame(rows, columns=OUTPUT_COLUMNS, dtype=object)
     for col in MODEL_COLUMNS:
         out[col] = out[col].astype(float)
@@ -239,7 +307,7 @@ def check_claims(*, assumptions: Assumptions | None = None,
 
 
 def claim_markers(tidy: pd.DataFrame | None = None, claims: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Share-of-GDP targets claimed by the articles, as chart markers.
+    """Share-of-GDP levels claimed by the articles, as chart markers.
 
     Parameters
     ----------
@@ -255,24 +323,33 @@ def claim_markers(tidy: pd.DataFrame | None = None, claims: pd.DataFrame | None 
     DataFrame
         ``claim_id, article, fiscal_year, value, label, scenario``: ``article`` is the article's
         three-digit index (``'002'``), ``value`` the claimed share [fraction], ``label`` a short
-        text such as ``'2% by FY2025 (002)'``. Only spending-target claims with a share of GDP
-        and a printed fiscal year.
+        text such as ``'2% by FY2025 (002)'``. Spending targets with a share of GDP and a printed
+        fiscal year are points (``fiscal_year`` set); requests with a share of GDP that name no
+        year (the reported US 3.5%) are levels: ``fiscal_year`` is missing (``<NA>``, nullable
+        Int64) and the label says "no year", so a chart draws them as a level, never at an
+        invented year.
     """
     claims = read_claims() if claims is None else claims
     scen = claims["maps_to"].map(lambda m: m.get("scenario") if isinstance(m, dict) else None)
-    keep = ((claims["kind"] == "spending-target") & (claims["unit"] == "fraction")
-            & claims["fiscal_year"].notna() & scen.notna())
+    share = (claims["kind"] == "spending-target") & (claims["unit"] == "fraction") & scen.notna()
+    is_request = pd.Series([claim_type(c) == "request" for c in claims.itertuples(index=False)],
+                           index=claims.index, dtype=bool)
+    point = share & claims["fiscal_year"].notna() & ~is_request
+    level = share & claims["fiscal_year"].isna() & is_request
+    keep = point | level
     if tidy is not None:
         keep &= scen.isin(set(tidy["scenario"].unique()))
     sel = claims[keep]
     article = sel["article"].str.slice(0, 3)
+    labels = [f"{_pct(v)} by FY{fy} ({a})" if not pd.isna(fy) else
+              f"{_pct(v)} request, no year named ({a})"
+              for v, fy, a in zip(sel["value"], sel["fiscal_year"], article, strict=True)]
     out = pd.DataFrame({
         "claim_id": sel["claim_id"].to_numpy(),
         "article": article.to_numpy(),
-        "fiscal_year": sel["fiscal_year"].astype(int).to_numpy(),
+        "fiscal_year": pd.array(sel["fiscal_year"], dtype="Int64"),
         "value": sel["value"].astype(float).to_numpy(),
-        "label": [f"{_pct(v)} by FY{fy} ({a})" for v, fy, a in
-                  zip(sel["value"], sel["fiscal_year"], article, strict=True)],
+        "label": labels,
         "scenario": scen[keep].to_numpy(),
     })
     return out.reset_index(drop=True)
@@ -385,39 +462,65 @@ def holds(values: np.ndarray, bounds: tuple[float, float, bool, str]) -> np.ndar
     return above & (v <= hi + 1e-12) & ~np.isnan(v)
 
 
-def judge_claim(c: object, refs: list[dict], model_info: dict | None, chosen: dict[str, Scenario],
-                assumptions: Assumptions) -> tuple[str, str, dict | None]:
-    """Verdict, one-line reason and the reference row cited, for one claim (a row of read_claims)."""
+def claim_type(c: object) -> str:
+    """``request`` (a reported request, e.g. the US 3.5%), ``pledge`` (a spending target or plan),
+    else ``fact`` (see the rubric in the module docstring)."""
     name = _maps_to_scenario(c)
     if name == "us-ask-3.5pct" or (name and c.kind == "attribution"):
-        return _judge_request(c, refs, model_info, chosen[name] if name in chosen else None)
-    if model_info is not None:
-        return _judge_share(c, refs, model_info, chosen[name], assumptions)
-    if c.unit == "years" and c.kind == "spending-target":
-        return _judge_advance(c, refs)
-    if c.reference_check == "not-verified":
+        return "request"
+    if c.kind == "spending-target":
+        return "pledge"
+    return "fact"
+
+
+def judge_claim(c: object, refs: list[dict], model_info: dict | None, chosen: dict[str, Scenario],
+                assumptions: Assumptions, claim_year: int | None = None) -> dict:
+    """Judge one claim (a row of read_claims) by the rubric.
+
+    Returns a dict: ``verdict``, ``reason`` (starting with ``REASON_LEADS[verdict]``),
+    ``reference`` (the row cited, or None), ``claim_type`` and ``plan_check`` (pledges only).
+    """
+    kind = claim_type(c)
+    name = _maps_to_scenario(c)
+    plan = None
+    if kind == "request":
+        verdict, body, ref = _judge_request(c, refs, model_info, chosen.get(name))
+    elif kind == "pledge" and c.unit == "years":
+        verdict, body, ref = _judge_advance(c, refs)
+    elif kind == "pledge":
+        verdict, body, ref = _judge_announcement(c, refs)
+        if model_info is not None:
+            plan = _plan_check(c, refs, model_info, chosen[name], assumptions)
+    elif model_info is not None:
+        verdict, body, ref = _judge_share(c, refs, model_info, chosen[name], assumptions)
+    elif (date_ref := _date_reference(c, refs)) is not None:
+        verdict, body, ref = _judge_date(c, date_ref)
+    elif count_refs := _count_references(c, refs):
+        verdict, body, ref = _judge_count(c, count_refs, claim_year)
+    elif c.reference_check == "not-verified":
         ref = _primary(refs)
         note = re.sub(r"^not verified[;:.,]?\s*", "", c.reference_note, flags=re.IGNORECASE)
-        return "not-modelled", f"not verified: {note} ({_short(ref)})", ref
-    date_ref = _date_reference(c, refs)
-    if date_ref is not None:
-        return _judge_date(c, date_ref)
-    count_ref = _count_reference(c, refs)
-    if count_ref is not None:
-        return _judge_count(c, count_ref)
-    if refs:
-        ref = _primary(refs)
-        cite = f"{c.reference_note} ({_short(ref)})"
-        if c.reference_check == "matches":
-            return "consistent", f"matches the reference: {cite}", ref
-        if c.reference_check == "differs":
-            return "inconsistent", f"differs from the reference: {cite}", ref
-        return "not-modelled", f"partly supported, not modelled: {cite}", ref
-    return "not-modelled", _no_reference_reason(c), None
+        verdict, body = "not-modelled", f"not verified: {note} ({_short(ref)})"
+    elif refs:
+        verdict, body, ref = _judge_on_reference(c, refs, claim_year)
+    else:
+        verdict, body, ref = "not-modelled", _no_reference_reason(c), None
+    reason = f"{REASON_LEADS[verdict]}: {body}"
+    if plan is not None:
+        reason += PLAN_SEPARATOR + plan
+    return {"verdict": verdict, "reason": reason, "reference": ref, "claim_type": kind,
+            "plan_check": plan}
 
 
-def _judge_share(c: object, refs: list[dict], info: dict, sc: Scenario,
-                 assumptions: Assumptions) -> tuple[str, str, dict | None]:
+def _verdict_of_check(check: str | None) -> str:
+    """The verdict a reference check gives when nothing else is computed."""
+    return {"matches": "consistent", "partly-supported": "partly-supported",
+            "differs": "inconsistent"}.get(check or "", "not-modelled")
+
+
+def _share_findings(c: object, refs: list[dict], info: dict, sc: Scenario,
+                    assumptions: Assumptions) -> tuple[str, str, dict | None]:
+    """A share of GDP read on every definition: (verdict over definitions, text, reference)."""
     claimed = float(c.value)
     year = int(c.fiscal_year) if not pd.isna(c.fiscal_year) else sc.target_year
     bounds = claim_bounds(claimed, c.qualifier, "fraction")
@@ -443,20 +546,16 @@ def _judge_share(c: object, refs: list[dict], info: dict, sc: Scenario,
         else:
             parts_bad.append(f"{where} ({_gap(v, claimed)})")
     status = info["status"] or "?"
-    basis = "initial + supplementary budgets" if sc.basis == "with-supplementary" else "initial budgets"
     target = ("" if sc.target_share is None else
               f"{_pct(sc.target_share)} of {_denom_text(sc.denominator, sc.target_year)} in FY{sc.target_year}, ")
-    ctx = f"FY{year} {status} of scenario {sc.name} ({target}{basis})"
+    ctx = f"FY{year} {status} of scenario {sc.name} ({target}{_basis_text(sc)})"
     if status == "projection":
         gdp = (f"growth {assumptions.growth_rate:.2%}/yr" if assumptions.growth_rate is not None
                else f"preset {assumptions.gdp_preset}")
         ctx += f"; GDP {gdp} (assumption)"
     if pd.isna(c.fiscal_year):
         ctx += f"; the article prints no year, so checked in FY{year}, the scenario's target year"
-    lead = {"consistent": f"holds on every denominator and scope checked ({basis})",
-            "inconsistent": f"fails on every denominator and scope checked ({basis})",
-            "depends-on-definition": "depends on definition"}[verdict]
-    text = f"{lead} ({bounds[3]}; {ctx})"
+    text = f"({bounds[3]}; {ctx})"
     if parts_ok:
         text += ": holds for " + "; ".join(parts_ok)
     if parts_bad:
@@ -467,20 +566,66 @@ def _judge_share(c: object, refs: list[dict], info: dict, sc: Scenario,
     return verdict, text, ref
 
 
+def _basis_text(sc: Scenario) -> str:
+    return "initial + supplementary budgets" if sc.basis == "with-supplementary" else "initial budgets"
+
+
+def _judge_share(c: object, refs: list[dict], info: dict, sc: Scenario,
+                 assumptions: Assumptions) -> tuple[str, str, dict | None]:
+    """A statement of fact on a share of GDP: judged on the model, definition by definition."""
+    verdict, text, ref = _share_findings(c, refs, info, sc, assumptions)
+    lead = {"consistent": f"holds on every denominator and scope checked ({_basis_text(sc)})",
+            "inconsistent": f"fails on every denominator and scope checked ({_basis_text(sc)})",
+            "depends-on-definition": "the claimed figure comes from some definitions only"}[verdict]
+    return verdict, f"{lead} {text}", ref
+
+
+def _plan_check(c: object, refs: list[dict], info: dict, sc: Scenario,
+                assumptions: Assumptions) -> str:
+    """Whether a pledged share is met / on track per the model, on its own definition first."""
+    year = int(c.fiscal_year) if not pd.isna(c.fiscal_year) else sc.target_year
+    own = info[MODEL_COLUMNS[DEFINITIONS.index((sc.denominator, sc.scope))]]
+    definition = (f"{_DEF_TEXT[sc.scope]} on {_denom_text(sc.denominator, year)}, "
+                  f"{_basis_text(sc)}")
+    shares = [r for r in refs if "percent" in r["unit"]]
+    _, text, _ = _share_findings(c, shares, info, sc, assumptions)
+    met = bool(holds(np.array([own]), claim_bounds(float(c.value), c.qualifier, "fraction"))[0])
+    if info["status"] == "projection" and met:
+        head = (f"projected: FY{year} is a projection, where scenario {sc.name} meets its target "
+                f"by construction ({_pct(own, 2)} on {definition}): an assumption, not evidence")
+    elif info["status"] == "projection":
+        head = (f"projected not met: in FY{year} (a projection) scenario {sc.name} reaches "
+                f"{_pct(own, 2)} on {definition}, {_gap(own, float(c.value))}")
+    else:
+        head = (f"{'met' if met else 'not met'}: FY{year} {info['status']} is {_pct(own, 2)} on "
+                f"the pledge's own definition ({definition})")
+    return f"{head}; all definitions {text}"
+
+
+def _judge_announcement(c: object, refs: list[dict]) -> tuple[str, str, dict | None]:
+    """A pledge or plan: was it made as stated? (the source confirms the announcement)."""
+    ref = _announcement_reference(refs)
+    if ref is None:
+        return "not-modelled", "a pledge no bundled source reports; whether it was made is not checked", None
+    verdict = _verdict_of_check(c.reference_check)
+    lead = {"consistent": "the pledge was made as stated",
+            "partly-supported": "the pledge was made, but not entirely as stated",
+            "inconsistent": "the pledge was not made as stated",
+            "not-modelled": "the announcement is not verified"}[verdict]
+    return verdict, f"{lead} (judged on the announcement, not on the level reached): " \
+                    f"{c.reference_note} ({_short(ref)})", ref
+
+
 def _judge_request(c: object, refs: list[dict], info: dict | None,
                    sc: Scenario | None) -> tuple[str, str, dict | None]:
     ref = _share_reference(refs, None) or _primary(refs)
     cite = f"{c.reference_note} ({_short(ref)})" if ref else "no bundled reference row"
-    if c.reference_check == "matches":
-        verdict, lead = "consistent", "the request matches the reference"
-    elif c.reference_check == "partly-supported":
-        verdict, lead = "depends-on-definition", ("the figure matches but the attribution holds "
-                                                  "only on a broad reading")
-    elif c.reference_check == "differs":
-        verdict, lead = "inconsistent", "the request differs from the reference"
-    else:
-        verdict, lead = "not-modelled", "attribution not verified"
-    text = f"{lead} (an attribution, checked on the reference, not the model): {cite}"
+    verdict = _verdict_of_check(c.reference_check) if ref else "not-modelled"
+    lead = {"consistent": "the request is confirmed as stated",
+            "partly-supported": "the source confirms the request only in part",
+            "inconsistent": "the source contradicts the request as stated",
+            "not-modelled": "the request is not verified"}[verdict]
+    text = f"{lead} (a request, judged on the source that reports it, not the model): {cite}"
     if info is not None and sc is not None:
         jpy = info["spending_jpy"].get(sc.scope, np.nan)
         col = MODEL_COLUMNS[DEFINITIONS.index(("fixed-fy2022", sc.scope))]
@@ -516,18 +661,117 @@ def _judge_date(c: object, ref: dict) -> tuple[str, str, dict]:
     return verdict, text, ref
 
 
-def _judge_count(c: object, ref: dict) -> tuple[str, str, dict]:
-    claimed, official = float(c.value), float(ref["value"])
+def _judge_count(c: object, refs: list[dict], claim_year: int | None) -> tuple[str, str, dict]:
+    """A count against every official count bundled for it (one per definition), by date."""
+    claimed = float(c.value)
     bounds = claim_bounds(claimed, c.qualifier, c.unit)
-    ok = bool(holds(np.array([official]), bounds)[0])
-    rel = official / claimed - 1.0
-    verdict = "consistent" if ok else "inconsistent"
-    text = (f"{'consistent' if ok else 'inconsistent'} with the closest bundled figure, "
-            f"{official:,.0f} {ref['unit']} ({ref['fiscal_year']}; {_short(ref)}), {abs(rel):.1%} "
-            f"{'above' if rel >= 0 else 'below'} the claim ({bounds[3]})")
-    if c.reference_check == "partly-supported":
-        text += f"; partly supported: that figure is dated {ref['fiscal_year']} and no current count was found"
-    return verdict, text, ref
+    found = []
+    for r in refs:
+        official = float(r["value"])
+        ok = bool(holds(np.array([official]), bounds)[0])
+        age = reference_age(r, claim_year)
+        rel = official / claimed - 1.0
+        text = (f"{official:,.0f} {r['unit']} ({r['series']}, {r['fiscal_year']}; {_short(r)}), "
+                f"{abs(rel):.1%} {'above' if rel >= 0 else 'below'} the claim")
+        found.append({"ref": r, "ok": ok, "current": age is not None and age <= MAX_REFERENCE_AGE_YEARS,
+                      "age": age, "text": text})
+    current = [f for f in found if f["current"]]
+    if current:
+        oks = [f["ok"] for f in current]
+        verdict = ("consistent" if all(oks) else "inconsistent" if not any(oks)
+                   else "depends-on-definition")
+        ref = next((f["ref"] for f in current if f["ok"]), current[0]["ref"])
+    else:
+        verdict = "partly-supported" if any(f["ok"] for f in found) else "not-modelled"
+        ref = next((f["ref"] for f in found if f["ok"]), found[-1]["ref"])
+    used = current or found  # current figures decide; old ones only where there is nothing else
+    fits = [f["text"] for f in used if f["ok"]]
+    misses = [f["text"] for f in used if not f["ok"]]
+    body = f"{bounds[3]}: "
+    if verdict == "depends-on-definition":
+        body += "holds for " + "; ".join(fits) + "; not for " + "; ".join(misses)
+    else:
+        body += "; ".join([f"fits {t}" for t in fits] + [f"does not fit {t}" for t in misses])
+    stale = [f for f in found if not f["current"]]
+    if stale and current:
+        body += "; older figures not used: " + "; ".join(f["text"] for f in stale)
+    elif stale:
+        when = "; ".join(
+            f"{f['ref']['fiscal_year']} cannot be dated against the claim" if f["age"] is None
+            else f"{f['ref']['fiscal_year']} is {f['age']} years before the claim ({claim_year})"
+            for f in stale)
+        body += (f"; not current ({when}): an old figure at most partly supports a present-tense "
+                 f"claim and refutes nothing")
+    if not current and c.reference_check == "partly-supported":
+        body += "; no current count was found"
+    return verdict, body, ref
+
+
+def _judge_on_reference(c: object, refs: list[dict], claim_year: int | None) -> tuple[str, str, dict]:
+    """A fact checked on the data's reference comparison, limited by the reference's date."""
+    ref = _primary(refs)
+    verdict = _verdict_of_check(c.reference_check)
+    said = {"matches": "the reference confirms it", "differs": "the reference differs",
+            "partly-supported": "the reference confirms part of it"}.get(c.reference_check or "", "")
+    body = f"{said}: {c.reference_note} ({_short(ref)})"
+    age = reference_age(ref, claim_year) if c.kind in STATE_KINDS else 0
+    if age is None or age > MAX_REFERENCE_AGE_YEARS:
+        when = (f"dated '{ref['fiscal_year']}', which cannot be dated against the claim"
+                if age is None
+                else f"dated {ref['fiscal_year']}, {age} years before the claim ({claim_year})")
+        body += f"; the reference is {when}, so it at most partly supports the claim"
+        verdict = "partly-supported" if verdict in SUPPORTING else "not-modelled"
+    return verdict, body, ref
+
+
+def reference_age(ref: dict, claim_year: int | None) -> int | None:
+    """Years from a reference's period (its latest 4-digit year) to the claim's year.
+
+    None when either has no year (an undated reference counts as not current).
+    """
+    years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", str(ref.get("fiscal_year", "")))]
+    if not years or claim_year is None:
+        return None
+    return claim_year - max(years)
+
+
+def claim_identity(c: object) -> tuple | None:
+    """Key under which two claims are the same fact: subject, kind, value, unit, fiscal year.
+
+    The subject is the ``cross_article`` group, else the mapped scenario; claims without a
+    value or a subject have no identity (None) and are judged alone.
+    """
+    value = c.value
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    subject = c.cross_article or _maps_to_scenario(c)
+    if not subject:
+        return None
+    fy = None if pd.isna(c.fiscal_year) else int(c.fiscal_year)
+    return (subject, c.kind, float(value) if isinstance(value, int | float) else str(value), c.unit, fy)
+
+
+def _one_verdict_per_fact(rows: list[dict], keys: list[tuple | None]) -> None:
+    """Identical claims get one verdict: the least-supported one, said in the reason (in place)."""
+    groups: dict[tuple, list[int]] = {}
+    for i, key in enumerate(keys):
+        if key is not None:
+            groups.setdefault(key, []).append(i)
+    for members in groups.values():
+        verdicts = {rows[i]["verdict"] for i in members}
+        if len(verdicts) < 2:
+            continue
+        weakest = min(verdicts, key=SUPPORT_ORDER.index)
+        source = next(i for i in members if rows[i]["verdict"] == weakest)
+        for i in members:
+            if rows[i]["verdict"] == weakest:
+                continue
+            others = ", ".join(rows[j]["claim_id"] for j in members if j != i)
+            body = rows[i]["reason"].split(": ", 1)[1]
+            rows[i]["reason"] = (f"{REASON_LEADS[weakest]}: the same claim as {others}, judged "
+                                 f"once with the least support found ({rows[source]['claim_id']}: "
+                                 f"{weakest}); this statement alone: {body}")
+            rows[i]["verdict"] = weakest
 
 
 # ----------------------------------------------------------------------------------------------
@@ -574,15 +818,18 @@ def _date_reference(c: object, refs: list[dict]) -> dict | None:
     return None
 
 
-def _count_reference(c: object, refs: list[dict]) -> dict | None:
-    """The latest official (non-article) reference count in the claim's unit."""
+def _count_references(c: object, refs: list[dict]) -> list[dict]:
+    """The official (non-article) reference counts in the claim's unit (one per definition)."""
     units = _COUNT_UNITS.get(c.unit or "")
     if not units or not isinstance(c.value, int | float):
-        return None
-    own = [r for r in refs if not _is_article_row(r) and r["unit"] in units]
-    if not own:
-        return None
-    return max(own, key=lambda r: int(m.group()) if (m := re.search(r"\d{4}", r["fiscal_year"])) else 0)
+        return []
+    return [r for r in refs if not _is_article_row(r) and r["unit"] in units]
+
+
+def _announcement_reference(refs: list[dict]) -> dict | None:
+    """The row reporting a pledge's announcement: an event row if any, else the first own row."""
+    own = [r for r in refs if not _is_article_row(r)]
+    return next((r for r in own if r["unit"] == "date"), own[0] if own else None)
 
 
 def _share_reference(refs: list[dict], year: int | None) -> dict | None:
@@ -596,9 +843,17 @@ def _share_reference(refs: list[dict], year: int | None) -> dict | None:
 def _reference_columns(ref: dict | None) -> dict:
     if ref is None:
         return {"reference_value": None, "reference_unit": None, "reference_source": None,
-                "reference_url": None}
+                "reference_url": None, "reference_period": None}
     return {"reference_value": ref["value"], "reference_unit": ref["unit"],
-            "reference_source": ref["source_title"], "reference_url": ref["source_url"]}
+            "reference_source": ref["source_title"], "reference_url": ref["source_url"],
+            "reference_period": ref["fiscal_year"]}
+
+
+def _claim_year(c: object, article_dates: Mapping[str, str]) -> int | None:
+    """The year a claim speaks of: its event date's, else its article's (None if unknown)."""
+    when = c.event_date or article_dates.get(c.article)
+    m = re.match(r"(\d{4})", str(when or ""))
+    return int(m.group(1)) if m else None
 
 
 def _short_title(title: str) -> str:
@@ -636,7 +891,7 @@ def _no_reference_reason(c: object) -> str:
         "budget-figure": "a budget figure",
     }.get(c.kind, c.kind)
     value = f" ({_fmt_value(c.value, c.unit)})" if c.value is not None else ""
-    return f"not modelled: {what}{value}; no bundled reference row speaks to it"
+    return f"{what}{value}; no bundled reference row speaks to it"
 
 
 # ----------------------------------------------------------------------------------------------

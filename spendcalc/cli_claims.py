@@ -25,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "claims", help="audit the articles' claims against the model and the reference figures",
         description="One row per factual claim in the five articles: verdict (consistent, "
-        "inconsistent, depends-on-definition, not-modelled), a one-line reason, and for claims on "
+        "partly-supported, depends-on-definition, inconsistent, not-modelled; the rubric is in "
+        "data/README.md), a one-line reason, a plan check for pledges, and for claims on "
         "spending as a share of GDP the model's value on the fixed FY2022 and same-year GDP, for "
         "security-related spending and the MOD budget. Fiscal years are Japanese (April-March).")
     cli.add_model_options(p)

@@ -275,3 +275,22 @@ def test_meta_sidecar_describes_fields():
     assert _is_iso_date(str(meta["retrieved_on"]))
     missing = (set(CLAIM_KEYS) | set(ARTICLE_KEYS)) - set(meta["fields"])
     assert not missing, f"fields not described in claims.meta.yaml: {sorted(missing)}"
+
+
+def test_identical_claims_share_one_reference_check(claims):
+    """The same fact stated in several articles (same subject, kind, value, unit and fiscal year)
+    is compared with its reference once: the data must not judge it two ways."""
+    groups = {}
+    for c in claims:
+        subject = c["cross_article"] or (c["maps_to"] or {}).get("scenario")
+        if c["value"] is None or subject is None:
+            continue
+        key = (subject, c["kind"], str(c["value"]), c["unit"], c["fiscal_year"])
+        groups.setdefault(key, []).append(c)
+    shared = [members for members in groups.values() if len(members) > 1]
+    assert len(shared) >= 5
+    for members in shared:
+        checks = {c["reference_check"] for c in members}
+        assert len(checks) == 1, {c["claim_id"]: c["reference_check"] for c in members}
+    request = next(m for m in shared if m[0]["claim_id"] in ("a002-13", "a004-25"))
+    assert {c["claim_id"] for c in request} == {"a002-13", "a004-25"}
