@@ -46,6 +46,8 @@ DENOMINATORS: tuple[str, ...] = ("fixed-fy2022", "same-year")
 PATHS: tuple[str, ...] = ("linear-yen", "constant-growth", "linear-share", "hold-flat")
 AFTER_TARGET: tuple[str, ...] = ("hold-share", "hold-yen")
 BASES: tuple[str, ...] = ("initial", "with-supplementary")
+#: how ``simulate`` computes its percentiles: closed form, or the seeded Monte Carlo cross-check
+METHODS: tuple[str, ...] = ("exact", "monte-carlo")
 
 KINDS = ("quantity", "count", "year", "choice", "bool", "name")
 
@@ -348,6 +350,8 @@ SPECS: MappingProxyType[str, Spec] = MappingProxyType({s.name: s for s in (
          "'3.5 %' or 0.035", "simulation", 0.001, 0.2, flag="--threshold", reason=_SHARE_REASON),
     Spec("measured_on", "choice", "-", "denominator on which the simulated share is tested",
          "same-year", "simulation", choices=DENOMINATORS, flag="--measure-on"),
+    Spec("method", "choice", "-", "exact percentiles (closed form) or a Monte Carlo cross-check",
+         "exact", "simulation", choices=METHODS, flag="--method"),
 )})
 
 
