@@ -558,9 +558,10 @@ def _measures(tidy: pd.DataFrame, measures: tuple[str, ...],
     its mean is the value), without its cost. ``years`` defaults to the years with any finite
     value, as ``pivot_table`` keeps them.
     """
-    fy = tidy["fiscal_year"].to_numpy()
-    measure = tidy["measure"].to_numpy()
-    value = tidy["value"].to_numpy(float)
+    plain = pd.DataFrame(tidy, copy=False)  # no attrs: a column read skips their deep copy
+    fy = plain["fiscal_year"].to_numpy()
+    measure = plain["measure"].to_numpy()
+    value = plain["value"].to_numpy(float)
     if years is None:
         years = np.unique(fy[~np.isnan(value)]).astype(int)
     out = {}
@@ -576,14 +577,16 @@ def _measures(tidy: pd.DataFrame, measures: tuple[str, ...],
 
 def _frame(name: str, years: np.ndarray, share: np.ndarray, usd: np.ndarray) -> pd.DataFrame:
     n = years.size
-    columns = {"scenario": [name] * (2 * n),
-               "fiscal_year": np.concatenate([years, years]).astype(np.int64),
-               "measure": ["share_of_gdp"] * n + ["spending_usd"] * n,
-               "unit": ["fraction"] * n + ["USD"] * n}
+    text = np.empty((3, 2 * n), object)  # one object array per text column: the cheapest to read
+    text[0] = name
+    text[1, :n], text[1, n:] = "share_of_gdp", "spending_usd"
+    text[2, :n], text[2, n:] = "fraction", "USD"
+    columns = {"scenario": text[0], "fiscal_year": np.concatenate([years, years]).astype(np.int64),
+               "measure": text[1], "unit": text[2]}
     both = np.concatenate([share, usd]).astype(float)
     for j, p in enumerate(PERCENTILES):
         columns[f"p{p}"] = both[:, j]
-    return pd.DataFrame(columns, columns=COLUMNS)
+    return pd.DataFrame(columns)  # keys in COLUMNS order
 
 
 def _normal_pdf(z: np.ndarray) -> np.ndarray:
