@@ -194,7 +194,8 @@ def main() -> None:
           f"{'met' if rss <= 300 else 'NOT met'}); draw-only process: {rss_base:.0f} MB")
 
     done = [wall(DONE_WHEN) for _ in range(3)]
-    print(f"'spendcalc simulate --scenario us-ask-3.5pct --paths 1000000' (table, FY2026-FY2040): "
+    print(f"'spendcalc simulate --scenario us-ask-3.5pct --method monte-carlo --paths 1000000' "
+          f"(table, FY2026-FY2040): "
           f"median {statistics.median(done):.3f} s")
 
     sys.path.insert(0, str(ROOT))
