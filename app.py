@@ -183,19 +183,16 @@ def chart_bytes(kind: str, scenarios: tuple[spendcalc.Scenario, ...],
 
 def simulate_in_session(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions,
                         paths: int, seed: int, measured_on: str | None = None) -> pd.DataFrame:
-    """Monte Carlo summary from ``spendcalc.simulate``, with a progress bar while it runs.
+    """Uncertainty summary from ``spendcalc.simulate``: exact percentiles and probability.
 
-    Kept per session (the last few inputs) rather than in ``st.cache_data``: a cached call may
-    not update a progress bar drawn outside it.
+    The closed form draws no paths (``paths`` and ``seed`` do not change it). Kept per session
+    (the last few inputs).
     """
     store = st.session_state.setdefault("_simulations", {})
     key = (scenario, assumptions, paths, seed, measured_on)
     if key not in store:
-        bar = st.progress(0.0, text=f"Simulating {paths:,} GDP paths…")
-        store[key] = spendcalc.simulate(scenario, paths=paths, seed=seed, assumptions=assumptions,
-                                        measured_on=measured_on,
-                                        progress=lambda done, total: bar.progress(done / total))
-        bar.empty()
+        store[key] = spendcalc.simulate(scenario, assumptions=assumptions, measured_on=measured_on,
+                                        method="exact")
         for old in list(store)[:-4]:
             del store[old]
     return store[key]
@@ -745,8 +742,8 @@ def uncertainty_tab(focus: spendcalc.Scenario, assumptions: spendcalc.Assumption
               f"in FY{focus.target_year}" if focus.target_share is not None
               else "Probability of reaching the target",
               "n/a" if prob is None else percent(prob, 0),
-              help=f"Share of {paths:,} simulated GDP paths (seed {seed}) on which the scenario's "
-              "yen meet the target share in the target year.")
+              help="Probability, exact under the stated GDP model (log-normal growth around the "
+              "GDP assumption), that the scenario's yen meet the target share in the target year.")
     if prob is None:
         st.caption(md(summary.attrs.get("note") or "No probability for this scenario."))
     st.image(fan_png(summary, 80))

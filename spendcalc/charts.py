@@ -607,7 +607,10 @@ def plot_usd(tidy: pd.DataFrame, *, ax: Axes | None = None, scenarios: Sequence[
 def simulation_note(summary: pd.DataFrame, *, sources: bool = True) -> str:
     """The default note of :func:`plot_fan`, from ``summary.attrs`` (with the data sources)."""
     a = summary.attrs
-    bits = [f"Monte Carlo: {a['paths']:,} paths" if a.get("paths") else "Monte Carlo simulation"]
+    if a.get("method") == "exact":
+        bits = ["Exact percentiles under the stated GDP model (closed form)"]
+    else:
+        bits = [f"Monte Carlo: {a['paths']:,} paths" if a.get("paths") else "Monte Carlo simulation"]
     if a.get("seed") is not None:
         bits.append(f"seed {a['seed']}")
     if a.get("denominator"):

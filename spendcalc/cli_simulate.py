@@ -1,7 +1,11 @@
 """``spendcalc simulate``: argparse -> spendcalc.simulate -> CSV or a table with a headline.
 
-No model logic here: the command parses options, calls ``simulate`` and formats its result. A
-progress bar goes to stderr only when stderr is a terminal, so CSV on stdout stays clean.
+No model logic here: the command parses options, calls ``simulate`` and formats its result.
+``--method exact`` (the default) gives the percentiles and the probability in closed form;
+``--method monte-carlo`` simulates the same model as a cross-check. ``--paths``, ``--seed`` and
+``--chunk-size`` belong to the Monte Carlo only: given with the exact method they are refused (one
+line, exit 2) rather than silently ignored. A progress bar goes to stderr only for the Monte Carlo
+and only when stderr is a terminal, so CSV on stdout stays clean.
 """
 
 from __future__ import annotations
@@ -20,6 +24,10 @@ from spendcalc.cli import (
     schema_help,
     schema_type,
 )
+from spendcalc.errors import SpendcalcError
+
+#: Monte Carlo settings: (argparse dest, default); None on the command line means "not given"
+MONTE_CARLO_ONLY = (("paths", 100_000), ("seed", 0), ("chunk_size", 100_000))
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,16 +35,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "simulate",
         help="probability of meeting the target under GDP and exchange-rate uncertainty",
-        description="Hold the scenario's yen path fixed, simulate nominal GDP (log-normal growth "
-        "around the GDP assumption, optional AR(1) persistence) and optionally the exchange rate, "
-        "and report percentile bands of the share of GDP [fraction] and of spending [USD] by fiscal "
-        "year (April-March), with the probability that the share reaches the target.")
+        description="Hold the scenario's yen path fixed, treat nominal GDP as uncertain (log-normal "
+        "growth around the GDP assumption, optional AR(1) persistence) and optionally the exchange "
+        "rate, and report percentile bands of the share of GDP [fraction] and of spending [USD] by "
+        "fiscal year (April-March), with the probability that the share reaches the target. The "
+        "figures are exact under that model (closed form); --method monte-carlo simulates it "
+        "instead, as a cross-check.")
     p.add_argument("--scenario", required=True, metavar="NAME|FILE",
                    help="built-in scenario name or scenario YAML file")
-    p.add_argument("--paths", type=schema_type("paths"), default=100_000, metavar="N",
-                   help=schema_help("paths", "100,000"))
-    p.add_argument("--seed", type=schema_type("seed"), default=0, metavar="S",
-                   help=schema_help("seed", 0))
+    p.add_argument("--method", choices=schema.METHODS, default="exact",
+                   help="exact: percentiles and probability in closed form, no sampling error "
+                   "(default); monte-carlo: simulate seeded paths, a cross-check")
+    p.add_argument("--paths", type=schema_type("paths"), metavar="N",
+                   help=schema_help("paths", "100,000", "--method monte-carlo only"))
+    p.add_argument("--seed", type=schema_type("seed"), metavar="S",
+                   help=schema_help("seed", 0, "--method monte-carlo only"))
     p.add_argument("--volatility", metavar="V", type=schema_type("volatility"),
                    help=schema_help("volatility", note="default: the historical s.d. of nominal "
                                     "growth in the ESRI vintage, an assumption"))
@@ -55,8 +68,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--measure-on", choices=schema.DENOMINATORS, metavar="DENOMINATOR",
                    help="denominator on which the share is simulated and tested (default: the "
                    "scenario's own); e.g. a fixed-FY2022 plan measured on same-year GDP")
-    p.add_argument("--chunk-size", type=schema_type("chunk_size"), default=100_000, metavar="N",
-                   help=schema_help("chunk_size", "100,000"))
+    p.add_argument("--chunk-size", type=schema_type("chunk_size"), metavar="N",
+                   help=schema_help("chunk_size", "100,000", "--method monte-carlo only"))
     add_model_options(p)
     p.add_argument("--format", choices=("csv", "table"), default="table")
     p.set_defaults(func=cmd_simulate)
@@ -66,23 +79,39 @@ def cmd_simulate(args: argparse.Namespace) -> None:
     from spendcalc import data
     from spendcalc.simulate import simulate
 
+    monte_carlo = monte_carlo_settings(args)
     (scenario,) = scenarios_from(args)
     assumptions = assumptions_from(args)
     plan = None
     if args.plan_preset is not None or args.plan_growth is not None:
         plan = make_assumptions(preset=args.plan_preset, growth=args.plan_growth, base=assumptions)
     result = simulate(
-        scenario, paths=args.paths, seed=args.seed, assumptions=assumptions,
-        plan_assumptions=plan, measured_on=args.measure_on,
-        history=data.load_history(),
+        scenario, assumptions=assumptions, plan_assumptions=plan, measured_on=args.measure_on,
+        history=data.load_history(), method=args.method,
         volatility=args.volatility, persistence=args.persistence,
-        fx_volatility=args.fx_volatility, threshold=args.threshold,
-        chunk_size=args.chunk_size, progress=_progress_bar(sys.stderr))
+        fx_volatility=args.fx_volatility, threshold=args.threshold, **monte_carlo)
     if args.format == "csv":
         emit(result, "csv")
         return
     emit(result, "table")
     sys.stdout.write("\n" + headline(result.attrs) + "\n")
+
+
+def monte_carlo_settings(args: argparse.Namespace) -> dict:
+    """``paths``, ``seed``, ``chunk_size`` and the progress bar for ``simulate``.
+
+    With ``--method exact`` none applies: a flag given anyway is refused (SpendcalcError naming
+    it), since a reader of the command would otherwise believe the figures came from those paths.
+    """
+    given = {dest: getattr(args, dest) for dest, _ in MONTE_CARLO_ONLY
+             if getattr(args, dest) is not None}
+    if args.method == "exact":
+        for dest, value in given.items():
+            raise SpendcalcError(dest, value, f"{schema.spec(dest).flag} only with --method "
+                                 "monte-carlo (the default exact method draws no random paths)")
+        return {}
+    settings = {dest: default for dest, default in MONTE_CARLO_ONLY} | given
+    return settings | {"progress": _progress_bar(sys.stderr)}
 
 
 def headline(attrs: dict) -> str:
@@ -98,7 +127,9 @@ def headline(attrs: dict) -> str:
     if a.get("plan_gdp_assumption", a.get("gdp_assumption")) != a.get("gdp_assumption"):
         extra.append(f"yen planned on {a['plan_gdp_assumption'].split(':')[0]}")
     more = "; " + ", ".join(extra) if extra else ""
-    run = f"{a['paths']:,} paths, seed {a['seed']}; {vol}{more}"
+    how = ("exact under the model" if a.get("method") == "exact"
+           else f"Monte Carlo, {a['paths']:,} paths, seed {a['seed']}")
+    run = f"{how}; {vol}{more}"
     if a["probability"] is None or a["certain"]:
         lead = a["note"]
         if a["probability"] is not None:

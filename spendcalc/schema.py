@@ -50,6 +50,8 @@ BASES: tuple[str, ...] = ("initial", "with-supplementary")
 FX_RATES_FOR_ACTUALS: tuple[str, ...] = ("stated", "fiscal-year-average")
 #: what extra yen are measured against: each scenario's own flat level, or one common level
 BASELINES: tuple[str, ...] = ("own", "common")
+#: how ``simulate`` computes its percentiles: closed form, or the seeded Monte Carlo cross-check
+METHODS: tuple[str, ...] = ("exact", "monte-carlo")
 
 KINDS = ("quantity", "count", "year", "choice", "bool", "name")
 
@@ -364,6 +366,8 @@ SPECS: MappingProxyType[str, Spec] = MappingProxyType({s.name: s for s in (
          "'3.5 %' or 0.035", "simulation", 0.001, 0.2, flag="--threshold", reason=_SHARE_REASON),
     Spec("measured_on", "choice", "-", "denominator on which the simulated share is tested",
          "same-year", "simulation", choices=DENOMINATORS, flag="--measure-on"),
+    Spec("method", "choice", "-", "exact percentiles (closed form) or a Monte Carlo cross-check",
+         "exact", "simulation", choices=METHODS, flag="--method"),
 )})
 
 

@@ -1,4 +1,4 @@
-"""PURE Monte Carlo: how likely a yen budget is to be a given share of a GDP not yet known.
+"""PURE uncertainty: how likely a yen budget is to be a given share of a GDP not yet known.
 
 Conventions
 -----------
@@ -32,6 +32,23 @@ Conventions
   formulas: the 5th percentile of the share comes from the 95th percentile of ``S``.
 * With the fixed FY2022 denominator the share does not depend on GDP at all: it is certain, and
   the result says so instead of simulating noise.
+
+Exact percentiles and probabilities (``method="exact"``, the default)
+---------------------------------------------------------------------
+Under this model ``S[t]`` and ``F[t]`` are Gaussian with mean 0 and known s.d.:
+``sd S[t] = sigma * shock_sd(t, rho)`` (``Var S[t] = sigma**2 (t + 2 sum_{d<t} (t - d) rho**d)``)
+and ``sd F[t] = fx_volatility * sqrt(t)``. The share and the USD value are monotone in ``S`` and
+``F``, so their percentiles are those formulas applied to the Gaussian quantiles
+``z_q * sd`` (the level-q share uses ``z_{1-q}``), and the probability of meeting the threshold
+``c`` is ``Phi(log(spending / (c GDP_det)) / sd S[T])``, with no sampling error. The arithmetic is
+a few vectorised numpy operations over the years (microseconds); the call is dominated by the
+deterministic projection it starts from. No random numbers are drawn: ``paths``, ``seed``,
+``chunk_size`` and ``progress`` do not apply and ``attrs["paths"]``/``attrs["seed"]`` are None.
+
+Monte Carlo cross-check (``method="monte-carlo"``)
+--------------------------------------------------
+The same model, simulated path by path, seeded; tests check it against the exact answer within
+Monte Carlo error. The percentiles are the sample's exact order statistics (below).
 
 Percentiles with bounded memory
 -------------------------------
@@ -92,17 +109,18 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
              volatility: float | None = None, persistence: float = 0.0, fx_volatility: float = 0.0,
              threshold: float | None = None, plan_assumptions: Assumptions | None = None,
              measured_on: str | None = None, chunk_size: int = 100_000, until: int | None = None, since: int | None = None,
-             progress: Progress | None = None) -> pd.DataFrame:
-    """Simulate the share of GDP and the dollar value of a fixed yen path under uncertainty.
+             progress: Progress | None = None, method: str = "exact") -> pd.DataFrame:
+    """Percentile bands of the share of GDP and the dollar value of a fixed yen path under uncertainty.
 
     Parameters
     ----------
     scenario : str, path or Scenario
         Built-in name, scenario YAML file or Scenario; its yen path is held fixed.
     paths : int
-        Number of simulated paths, 1 to 50,000,000. [-]
+        Number of simulated paths, 1 to 50,000,000 (Monte Carlo only). [-]
     seed : int
-        Seed (>= 0); the same seed gives the same result for any ``chunk_size``. [-]
+        Seed (>= 0); the same seed gives the same result for any ``chunk_size`` (Monte Carlo
+        only). [-]
     assumptions : Assumptions, optional
         GDP assumption (its deterministic path is the median), vintage, exchange rate; default
         ``spendcalc.default_assumptions()``.
@@ -130,13 +148,18 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         ``'same-year'`` answers "how likely is the 2% plan to be 2% of that year's GDP?". The yen
         path is the scenario's in either case.
     chunk_size : int
-        Paths per chunk (rounded up to whole blocks of ``BLOCK_PATHS``); bounds memory. [-]
+        Paths per chunk (rounded up to whole blocks of ``BLOCK_PATHS``); bounds memory (Monte
+        Carlo only). [-]
     until : int, optional
         Last fiscal year reported; default ``assumptions.until``.
     since : int, optional
         First fiscal year reported; default the last actual GDP year (the jump-off).
     progress : callable, optional
-        Called as ``progress(done_paths, total_paths)`` after each chunk.
+        Called as ``progress(done_paths, total_paths)`` after each chunk (Monte Carlo only).
+    method : {'exact', 'monte-carlo'}
+        ``'exact'`` (default): percentiles and probability in closed form, no sampling error;
+        ``paths``, ``seed``, ``chunk_size`` and ``progress`` are not used. ``'monte-carlo'``:
+        the seeded simulation, a cross-check of the same model.
 
     Returns
     -------
@@ -145,17 +168,20 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         ``share_of_gdp`` [fraction] and ``spending_usd`` [USD]. ``attrs`` holds ``scenario,
         target_share, target_year, threshold, probability`` (P(share >= threshold - 1e-12) in
         the target year, a float in [0, 1], or None where the denominator is fixed-FY2022 or the
-        scenario has no target), ``certain, note, paths, seed, volatility, volatility_note,
-        persistence, fx_volatility, fx_volatility_note, jpy_per_usd, fx_history, denominator,
-        jump_off_year, gdp_assumption, plan_gdp_assumption, method``.
+        scenario has no target), ``certain, note, paths, seed`` (None for the exact method),
+        ``volatility, volatility_note, persistence, fx_volatility, fx_volatility_note,
+        jpy_per_usd, fx_history, denominator, jump_off_year, gdp_assumption,
+        plan_gdp_assumption, method`` (``'exact'`` or ``'monte-carlo'``), ``method_note``.
 
     Notes
     -----
-    See the module docstring for the exact stochastic model and the percentile method.
+    See the module docstring for the stochastic model and both methods.
     """
     from spendcalc.api import resolve_scenarios
 
     # user-settable values: types and plausible ranges from spendcalc.schema
+    method = schema.check("method", method)
+    exact = method == "exact"
     paths = schema.check("paths", paths)
     seed = schema.check("seed", seed)
     chunk_size = schema.check("chunk_size", chunk_size)
@@ -192,15 +218,13 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
     horizon_year = max(a.until, target_year)
     start_year = min(first, jump_off, target_year)
     tidy = model.project([sc], replace(a, until=horizon_year), history, since=start_year)
-    wide = tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
-    years = wide.index.to_numpy(int)
+    years, wide = _measures(tidy, ("spending_jpy", "nominal_gdp_jpy"))
     if plan_assumptions is None:
-        plan_tidy, spend = tidy, wide["spending_jpy"].to_numpy(float)
+        plan_tidy, spend = tidy, wide["spending_jpy"]
     else:
         plan_tidy = model.project([sc], replace(plan_assumptions, until=horizon_year), history,
                                   since=start_year)
-        plan_wide = plan_tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
-        spend = plan_wide["spending_jpy"].reindex(years).to_numpy(float)
+        spend = _measures(plan_tidy, ("spending_jpy",), years)[1]["spending_jpy"]
     steps = np.maximum(years - jump_off, 0)
     denominator = sc.denominator if measured_on is None else check_choice(
         "measured_on", measured_on, DENOMINATORS)
@@ -209,7 +233,7 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
     # GDP and the model's own functions and formulas (model.derived_measures): its exchange rate
     # for each year (fx_history included) and its denominators. Zero volatility therefore
     # reproduces model.project to the last bit (tests/test_simulate_consistency.py).
-    gdp_det = wide["nominal_gdp_jpy"].to_numpy(float)
+    gdp_det = wide["nominal_gdp_jpy"]
     share_det = spend / (np.full(years.size, a.reference_gdp_jpy) if fixed else gdp_det)
     usd_det = spend / model.fx_rates_jpy_per_usd(history, a, years)
 
@@ -224,19 +248,24 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
     # probability: share >= c  <=>  S[T] <= log(share_det / c)  (S in sigma units below)
     count_at = None
     thr = math.nan
+    ti = -1
     if tested is not None and not fixed:
         ti = int(np.searchsorted(years, target_year))
         thr = math.log(share_det[ti] / (tested - SHARE_TOLERANCE))
         if sigma_gdp > 0 and steps[ti] > 0:
             count_at = (int(steps[ti]) - 1, thr / sigma_gdp)
 
-    quantiles, count = shock_quantiles(processes, paths=paths, seed=seed, horizon=horizon,
-                                       levels=np.array([p / 100 for p in PERCENTILES]),
-                                       chunk_size=chunk_size, count_at=count_at, progress=progress)
-
-    # percentiles of S and F per year (levels ascending), in log points
-    s_q = _per_year(quantiles.get("gdp"), steps, sigma_gdp)
-    f_q = _per_year(quantiles.get("fx"), steps, fx_volatility)
+    if exact:
+        # percentiles of S and F per year (levels ascending) in closed form, in log points
+        s_q, f_q, sd_s = exact_shock_quantiles(steps, sigma_gdp, persistence, fx_volatility)
+    else:
+        quantiles, count = shock_quantiles(processes, paths=paths, seed=seed, horizon=horizon,
+                                           levels=np.array([p / 100 for p in PERCENTILES]),
+                                           chunk_size=chunk_size, count_at=count_at,
+                                           progress=progress)
+        # percentiles of S and F per year (levels ascending), in log points
+        s_q = _per_year(quantiles.get("gdp"), steps, sigma_gdp)
+        f_q = _per_year(quantiles.get("fx"), steps, fx_volatility)
     # a decreasing transform maps the level-q percentile of the shock to level 1 - q
     if fixed:
         share = np.repeat(share_det[:, None], len(PERCENTILES), axis=1)
@@ -262,9 +291,14 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
                else "volatility is zero")
         note = f"the share is certain ({why})"
     else:
-        probability = count / paths
-        note = (f"P(share >= {tested:.2%} of same-year GDP in FY{target_year}) over {paths:,} "
-                "paths; spending held fixed in yen"
+        if exact:
+            probability = normal_cdf(thr / sd_s[ti])
+            how = "exact under the model (Gaussian log GDP)"
+        else:
+            probability = count / paths
+            how = f"over {paths:,} Monte Carlo paths"
+        note = (f"P(share >= {tested:.2%} of same-year GDP in FY{target_year}) {how}; spending "
+                "held fixed in yen"
                 + (f" at the {sc.denominator} plan" if sc.denominator != denominator else ""))
     meta = tidy.attrs["methodology"][sc.name]
     plan_meta = plan_tidy.attrs["methodology"][sc.name]
@@ -280,8 +314,8 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
                                       and sc.denominator == denominator
                                       and tested is not None and tested == sc.target_share),
         "note": note,
-        "paths": paths,
-        "seed": seed,
+        "paths": None if exact else paths,
+        "seed": None if exact else seed,
         "volatility": float(volatility),
         "volatility_note": volatility_note,
         "persistence": float(persistence),
@@ -295,8 +329,13 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         "jump_off_year": jump_off,
         "gdp_assumption": meta["gdp_assumption"],
         "plan_gdp_assumption": plan_meta["gdp_assumption"],
-        "method": ("yen path fixed; log GDP = log deterministic GDP + AR(1) shock sum after "
-                   f"FY{jump_off} (median = deterministic path); exact percentiles by bracketing"),
+        "method": method,
+        "method_note": ("yen path fixed; log GDP = log deterministic GDP + AR(1) shock sum after "
+                        f"FY{jump_off} (median = deterministic path); "
+                        + ("percentiles and probability exact in closed form (Gaussian log GDP "
+                           "and log FX), no sampling error" if exact else
+                           f"Monte Carlo over {paths:,} paths (seed {seed}), percentiles the "
+                           "sample's exact order statistics")),
     })
     return out
 
@@ -311,15 +350,22 @@ def default_volatility(history: object, vintage: str) -> tuple[float, str]:
     with ``ddof=1``); where that vintage has fewer than five growth rates, the bundled vintage
     with the longest series. [1/year, log points]
     """
-    g = history.gdp
-    chosen = g[g["vintage"] == vintage]
-    if chosen["fiscal_year"].nunique() < 6:
-        counts = g.groupby("vintage")["fiscal_year"].nunique()
-        vintage = str(counts[counts == counts.max()].index.max())
+    try:  # the History's read-only arrays (ascending years): no table copy, no groupby
+        series = history.gdp_series(vintage)
+        fy, gdp = series.years.astype(int), series.jpy.astype(float)
+        fast = fy.size >= 6 and bool(np.all(np.diff(fy) > 0))
+    except (AttributeError, SpendcalcError):
+        fast = False
+    if not fast:
+        g = history.gdp
         chosen = g[g["vintage"] == vintage]
-    chosen = chosen.sort_values("fiscal_year")
-    fy = chosen["fiscal_year"].to_numpy(int)
-    log_gdp = np.log(chosen["nominal_gdp_jpy"].to_numpy(float))
+        if chosen["fiscal_year"].nunique() < 6:
+            counts = g.groupby("vintage")["fiscal_year"].nunique()
+            vintage = str(counts[counts == counts.max()].index.max())
+            chosen = g[g["vintage"] == vintage]
+        chosen = chosen.sort_values("fiscal_year")
+        fy, gdp = chosen["fiscal_year"].to_numpy(int), chosen["nominal_gdp_jpy"].to_numpy(float)
+    log_gdp = np.log(gdp)
     consecutive = np.diff(fy) == 1
     growth = np.diff(log_gdp)[consecutive]
     sd = float(np.std(growth, ddof=1))
@@ -337,6 +383,46 @@ def shock_sd(horizon: int, rho: float) -> np.ndarray:
     d = np.arange(1, max(horizon, 1), dtype=float)
     extra = np.where(d[None, :] < t[:, None], (t[:, None] - d[None, :]) * rho ** d[None, :], 0.0)
     return np.sqrt(t + 2.0 * extra.sum(axis=1))
+
+
+def exact_shock_quantiles(steps: np.ndarray, sigma: float, rho: float,
+                          fx_sigma: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Percentiles of the GDP shock ``S[t]`` and the FX shock ``F[t]`` per year, in closed form.
+
+    Parameters
+    ----------
+    steps : ndarray of int
+        Fiscal years after the jump-off for each output year (0 up to the jump-off). [year]
+    sigma, rho : float
+        Stationary s.d. [log points] and AR(1) persistence [-] of the annual GDP shocks.
+    fx_sigma : float
+        S.d. of the annual log step of the exchange rate. [log points]
+
+    Returns
+    -------
+    s_q, f_q : ndarray
+        (len(steps), len(PERCENTILES)) percentiles of ``S`` and ``F``, levels ascending, exactly
+        ``z_q * sd``. [log points]
+    sd_s : ndarray
+        S.d. of ``S`` per output year. [log points]
+    """
+    steps = np.asarray(steps, dtype=np.int64)
+    horizon = int(steps.max(initial=0))
+    ahead = steps > 0
+    sd_s = np.zeros(steps.size)
+    sd_f = np.zeros(steps.size)
+    if horizon > 0:
+        index = steps[ahead] - 1
+        if sigma > 0:
+            sd_s[ahead] = sigma * shock_sd(horizon, rho)[index]
+        if fx_sigma > 0:
+            sd_f[ahead] = fx_sigma * np.sqrt(steps[ahead].astype(float))  # rho = 0: sqrt(t)
+    return sd_s[:, None] * _Z, sd_f[:, None] * _Z, sd_s
+
+
+def normal_cdf(x: float) -> float:
+    """Standard normal distribution function, accurate in both tails (``erfc``). [-]"""
+    return 0.5 * math.erfc(-x / math.sqrt(2.0))
 
 
 def shock_quantiles(processes: list[tuple[str, int, float]], *, paths: int, seed: int,
@@ -468,17 +554,43 @@ def _per_year(q: np.ndarray | None, steps: np.ndarray, sigma: float) -> np.ndarr
     return out
 
 
+def _measures(tidy: pd.DataFrame, measures: tuple[str, ...],
+              years: np.ndarray | None = None) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """One scenario's measures as arrays over fiscal years (NaN where a year has no value).
+
+    The projection's own numbers, unchanged: what ``pivot_table`` gave (one value per cell, so
+    its mean is the value), without its cost. ``years`` defaults to the years with any finite
+    value, as ``pivot_table`` keeps them.
+    """
+    plain = pd.DataFrame(tidy, copy=False)  # no attrs: a column read skips their deep copy
+    fy = plain["fiscal_year"].to_numpy()
+    measure = plain["measure"].to_numpy()
+    value = plain["value"].to_numpy(float)
+    if years is None:
+        years = np.unique(fy[~np.isnan(value)]).astype(int)
+    out = {}
+    for name in measures:
+        rows = (measure == name) & ~np.isnan(value)
+        at = np.searchsorted(years, fy[rows])
+        inside = (at < years.size) & (years[np.minimum(at, years.size - 1)] == fy[rows])
+        column = np.full(years.size, np.nan)
+        column[at[inside]] = value[rows][inside]
+        out[name] = column
+    return years, out
+
+
 def _frame(name: str, years: np.ndarray, share: np.ndarray, usd: np.ndarray) -> pd.DataFrame:
-    cols = [f"p{p}" for p in PERCENTILES]
-    parts = []
-    for measure, unit, values in (("share_of_gdp", "fraction", share), ("spending_usd", "USD", usd)):
-        part = pd.DataFrame(values, columns=cols)
-        part.insert(0, "unit", unit)
-        part.insert(0, "measure", measure)
-        part.insert(0, "fiscal_year", years)
-        part.insert(0, "scenario", name)
-        parts.append(part)
-    return pd.concat(parts, ignore_index=True)[COLUMNS]
+    n = years.size
+    text = np.empty((3, 2 * n), object)  # one object array per text column: the cheapest to read
+    text[0] = name
+    text[1, :n], text[1, n:] = "share_of_gdp", "spending_usd"
+    text[2, :n], text[2, n:] = "fraction", "USD"
+    columns = {"scenario": text[0], "fiscal_year": np.concatenate([years, years]).astype(np.int64),
+               "measure": text[1], "unit": text[2]}
+    both = np.concatenate([share, usd]).astype(float)
+    for j, p in enumerate(PERCENTILES):
+        columns[f"p{p}"] = both[:, j]
+    return pd.DataFrame(columns)  # keys in COLUMNS order
 
 
 def _normal_pdf(z: np.ndarray) -> np.ndarray:
@@ -490,3 +602,8 @@ def _normal_ppf(p: np.ndarray) -> np.ndarray:
     dist = NormalDist()
     return np.array([dist.inv_cdf(float(v)) for v in np.atleast_1d(p)])
 
+
+
+#: standard normal quantiles of PERCENTILES, made exactly antisymmetric (z_5 == -z_95, z_50 == 0)
+_Z = _normal_ppf(np.array([p / 100 for p in PERCENTILES]))
+_Z = (_Z - _Z[::-1]) / 2

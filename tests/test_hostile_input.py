@@ -298,6 +298,7 @@ SIM_BAD = [
     (["--plan-growth", "3 %%"], ["--plan-growth: '3 %%'"]),
     (["--chunk-size", "0"], ["--chunk-size: '0'"]),
     (["--measure-on", "same_year"], ["--measure-on", "same_year"]),
+    (["--method", "montecarlo"], ["--method", "montecarlo"]),
 ]
 
 
@@ -319,7 +320,8 @@ def test_cli_chart_counts_are_ascii_and_checked_before_writing(capsys, tmp_path,
 
 
 def test_cli_simulate_accepts_grouped_counts(capsys):
-    code, out, err = cli(capsys, "simulate", "--scenario", "us-ask-3.5pct", "--paths", "2,000",
+    code, out, err = cli(capsys, "simulate", "--scenario", "us-ask-3.5pct", "--method",
+                         "monte-carlo", "--paths", "2,000",
                          "--seed", "1_000", "--volatility", "3%", "--format", "csv", "--until", "2030")
     assert code == 0, err
     assert out.startswith("scenario,fiscal_year,measure,unit,p5")

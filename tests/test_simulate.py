@@ -1,4 +1,7 @@
-"""spendcalc.simulate: seeded Monte Carlo of the share of GDP (and USD) of a fixed yen path.
+"""spendcalc.simulate, ``method="monte-carlo"``: the seeded simulation of the share of GDP (and USD).
+
+The exact (closed-form, default) method is tested in ``test_simulate_exact.py``, against these
+same oracles and against this Monte Carlo.
 
 Oracles:
 * iid log-normal growth around the synthetic 10%/yr path from the FY2024 jump-off (GDP 540e12
@@ -42,6 +45,7 @@ FIXED = Scenario(name="f", target_share=0.03, target_year=2028, denominator="fix
 
 
 def synthetic(scenario: Scenario = SAME_YEAR, **kw) -> pd.DataFrame:
+    kw.setdefault("method", "monte-carlo")
     kw.setdefault("paths", 20_000)
     kw.setdefault("seed", 3)
     kw.setdefault("volatility", 0.03)
@@ -201,7 +205,7 @@ def test_streamed_percentiles_are_exact_order_statistics(monkeypatch):
 # ----------------------------------------------------------------------------------------------
 def test_zero_volatility_reproduces_the_projection_exactly(real_history):
     df = spendcalc.simulate("us-ask-3.5pct", paths=1_000, seed=0, volatility=0.0,
-                            history=real_history)
+                            history=real_history, method="monte-carlo")
     tidy = spendcalc.project("us-ask-3.5pct", history=real_history)
     det = tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
     for measure in ("share_of_gdp", "spending_usd"):
@@ -245,8 +249,8 @@ def test_fixed_plan_measured_on_same_year_gdp_matches_closed_form():
 
 
 def test_cli_measure_on_same_year(capsys):
-    code = cli.main(["simulate", "--scenario", "original-fy2027", "--paths", "5000",
-                     "--measure-on", "same-year"])
+    code = cli.main(["simulate", "--scenario", "original-fy2027", "--method", "monte-carlo",
+                     "--paths", "5000", "--measure-on", "same-year"])
     head = capsys.readouterr().out.strip().splitlines()[-1]
     assert code == 0 and head.startswith("P(share ≥ 2.0% of same-year GDP in FY2027) = 0.")
 
@@ -266,7 +270,8 @@ def test_default_volatility_is_the_labelled_historical_sd():
     growth = np.log([510 / 500, 520 / 510, 530 / 520, 540 / 530])
     assert sd == pytest.approx(np.std(growth, ddof=1), rel=1e-12)
     assert note.startswith("assumption:") and "FY2021-FY2024" in note and "synthetic" in note
-    df = simulate(SAME_YEAR, paths=100, assumptions=make_assumptions(), history=make_history())
+    df = simulate(SAME_YEAR, paths=100, assumptions=make_assumptions(), history=make_history(),
+                  method="monte-carlo")
     assert df.attrs["volatility"] == pytest.approx(sd) and df.attrs["volatility_note"] == note
 
 
@@ -297,8 +302,8 @@ def test_bad_inputs_name_the_field(field, kw):
 # Command line
 # ----------------------------------------------------------------------------------------------
 def test_cli_csv(capsys):
-    code = cli.main(["simulate", "--scenario", "us-ask-3.5pct", "--paths", "5000", "--seed", "2",
-                     "--until", "2036", "--format", "csv"])
+    code = cli.main(["simulate", "--scenario", "us-ask-3.5pct", "--method", "monte-carlo",
+                     "--paths", "5000", "--seed", "2", "--until", "2036", "--format", "csv"])
     out = capsys.readouterr()
     assert code == 0
     lines = out.out.splitlines()
@@ -308,24 +313,27 @@ def test_cli_csv(capsys):
 
 
 def test_cli_table_headline(capsys):
-    code = cli.main(["simulate", "--scenario", "us-ask-3.5pct", "--paths", "5000", "--seed", "2"])
+    code = cli.main(["simulate", "--scenario", "us-ask-3.5pct", "--method", "monte-carlo",
+                     "--paths", "5000", "--seed", "2"])
     out = capsys.readouterr().out
     assert code == 0
     head = out.strip().splitlines()[-1]
     assert head.startswith("P(share ≥ 3.5% of same-year GDP in FY2035) = 0.")
-    assert "5,000 paths, seed 2" in head and "assumption:" in head
+    assert "Monte Carlo, 5,000 paths, seed 2" in head and "assumption:" in head
+    assert "exact" not in head
 
 
 def test_cli_plan_growth_is_reported(capsys):
-    code = cli.main(["simulate", "--scenario", "us-ask-3.5pct", "--paths", "5000",
-                     "--growth", "1 %", "--plan-growth", "3 %"])
+    code = cli.main(["simulate", "--scenario", "us-ask-3.5pct", "--method", "monte-carlo",
+                     "--paths", "5000", "--growth", "1 %", "--plan-growth", "3 %"])
     head = capsys.readouterr().out.strip().splitlines()[-1]
     assert code == 0 and "yen planned on constant nominal growth 3.00%" in head
     assert float(head.split("= ")[1].split(" ")[0]) > 0.9
 
 
 def test_cli_fixed_denominator_prints_certainty(capsys):
-    code = cli.main(["simulate", "--scenario", "original-fy2027", "--paths", "100"])
+    code = cli.main(["simulate", "--scenario", "original-fy2027", "--method", "monte-carlo",
+                     "--paths", "100"])
     out = capsys.readouterr().out
     assert code == 0 and "share is certain" in out.strip().splitlines()[-1]
 
@@ -339,7 +347,8 @@ def run_cli(argv: list[str]) -> int:
 
 
 @pytest.mark.parametrize("argv", [["--paths=-5"], ["--volatility", "-0.1"], ["--paths", "many"],
-                                  ["--persistence", "1"]])
+                                  ["--persistence", "1"], ["--method", "montecarlo"],
+                                  ["--method", "monte-carlo", "--paths", "0"]])
 def test_cli_bad_input_is_one_line_exit_2(capsys, argv):
     code = run_cli(["simulate", "--scenario", "us-ask-3.5pct", *argv])
     err = capsys.readouterr().err

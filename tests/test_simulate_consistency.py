@@ -2,7 +2,8 @@
 
 Under every assumption (exchange rate history on or off, GDP presets, constant growth, growth
 overrides, vintages, both denominators, ``measured_on``, scopes and bases, horizons), every
-percentile of the simulated share of GDP and USD is the projection's number, to the last bit.
+percentile of the simulated share of GDP and USD is the projection's number, to the last bit,
+for both methods (``exact`` and ``monte-carlo``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 import spendcalc
 from spendcalc import model
+from spendcalc.schema import METHODS
 from spendcalc.simulate import PERCENTILES, SHARE_TOLERANCE, simulate
 
 
@@ -56,9 +58,17 @@ SCENARIOS = scenarios()
 
 
 def assert_reproduces_project(sc, a, measured_on=None, since=None, plan=None):
+    """Both methods reproduce the projection; returns the exact method's result."""
+    sims = [_assert_reproduces_project(sc, a, measured_on, since, plan, method) for method in METHODS]
+    assert [s.attrs["method"] for s in sims] == list(METHODS)
+    return sims[0]
+
+
+def _assert_reproduces_project(sc, a, measured_on, since, plan, method):
     history = spendcalc.load_history()
     sim = simulate(sc, paths=50, seed=3, assumptions=a, history=history, volatility=0.0,
-                   fx_volatility=0.0, measured_on=measured_on, since=since, plan_assumptions=plan)
+                   fx_volatility=0.0, measured_on=measured_on, since=since, plan_assumptions=plan,
+                   method=method)
     first = int(sim["fiscal_year"].min())
     proj = model.project([sc], a, history, since=first)
     wide = proj.pivot_table(index="fiscal_year", columns="measure", values="value")
@@ -112,14 +122,15 @@ def test_plan_assumptions_equal_to_the_assumptions_change_nothing():
         assert_reproduces_project(sc, a, plan=a)
 
 
-def test_plan_under_other_assumptions_converts_at_the_simulations_rates():
+@pytest.mark.parametrize("method", METHODS)
+def test_plan_under_other_assumptions_converts_at_the_simulations_rates(method):
     """A plan sized on faster growth: its yen, at the exchange rates the projection uses."""
     history = spendcalc.load_history()
     a = _assume(fx_history=True)
     plan = _assume(gdp_preset="cao-2026jan-high-growth", jpy_per_usd=100.0)
     sc = replace(SCENARIOS["original-fy2027"], denominator="same-year")
     sim = simulate(sc, paths=50, assumptions=a, plan_assumptions=plan, history=history,
-                   volatility=0.0, since=2020)
+                   volatility=0.0, since=2020, method=method)
     plan_wide = model.project([sc], plan, history, since=2020).pivot_table(
         index="fiscal_year", columns="measure", values="value")
     wide = model.project([sc], a, history, since=2020).pivot_table(
