@@ -25,7 +25,7 @@ from spendcalc.scenarios import MAX_BYTES, load_yaml, scenario_from_yaml
 from spendcalc.units import registry
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-TABLES = ("defense_budget", "framework", "gdp", "fx")
+TABLES = ("defense_budget", "framework", "gdp", "fx", "population")
 #: statuses of bundled spending: enacted, government draft, derived from published figures
 STATUSES = ("actual", "plan", "estimate")
 
