@@ -130,6 +130,11 @@ SERIES_MAP.update({
     # the government's GDP outlook at the time of each budget (denominator of its same-year ratios)
     "nominal_gdp_fy_gov_outlook_at_the_time": ("gdp", "nominal_gdp", {"vintage": "gov-outlook-at-the-time", "kind": "outlook"}),
     "nominal_gdp_fy_gov_outlook_at_the_time_estimate": ("gdp", "nominal_gdp", {"vintage": "gov-outlook-at-the-time", "kind": "estimate"}),
+    # scope-waterfall components already in the reference snapshot, not mapped before
+    "related_four_areas": ("defense_budget", "related_four_areas_initial", {"scope": "component", "stage": "initial"}),
+    "complementary_four_areas": ("defense_budget", "related_four_areas_initial", {"scope": "component", "stage": "initial"}),
+    "complementary_jcg_pko_etc": ("defense_budget", "related_other_ministries_initial", {"scope": "component", "stage": "initial"}),
+    "complementary_saco_realignment": ("defense_budget", "related_saco_realignment_rounded_initial", {"scope": "component", "stage": "initial"}),
     # total population on 1 October (Statistics Bureau), census, derived years, IPSS projection
     "population_total_oct1": ("population", "population_total", {"kind": "actual"}),
     "population_census_2015": ("population", "population_total", {"kind": "actual"}),

@@ -616,3 +616,26 @@ def read_calendar_gdp(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]
         "source_url": d["source_url"].to_numpy(),
     })
     return out.sort_values(["vintage", "calendar_year"], ignore_index=True), meta
+
+
+def bridge_figures(data_dir: Path | None = None) -> pd.DataFrame:
+    """The default yen rows of ``defense_budget`` and ``framework`` for the scope waterfall.
+
+    Columns ``table, series, fiscal_year (int), value_jpy, status, definition, source_title,
+    source_url``; ``status`` is the row's ``kind`` where it is one (actual / plan / estimate),
+    ``plan`` for the framework's FY2027 composition and for draft budgets, else ``actual``.
+    """
+    frames = []
+    for table in ("defense_budget", "framework"):
+        df, _ = read_table(table, data_dir)
+        d = df[df["is_default"] & df["unit"].str.endswith("JPY") & df["fy"].notna()].copy()
+        status = [k if k in STATUSES else ("plan" if table == "framework" or "draft" in str(dfn).lower()
+                                           else "actual")
+                  for k, dfn in zip(d["kind"], d["definition"], strict=True)]
+        frames.append(pd.DataFrame({
+            "table": table, "series": d["series"].to_numpy(), "fiscal_year": d["fy"].astype(int).to_numpy(),
+            "value_jpy": _to(d["value"], d["unit"], "JPY"), "status": status,
+            "definition": d["definition"].to_numpy(), "source_title": d["source_title"].to_numpy(),
+            "source_url": d["source_url"].to_numpy(),
+        }))
+    return pd.concat(frames, ignore_index=True)
