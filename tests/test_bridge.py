@@ -246,3 +246,13 @@ def test_per_capita_absent_without_population():
     tidy = model.project(api.resolve_scenarios("hold-flat"), spendcalc.default_assumptions(), bare)
     assert "spending_per_capita_jpy" not in set(tidy["measure"])
     assert "spending_jpy" in set(tidy["measure"])
+
+
+def test_readme_names_the_vintages_and_the_worked_numbers():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "gov-outlook-at-the-time" in text and "esri-first-estimate" in text
+    r = rows(spendcalc.convert("3.5 %", year=2024, calendar=True))
+    assert f"{r['spending_jpy'] / T:.3f} trillion" in text  # 21.325, as computed
+    assert "spendcalc bridge --year" in text and "spendcalc convert" in text
