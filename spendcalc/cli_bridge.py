@@ -121,6 +121,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--calendar", action="store_true",
                    help="use calendar-year nominal GDP (vintage esri-first-estimate unless --vintage)")
     p.add_argument("--vintage", metavar="NAME", default=None,
-                   help="GDP vintage, e.g. esri-2026q2, gov-outlook-at-the-time, esri-first-estimate (calendar)")
+                   help="GDP vintage ('spendcalc history' lists them; gov-outlook-at-the-time: the "
+                   "government's outlook of the time; with --calendar: esri-first-estimate)")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.set_defaults(func=cmd_convert)
