@@ -813,6 +813,31 @@ scenario path.
     st.dataframe(tidy, hide_index=True)
     with st.expander("All bundled figures with their sources"):
         st.dataframe(history_cached(), hide_index=True)
+    with st.expander("Scope waterfall: from the MOD budget to the security-related total"):
+        bridge_view()
+
+
+def bridge_view() -> None:
+    """The scope waterfall of one fiscal year (spendcalc.bridge), each step with its source."""
+    from spendcalc.reconcile import BRIDGE_YEARS
+
+    cols = st.columns(2)
+    year = cols[0].selectbox("Fiscal year", BRIDGE_YEARS, index=BRIDGE_YEARS.index(2025),
+                             format_func=lambda y: f"FY{y}" + (" (plan composition)" if y == 2027 else ""),
+                             key="bridge_year")
+    basis = cols[1].radio("Basis", ("with-supplementary", "initial"), horizontal=True, key="bridge_basis")
+    table = spendcalc.bridge(year, basis=basis)
+    st.caption(md(f"{table.attrs['note']} Same-year GDP: {table.attrs['gdp_same_year']}. Fixed: the "
+                  f"FY2022 reference GDP ({trillion(table.attrs['reference_gdp_jpy'])})."))
+    shown = table.assign(trillion_jpy=table["value_jpy"] / 1e12,
+                         running_total_trillion_jpy=table["running_total_jpy"] / 1e12)
+    st.dataframe(arrow_safe(shown), hide_index=True,
+                 column_order=["step", "component", "trillion_jpy", "running_total_trillion_jpy",
+                               "share_of_gdp_fixed_fy2022", "share_of_gdp_same_year",
+                               "spending_per_capita_jpy", "status", "source_title", "source_url",
+                               "derivation"],
+                 column_config={"component": st.column_config.TextColumn(width="large"),
+                                "derivation": st.column_config.TextColumn(width="large")})
 
 
 def main() -> None:

@@ -26,6 +26,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw" / "japan_defense_figures.csv"
+RAW_DIR = RAW.parent  # every data/raw/*.csv is a snapshot file with the same columns (RAW first)
 
 # reference series -> (table, canonical series, extra columns)
 SERIES_MAP: dict[str, tuple[str, str, dict[str, str]]] = {
@@ -121,6 +122,25 @@ SERIES_MAP: dict[str, tuple[str, str, dict[str, str]]] = {
     "jpy_per_usd_fy_avg": ("fx", "jpy_per_usd_fy_avg", {"basis": "fiscal-year", "kind": "derived"}),
     "jpy_per_usd_fy_avg_fed": ("fx", "jpy_per_usd_fy_avg_fed", {"basis": "fiscal-year", "kind": "derived"}),
 }
+
+# --- bridge (scope waterfall, conversions, per person): data/raw/bridge_a_figures.csv ---
+SERIES_MAP.update({
+    # calendar-year nominal GDP, first estimates (ESRI 1st preliminary of the following February)
+    "nominal_gdp_cy_first_estimate": ("gdp", "nominal_gdp_cy", {"vintage": "esri-first-estimate", "kind": "actual", "basis": "calendar-year"}),
+    # the government's GDP outlook at the time of each budget (denominator of its same-year ratios)
+    "nominal_gdp_fy_gov_outlook_at_the_time": ("gdp", "nominal_gdp", {"vintage": "gov-outlook-at-the-time", "kind": "outlook"}),
+    "nominal_gdp_fy_gov_outlook_at_the_time_estimate": ("gdp", "nominal_gdp", {"vintage": "gov-outlook-at-the-time", "kind": "estimate"}),
+    # scope-waterfall components already in the reference snapshot, not mapped before
+    "related_four_areas": ("defense_budget", "related_four_areas_initial", {"scope": "component", "stage": "initial"}),
+    "complementary_four_areas": ("defense_budget", "related_four_areas_initial", {"scope": "component", "stage": "initial"}),
+    "complementary_jcg_pko_etc": ("defense_budget", "related_other_ministries_initial", {"scope": "component", "stage": "initial"}),
+    "complementary_saco_realignment": ("defense_budget", "related_saco_realignment_rounded_initial", {"scope": "component", "stage": "initial"}),
+    # total population on 1 October (Statistics Bureau), census, derived years, IPSS projection
+    "population_total_oct1": ("population", "population_total", {"kind": "actual"}),
+    "population_census_2015": ("population", "population_total", {"kind": "actual"}),
+    "population_total_oct1_derived": ("population", "population_total", {"kind": "estimate"}),
+    "population_projection_ipss2023_medium": ("population", "population_total", {"kind": "projection"}),
+})
 
 # fiscal-year average series -> the monthly series it is the April-March mean of
 FISCAL_YEAR_AVERAGES: dict[str, str] = {
@@ -222,6 +242,17 @@ TABLES = {
         "scripts/build_data.py checks each against its months (tolerance 0.0005 JPY).",
     },
 }
+TABLES["population"] = {
+    "title": "Japan: total population on 1 October (Statistics Bureau estimates, census, IPSS projection)",
+    "definition": "Total population including foreign residents on 1 October of the year in "
+    "`fiscal_year` (a calendar year; 1 October falls in fiscal year FYnnnn, so it is used as the "
+    "population of FYnnnn). `kind` actual = printed Statistics Bureau estimate or census count; "
+    "estimate = derived by one addition (see definition); projection = IPSS 2023 medium variant.",
+    "derivations": "2017 and 2020 (`kind` estimate) = the next year's printed level + the printed "
+    "year-on-year decrease (each row's definition). The model fills the years between the last "
+    "bundled estimate and the IPSS 2045 projection by linear interpolation (an assumption, stated "
+    "in the methodology).",
+}
 
 COLUMNS = [
     "series", "fiscal_year", "value", "unit", "scope", "stage", "vintage", "kind", "basis",
@@ -256,6 +287,8 @@ def build(reference: Path | None) -> None:
     if reference is not None and reference.resolve() != RAW.resolve():
         shutil.copyfile(reference, RAW)
     rows = list(csv.DictReader(RAW.open(encoding="utf-8")))
+    for extra in sorted(p for p in RAW_DIR.glob("*.csv") if p.name != RAW.name):
+        rows += list(csv.DictReader(extra.open(encoding="utf-8")))
     check_fiscal_year_averages(rows)
     out: dict[str, list[dict[str, str]]] = {t: [] for t in TABLES}
     for row in rows:

@@ -6,7 +6,7 @@ library.
 """
 
 from spendcalc import units as _units
-from spendcalc.api import make_assumptions, project, resolve_scenarios
+from spendcalc.api import bridge, convert, make_assumptions, project, resolve_scenarios
 from spendcalc.assumptions import Assumptions, Scenario, Source
 from spendcalc.claims import check_claims, claim_markers, read_claims
 from spendcalc.data import (
@@ -43,6 +43,7 @@ __all__ = [
     "required_spending_growth", "resolve_scenarios", "scenario_from_yaml", "scenario_to_yaml",
     "sensitivity_sweep", "simulate", "target_spending_jpy", "ureg",
     "check_claims", "claim_markers", "read_claims",
+    "bridge", "convert",
 ]
 
 

@@ -121,3 +121,109 @@ def project(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = None, *,
                          fx_rate_for_actuals=fx_rate_for_actuals, base=assumptions)
     chosen = resolve_scenarios(scenarios, denominator=denominator, scope=scope, basis=basis)
     return model.project(chosen, a, history or load_history(), since=since)
+
+
+# ----------------------------------------------------------------------------------------------
+# The definitions bridge: scope waterfall and quick conversions (loading wrappers)
+# ----------------------------------------------------------------------------------------------
+CALENDAR_DEFAULT_VINTAGE = "esri-first-estimate"
+_GDP_STATUS = {0: "actual", 1: "plan", 2: "estimate (government outlook)", 3: "projection"}
+
+
+def _same_year_gdp(history: History, a: Assumptions, year: int) -> tuple[float, str]:
+    """Fiscal-year nominal GDP of ``a.gdp_vintage`` (projected by ``a`` after its last actual)."""
+    import numpy as np
+
+    first = int(history.gdp_series(a.gdp_vintage).years.min())
+    if year < first:
+        raise SpendcalcError("year", year, f"a fiscal year from FY{first} (the first year of GDP "
+                             f"vintage {a.gdp_vintage})")
+    values, codes = model.nominal_gdp_jpy(history, replace(a, until=max(a.until, year)), np.array([year]))
+    status = _GDP_STATUS[int(codes[0])]
+    how = "" if int(codes[0]) != 3 else f", {model.methodology_for(get_scenario('hold-flat'), a, history, year)['gdp_assumption']}"
+    return float(values[0]), f"FY{year} nominal GDP (fiscal year), vintage {a.gdp_vintage}, {status}{how}"
+
+
+def bridge(year: object, *, basis: str = "with-supplementary", vintage: str | None = None,
+           assumptions: Assumptions | None = None, history: History | None = None) -> pd.DataFrame:
+    """The scope waterfall of one fiscal year from the bundled figures
+    (:func:`spendcalc.reconcile.bridge`): MOD budget covered by the DBP -> + SACO/US-realignment
+    -> + Coast Guard, PKO, other ministries -> + four areas -> security-related total ->
+    + supplementary -> total with the supplementary; every step with its source.
+
+    Same-year shares use fiscal-year GDP of ``vintage`` (default: the project's default vintage;
+    projected years say so in ``attrs['gdp_same_year']``); fixed shares the FY2022 reference GDP.
+    """
+    from spendcalc import reconcile
+    from spendcalc.data import bridge_figures
+
+    a = make_assumptions(vintage=vintage, base=assumptions)
+    h = history or load_history()
+    fy = reconcile.parse_fiscal_year(year)
+    gdp = {fy: _same_year_gdp(h, a, fy)} if fy in reconcile.RECIPES else {}
+    pop, _ = model.population_persons(h, __import__("numpy").array([fy]))
+    inputs = reconcile.BridgeInputs(figures=bridge_figures(), gdp_same_year=gdp,
+                                    reference_gdp_jpy=a.reference_gdp_jpy, population={fy: float(pop[0])})
+    return reconcile.bridge(fy, basis=basis, inputs=inputs)
+
+
+def convert(value: object, *, year: object, calendar: bool = False, vintage: str | None = None,
+            assumptions: Assumptions | None = None, history: History | None = None) -> pd.DataFrame:
+    """What ``value`` (a share of GDP or a yen amount) is in the other units for one year.
+
+    ``calendar=False``: fiscal-year GDP of ``vintage`` (default: the project's default vintage;
+    a year after its last actual is projected, and says so). ``calendar=True``: calendar-year GDP
+    of ``vintage`` (default ``esri-first-estimate``, the first estimates CY2023-CY2025); a vintage
+    or year without a calendar-year figure is an error naming what is bundled (never a silent
+    switch to fiscal years). USD at the year's average rate (fiscal-year or calendar-year
+    average where bundled, else the stated rate); per person on 1 October of the year.
+    """
+    import numpy as np
+
+    from spendcalc import reconcile
+    from spendcalc.data import read_calendar_gdp
+
+    y = reconcile.parse_fiscal_year(year, calendar=calendar)
+    reconcile.parse_value(value)  # refuse a bad value before anything is computed
+    h = history or load_history()
+    if calendar:
+        a = make_assumptions(base=assumptions)
+        cy, _ = read_calendar_gdp()
+        v = vintage or CALENDAR_DEFAULT_VINTAGE
+        have = cy[cy["vintage"] == v]
+        if have.empty:
+            raise SpendcalcError("vintage", v, "a vintage with calendar-year GDP: "
+                                 + ", ".join(sorted(set(cy["vintage"]))) + " (fiscal-year vintages "
+                                 "are used without --calendar)")
+        row = have[have["calendar_year"] == y]
+        if row.empty:
+            raise SpendcalcError("year", y, f"a calendar year with GDP in vintage {v}: "
+                                 + ", ".join(str(c) for c in have["calendar_year"]))
+        r = row.iloc[0]
+        gdp = float(r["nominal_gdp_jpy"])
+        gdp_text = (f"CY{y} nominal GDP (calendar year), vintage {v}, {r['kind']} "
+                    f"[{r['source_title']} <{r['source_url']}>]")
+        rate = h.fx_annual.get(y)
+        fx_text = (f"CY{y} calendar-year average (Federal Reserve G.5A)" if rate is not None else
+                   f"stated rate {a.jpy_per_usd:g} (no CY{y} average bundled)")
+    else:
+        a = make_assumptions(vintage=vintage, base=assumptions)
+        gdp, gdp_text = _same_year_gdp(h, a, y)
+        rate = h.fx_fiscal.get(y)
+        fx_text = (f"FY{y} fiscal-year average (April-March, Bank of Japan monthly averages)"
+                   if rate is not None else f"stated rate {a.jpy_per_usd:g} (no FY{y} average bundled)")
+    rate = float(rate) if rate is not None else a.jpy_per_usd
+    pop, codes = model.population_persons(h, np.array([y]))
+    pop_text = ("" if np.isnan(pop[0]) else
+                f"total population on 1 October {y}, "
+                + {0: "Statistics Bureau estimate", 2: "estimate (derived or interpolated)",
+                   3: "projection (interpolated to the IPSS 2023 medium projection)"}[int(codes[0])])
+    path = get_scenario("us-ask-3.5pct")
+    a35 = replace(a, until=max(a.until, 2035))
+    tidy = model.project([path], a35, h)
+    fy2035 = tidy[(tidy["measure"] == "spending_jpy") & (tidy["fiscal_year"] == 2035)]["value"]
+    inputs = reconcile.ConvertInputs(
+        gdp_jpy=gdp, gdp_definition=gdp_text, reference_gdp_jpy=a.reference_gdp_jpy,
+        jpy_per_usd=rate, fx_definition=fx_text, population=float(pop[0]),
+        population_definition=pop_text, path_fy2035_jpy=float(fy2035.iloc[0]), path_name=path.name)
+    return reconcile.convert(value, year=y, calendar=calendar, inputs=inputs)

@@ -769,3 +769,66 @@ def chart_data(tidy: pd.DataFrame, key: str, *, claims: pd.DataFrame | None = No
             raise ValueError(f"chart {key!r} needs the simulation summary")
         return simulation.reset_index(drop=True)
     raise ValueError(f"unknown chart key {key!r}; expected one of {', '.join(CHART_KEYS)}")
+
+
+# ----------------------------------------------------------------------------------------------
+# Scope waterfall (spendcalc.bridge)
+# ----------------------------------------------------------------------------------------------
+BRIDGE_CHART_KEY = "07-bridge-FY{year}"
+_BRIDGE_SHORT = (("held at FY2025", "+ non-MOD items (FY2025 level held)"), ("Defense Buildup Program", "MOD budget, DBP-covered"), ("'defense budget'", "= MOD defense budget"),
+                 ("SACO", "+ SACO / US realignment"), ("Coast Guard", "+ Coast Guard, PKO, other ministries"),
+                 ("four complementary", "+ four areas (R&D, infrastructure, cyber, intl.)"),
+                 ("rounding", "rounding residual"), ("= security-related expenditures with", "= with supplementary"),
+                 ("= security-related", "= security-related (initial)"), ("supplementary budget", "+ supplementary"))
+_BRIDGE_COLORS = {"start": "#1f4e79", "subtotal": "#1f4e79", "total": "#1f4e79", "add": "#6a9fd4",
+                  "residual": "#bbbbbb"}
+
+
+def bridge_note(bridge: pd.DataFrame) -> str:
+    """The waterfall's note, its denominators, and where each step's source is."""
+    publishers = sorted({u.split("/")[2] for u in bridge["source_url"] if isinstance(u, str) and "://" in u
+                         and "|" not in u})
+    return (f"{bridge.attrs.get('note', '')} Shares of GDP: fixed = FY2022 reference GDP "
+            f"({bridge.attrs.get('reference_gdp_jpy', float('nan')) / 1e12:g} trillion yen); same "
+            f"year = {bridge.attrs.get('gdp_same_year', '')}. Grey: rounding / unexplained residual "
+            "between published components and a published total. Each step's source (title, "
+            "address, derivation) is in the CSV beside this chart (spendcalc bridge --format csv); "
+            "sites: " + ", ".join(publishers) + ". Data: data/README.md.")
+
+
+def plot_bridge(bridge: pd.DataFrame, *, ax: Axes | None = None, note: str | None = None) -> Axes:
+    """Draw the scope waterfall of :func:`spendcalc.bridge` [trillion JPY].
+
+    Totals (start, subtotal, total) are bars from zero; steps (add, residual) float from the
+    running total before them to the one after. Missing steps are labelled, not drawn.
+    """
+    fig, (ax,) = _new_axes(ax)
+    labels = []
+    for i, r in enumerate(bridge.itertuples(index=False)):
+        short = next((b for a, b in _BRIDGE_SHORT if a in str(r.component)), str(r.component))
+        labels.append(textwrap.fill(_plain(short), 14, max_lines=4, placeholder=" ..."))
+        v = r.value_jpy / TRILLION
+        if pd.isna(v):
+            ax.annotate("not published", (i, 0.3), ha="center", fontsize=8.5, color="#aa3333", rotation=90)
+            continue
+        if r.row_type in ("start", "subtotal", "total"):
+            bottom, height = 0.0, v
+        else:
+            end = r.running_total_jpy / TRILLION
+            bottom, height = end - v, v
+        hatch = "//" if r.status in ("estimate", "plan") else None
+        ax.bar(i, height, bottom=bottom, color=_BRIDGE_COLORS.get(r.row_type, "#6a9fd4"),
+               edgecolor="#333333", linewidth=0.5, hatch=hatch)
+        ax.annotate({"add": f"{v:+.2f}", "residual": f"{v:+.3f}"}.get(r.row_type, f"{v:.2f}"),
+                    (i, max(bottom, bottom + height)), xytext=(0, 3), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=8.5)
+    ax.set_xticks(range(len(labels)), labels, fontsize=7.5)
+    top = bridge[["value_jpy", "running_total_jpy"]].max().max() / TRILLION
+    if top == top:  # not NaN
+        ax.set_ylim(0, top * 1.12)
+    ax.set_ylabel("trillion yen (nominal)")
+    year = bridge["fiscal_year"].iloc[0] if len(bridge) else ""
+    _subtitle(ax, f"From the MOD budget to the security-related total, {year}",
+              "Each step is one published figure (hatched: estimate or plan); Japanese fiscal year, "
+              "April-March")
+    return _finish(ax, bridge_note(bridge) if note is None else note)

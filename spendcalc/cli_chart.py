@@ -49,6 +49,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    "first charted scenario with a target; none: no fan chart")
     p.add_argument("--paths", default="20000", metavar="N",
                    help="paths for --simulate, 1,000 to 5,000,000 (default 20,000)")
+    p.add_argument("--bridge-year", default="2025", metavar="FY",
+                   help="fiscal year of the scope waterfall 07-bridge-FYnnnn (default 2025, the "
+                   "last year whose components are all published budgets)")
     add_model_options(p)
     p.set_defaults(func=cmd_chart)
 
@@ -185,6 +188,7 @@ def cmd_chart(args: argparse.Namespace) -> None:
             if simulation is not None and key == keys[-1]:
                 note = charts.fan_note(tidy, simulation)
             files[f"{key}.csv"] = ("csv", rows, csv_comments(key, note, {n: meta[n] for n in shown}))
+        files.update(bridge_files(args, formats))
     except SpendcalcError:
         raise
     except Exception as exc:  # a failure while computing or drawing: one line, nothing written
@@ -283,3 +287,24 @@ def write_set(out: Path, files: dict[str, object], write: Callable[[Path, object
         raise SpendcalcError("--out", excerpt(shown_as), f"a writable folder; nothing was written "
                              f"({reason})") from None
     return [out / name for name in files]
+
+
+def bridge_files(args: argparse.Namespace, formats: list[str]) -> dict[str, object]:
+    """The scope waterfall chart ``07-bridge-FYnnnn`` in each format, and its CSV (the rows of
+    :func:`spendcalc.bridge`, with the chart's note as comment lines)."""
+    from spendcalc import api, charts, reconcile
+
+    year = reconcile.parse_fiscal_year(args.bridge_year, field="--bridge-year")
+    try:
+        table = api.bridge(year, vintage=getattr(args, "vintage", None))
+    except SpendcalcError as exc:
+        if exc.field == "year":
+            raise SpendcalcError("--bridge-year", exc.value, exc.allowed) from None
+        raise
+    key = charts.BRIDGE_CHART_KEY.format(year=year)
+    with charts.chart_style():
+        fig = charts.plot_bridge(table).get_figure(root=True)
+    files: dict[str, object] = {f"{key}.{fmt}": ("image", fig, fmt) for fmt in formats}
+    files[f"{key}.csv"] = ("csv", table, [f"spendcalc chart {key}: the rows behind the chart "
+                                          "(spendcalc bridge --format csv)", charts.bridge_note(table)])
+    return files

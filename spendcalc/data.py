@@ -25,7 +25,7 @@ from spendcalc.scenarios import MAX_BYTES, load_yaml, scenario_from_yaml
 from spendcalc.units import registry
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-TABLES = ("defense_budget", "framework", "gdp", "fx")
+TABLES = ("defense_budget", "framework", "gdp", "fx", "population")
 #: statuses of bundled spending: enacted, government draft, derived from published figures
 STATUSES = ("actual", "plan", "estimate")
 
@@ -181,6 +181,9 @@ class History:
     deflator: Mapping[str, Mapping[int, float]] = field(default_factory=dict)
     fx_fiscal: Mapping[int, float] = field(default_factory=dict)
     constants: Mapping[str, object] = field(default_factory=dict)
+    #: calendar year (1 October) -> total population [persons]; -> its kind (actual/estimate/projection)
+    population: Mapping[int, float] = field(default_factory=dict)
+    population_kind: Mapping[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -337,7 +340,9 @@ def read_gdp_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
     Returns ``(df, meta)`` with columns ``vintage, fiscal_year, nominal_gdp_jpy, source``.
     """
     df, meta = read_table("gdp", data_dir)
-    d = df[(df["series"] == "nominal_gdp") & (df["kind"] == "actual") & df["vintage"].str.startswith("esri")]
+    d = df[(df["series"] == "nominal_gdp")
+           & (((df["kind"] == "actual") & df["vintage"].str.startswith("esri"))
+              | (df["vintage"].isin(OUTLOOK_VINTAGES) & df["is_default"]))]
     out = pd.DataFrame({
         "vintage": d["vintage"].to_numpy(),
         "fiscal_year": d["fy"].astype(int).to_numpy(),
@@ -460,9 +465,12 @@ def _history_cached(data_dir: str) -> History:
     fx_annual = MappingProxyType(dict(zip(annual["fy"].astype(int), annual["value"], strict=True)))
     fiscal = fx[(fx["series"] == "jpy_per_usd_fy_avg") & fx["is_default"]]
     fx_fiscal = MappingProxyType(dict(zip(fiscal["fy"].astype(int), fiscal["value"], strict=True)))
+    pop, _ = read_population(path)
     return History(spending=spending, gdp=gdp, presets=MappingProxyType(read_gdp_presets(path)),
                    fx_annual=fx_annual, deflator=read_deflators(path), fx_fiscal=fx_fiscal,
-                   constants=MappingProxyType({k: v["value"] for k, v in defaults(path)["constants"].items()}))
+                   constants=MappingProxyType({k: v["value"] for k, v in defaults(path)["constants"].items()}),
+                   population=dict(zip(pop["year"], pop["population"], strict=True)),
+                   population_kind=dict(zip(pop["year"], pop["kind"], strict=True)))
 
 
 def read_deflators(data_dir: Path | None = None) -> Mapping[str, Mapping[int, float]]:
@@ -561,3 +569,73 @@ def get_scenario(name_or_path: str | Path | Scenario) -> Scenario:
     if text.endswith((".yaml", ".yml")) or "/" in text:
         return read_scenario_file(text)
     raise SpendcalcError("scenario", text, "one of " + ", ".join(BUILTIN_ORDER) + ", or a .yaml file")
+
+
+# ----------------------------------------------------------------------------------------------
+# Bridge data: population, calendar-year GDP, the government's GDP outlook at budget time
+# ----------------------------------------------------------------------------------------------
+#: GDP vintages that are government outlooks (not ESRI actuals) but selectable as a denominator
+OUTLOOK_VINTAGES = ("gov-outlook-at-the-time",)
+
+
+def read_population(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
+    """Total population on 1 October by calendar year (default rows), in persons.
+
+    Returns ``(df, meta)`` with columns ``year, population, kind, source`` (``kind``: actual,
+    estimate = derived by one addition, projection = IPSS 2023 medium variant).
+    """
+    df, meta = read_table("population", data_dir)
+    d = df[(df["series"] == "population_total") & df["is_default"]]
+    units = d["unit"].str.replace("million persons", "1e6", regex=False)
+    if set(units) != {"1e6"}:
+        raise SpendcalcError("population.csv units", sorted(set(d["unit"])), "million persons")
+    out = pd.DataFrame({
+        "year": d["fy"].astype(int).to_numpy(),
+        "population": d["value"].astype(float).to_numpy() * 1e6,
+        "kind": d["kind"].to_numpy(),
+        "source": [_source(r) for _, r in d.iterrows()],
+    })
+    return out.sort_values("year", ignore_index=True), meta
+
+
+def read_calendar_gdp(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
+    """Calendar-year nominal GDP (series ``nominal_gdp_cy``) by vintage, in yen.
+
+    Returns ``(df, meta)`` with columns ``vintage, calendar_year, nominal_gdp_jpy, kind,
+    definition, source_title, source_url``.
+    """
+    df, meta = read_table("gdp", data_dir)
+    d = df[(df["series"] == "nominal_gdp_cy") & df["is_default"]]
+    out = pd.DataFrame({
+        "vintage": d["vintage"].to_numpy(),
+        "calendar_year": d["fy"].astype(int).to_numpy(),
+        "nominal_gdp_jpy": _to(d["value"], d["unit"], "JPY"),
+        "kind": d["kind"].to_numpy(),
+        "definition": d["definition"].to_numpy(),
+        "source_title": d["source_title"].to_numpy(),
+        "source_url": d["source_url"].to_numpy(),
+    })
+    return out.sort_values(["vintage", "calendar_year"], ignore_index=True), meta
+
+
+def bridge_figures(data_dir: Path | None = None) -> pd.DataFrame:
+    """The default yen rows of ``defense_budget`` and ``framework`` for the scope waterfall.
+
+    Columns ``table, series, fiscal_year (int), value_jpy, status, definition, source_title,
+    source_url``; ``status`` is the row's ``kind`` where it is one (actual / plan / estimate),
+    ``plan`` for the framework's FY2027 composition and for draft budgets, else ``actual``.
+    """
+    frames = []
+    for table in ("defense_budget", "framework"):
+        df, _ = read_table(table, data_dir)
+        d = df[df["is_default"] & df["unit"].str.endswith("JPY") & df["fy"].notna()].copy()
+        status = [k if k in STATUSES else ("plan" if table == "framework" or "draft" in str(dfn).lower()
+                                           else "actual")
+                  for k, dfn in zip(d["kind"], d["definition"], strict=True)]
+        frames.append(pd.DataFrame({
+            "table": table, "series": d["series"].to_numpy(), "fiscal_year": d["fy"].astype(int).to_numpy(),
+            "value_jpy": _to(d["value"], d["unit"], "JPY"), "status": status,
+            "definition": d["definition"].to_numpy(), "source_title": d["source_title"].to_numpy(),
+            "source_url": d["source_url"].to_numpy(),
+        }))
+    return pd.concat(frames, ignore_index=True)

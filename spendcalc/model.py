@@ -49,6 +49,8 @@ MEASURES: dict[str, str] = {
     "baseline_spending_jpy": "JPY",
     "gap_to_baseline_jpy": "JPY",
     "cumulative_gap_to_baseline_jpy": "JPY",
+    "spending_per_capita_jpy": "JPY",
+    "spending_per_capita_usd": "USD",
 }
 TIDY_COLUMNS = ["scenario", "fiscal_year", "status", "measure", "unit", "value", "scope",
                 "denominator", "basis"]
@@ -112,6 +114,7 @@ def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: ob
     common = common_baseline_jpy(assumptions, history, years) if baseline == "common" else None
     real_ratio = real_price_ratio(history, assumptions, years)
     fx = fx_rates_jpy_per_usd(history, assumptions, years)
+    pop, pop_status = population_persons(history, years)
     for sc in scenarios:
         validate_against_history(sc, history)
         spend, spend_status, anchor_year = scenario_spending_jpy(sc, assumptions, history, years, gdp)
@@ -119,13 +122,16 @@ def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: ob
             base, _, _ = scenario_spending_jpy(baseline_for(sc), assumptions, history, years, gdp)
         else:
             base = common
-        wide = derived_measures(spend, base, gdp, years, sc, assumptions, fx, real_ratio)
+        wide = derived_measures(spend, base, gdp, years, sc, assumptions, fx, real_ratio,
+                                population=pop)
         share_status = np.maximum(spend_status, gdp_status) if sc.denominator == "same-year" else spend_status
         statuses = {m: spend_status for m in wide}
         statuses.update(nominal_gdp_jpy=gdp_status, share_of_gdp=share_status,
                         share_of_gdp_same_year=np.maximum(spend_status, gdp_status),
                         denominator_gdp_jpy=gdp_status if sc.denominator == "same-year"
                         else np.zeros_like(gdp_status))
+        statuses.update(spending_per_capita_jpy=np.maximum(spend_status, pop_status),
+                        spending_per_capita_usd=np.maximum(spend_status, pop_status))
         frames.append(_tidy(sc, years[shown], {m: v[shown] for m, v in wide.items()},
                             {m: v[shown] for m, v in statuses.items()}))
         methodology[sc.name] = methodology_for(sc, assumptions, history, anchor_year, baseline)
@@ -330,7 +336,8 @@ def nominal_gdp_jpy(history: object, assumptions: Assumptions,
         g = growth_rates(history, assumptions, fyears)
         path = lookup[last_year] * np.cumprod(1.0 + g)
         values[future] = path[years[future] - last_year - 1]
-    return values, np.where(future, _PROJECTED, 0)
+    actual_code = 2 if assumptions.gdp_vintage in OUTLOOK_VINTAGES else 0  # an outlook: estimate
+    return values, np.where(future, _PROJECTED, actual_code)
 
 
 def spending_paths_jpy(years: np.ndarray, anchor_year: int, anchor_jpy: float, denom: np.ndarray,
@@ -517,8 +524,12 @@ def fx_rates_jpy_per_usd(history: object, a: Assumptions, years: np.ndarray) -> 
 def derived_measures(spend: np.ndarray, base: np.ndarray, gdp: np.ndarray, years: np.ndarray,
                      sc: Scenario, a: Assumptions,
                      fx_rates: np.ndarray | None = None,
-                     real_ratio: np.ndarray | None = None) -> dict[str, np.ndarray]:
+                     real_ratio: np.ndarray | None = None, *,
+                     population: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """All measures of one scenario as arrays over ``years`` (NaN where not defined).
+
+    ``population`` (persons by year, :func:`population_persons`) gives the per-person measures;
+    without it they are NaN (absent from the tidy frame).
 
     ``real_ratio`` multiplies nominal into real yen (``real_price_ratio``); without it, real
     terms use the constant assumed inflation for every year.
@@ -528,6 +539,8 @@ def derived_measures(spend: np.ndarray, base: np.ndarray, gdp: np.ndarray, years
     denom = gdp if sc.denominator == "same-year" else fixed
     gap = spend - base
     proj = years >= a.cumulative_from
+    usd = spend / (a.jpy_per_usd if fx_rates is None else fx_rates)
+    persons = np.full(years.size, np.nan) if population is None else population
     return {
         "spending_jpy": spend,
         "nominal_gdp_jpy": gdp,
@@ -535,12 +548,14 @@ def derived_measures(spend: np.ndarray, base: np.ndarray, gdp: np.ndarray, years
         "share_of_gdp": spend / denom,
         "share_of_gdp_fixed_fy2022": spend / fixed,
         "share_of_gdp_same_year": spend / gdp,
-        "spending_usd": spend / (a.jpy_per_usd if fx_rates is None else fx_rates),
+        "spending_usd": usd,
         "spending_real_jpy": spend * price,
         "cumulative_spending_jpy": _cumsum_from(spend, proj),
         "baseline_spending_jpy": base,
         "gap_to_baseline_jpy": gap,
         "cumulative_gap_to_baseline_jpy": _cumsum_from(gap, proj),
+        "spending_per_capita_jpy": spend / persons,
+        "spending_per_capita_usd": usd / persons,
     }
 
 
@@ -643,6 +658,7 @@ def methodology_for(sc: Scenario, a: Assumptions, history: object, anchor_year: 
         "baseline": baseline,
         "baseline_description": baseline_text(baseline, sc, a, history, anchor_year),
         "fiscal_year": "Japanese fiscal year, April to March",
+        "population": POPULATION_NOTE,
         "caveats": caveats_for(sc, a, history, anchor_year),
     }
 
@@ -678,3 +694,42 @@ def methodology_table(tidy: pd.DataFrame) -> pd.DataFrame:
     meta = tidy.attrs.get("methodology", {})
     return pd.DataFrame(list(meta.values()))
 
+
+
+# ----------------------------------------------------------------------------------------------
+# Population (per-person measures)
+# ----------------------------------------------------------------------------------------------
+#: GDP vintages that are government outlooks, not ESRI actuals (their years have status estimate)
+OUTLOOK_VINTAGES = ("gov-outlook-at-the-time",)
+
+POPULATION_NOTE = (
+    "Per person: spending / total population on 1 October of the fiscal year's first calendar "
+    "year (Statistics Bureau estimates; 2017 and 2020 derived by one addition). ASSUMPTION after "
+    "the last bundled estimate: population linear between it and the IPSS 2023 medium "
+    "projection for 2045, then to its 2070 projection, held at the 2070 level after; the IPSS "
+    "projection is the only sourced path (no official figure for the years between), and a "
+    "held last figure would overstate the population by ~15 million by 2045.")
+
+
+def population_persons(history: object, years: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Total population for each fiscal year (1 October of year t for FY t). [persons]
+
+    Bundled years as printed; years between bundled points linear (the points after the last
+    estimate are the IPSS 2045 and 2070 projections); after the last point held flat; before
+    the first NaN. Returns ``(values, status_codes)``: 0 for a printed figure, 2 (estimate) for a
+    derived or interpolated year before the first projection point, 3 (projection) from it on.
+    """
+    table = getattr(history, "population", {}) or {}
+    kinds = getattr(history, "population_kind", {}) or {}
+    if not table:
+        return np.full(years.size, np.nan), np.zeros(years.size, dtype=int)
+    known = np.array(sorted(table), dtype=float)
+    levels = np.array([table[int(y)] for y in known])
+    y = years.astype(float)
+    values = np.interp(y, known, levels)  # flat beyond the last point
+    values = np.where(y < known[0], np.nan, values)
+    projected = [k for k in sorted(table) if kinds.get(k) == "projection"]
+    first_projection = projected[0] if projected else int(known[-1]) + 1
+    codes = np.array([0 if int(t) in table and kinds.get(int(t)) == "actual" else
+                      (_PROJECTED if t >= first_projection or t > known[-1] else 2) for t in years])
+    return values, codes

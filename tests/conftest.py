@@ -50,7 +50,9 @@ def make_history(gdp_scale: float = 1.0, spending_scale: float = 1.0) -> History
         vintage="synthetic", growth=MappingProxyType({2025: 0.10, 2026: 0.10}), extend_rate=0.10,
         extend_note="after FY2026: 10%/yr (synthetic)",
     )
-    return History(spending=spending, gdp=gdp, presets=MappingProxyType({preset.name: preset}))
+    return History(spending=spending, gdp=gdp, presets=MappingProxyType({preset.name: preset}),
+                   population={2020: 100e6, 2040: 100e6},  # synthetic: 100 million, flat
+                   population_kind={2020: "actual", 2040: "projection"})
 
 
 def make_assumptions(**changes: object) -> Assumptions:

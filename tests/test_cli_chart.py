@@ -21,6 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 FIVE = ["01-spending-trillion-yen", "02-share-of-gdp-with-claims",
         "03-denominator-gap-accelerated-fy2025", "04-extra-yen-vs-baseline", "05-spending-usd"]
 SIX = [*FIVE, "06-share-fan-us-ask-3.5pct"]  # the default set includes the fan chart
+BRIDGE = "07-bridge-FY2025"  # the scope waterfall, default year (tests in test_bridge_cli.py)
 
 
 def _png_size(path):
@@ -56,7 +57,7 @@ def test_writes_every_chart_in_every_format(tmp_path, capsys):
         width, height = _png_size(tmp_path / f"{key}.png")
         assert width >= 1000 and height > 400
         _check_csv(tmp_path / f"{key}.csv", "p50" if "fan" in key else "value")
-    assert len(printed) == len(SIX) * 4
+    assert len(printed) == (len(SIX) + 1) * 4
     fan = _check_csv(tmp_path / "06-share-fan-us-ask-3.5pct.csv", "p50")
     assert {"p5", "p50", "p95"} <= set(fan.columns)
     # the data file behind the spending chart holds exactly the spending rows
@@ -108,7 +109,7 @@ def test_subprocess_python_m(tmp_path):
                          timeout=120)
     assert out.returncode == 0, out.stderr
     paths = out.stdout.split()
-    assert len(paths) == len(SIX) * 3
+    assert len(paths) == (len(SIX) + 1) * 3
     assert all(Path(p).exists() for p in paths)
     bad = subprocess.run([sys.executable, "-m", "spendcalc", "chart", "--out", str(tmp_path),
                           "--dpi", "0"], capture_output=True, text=True, cwd=REPO, env=env,

@@ -344,7 +344,7 @@ def test_chart_csvs_carry_a_hostile_title_safely(tmp_path, capsys):
                    "--simulate", "none", "--dpi", "50"])
     assert rc == 0, capsys.readouterr().err
     csvs = sorted(out.glob("*.csv"))
-    assert len(csvs) == 5
+    assert len(csvs) == 6  # five charts of the scenarios + the scope waterfall 07-bridge-FY2025
     for p in csvs:
         text = p.read_text(encoding="utf-8")
         assert live_formula_cells(text) == [], p.name
@@ -592,7 +592,7 @@ def test_existing_folder_gets_the_set_and_keeps_other_files(tmp_path, capsys):
     printed = capsys.readouterr().out.split()
     assert (out / "unrelated.txt").read_text() == "keep"
     assert (out / "01-spending-trillion-yen.csv").read_text() != "old"
-    assert len(printed) == 10 and all(Path(p).is_file() for p in printed)
+    assert len(printed) == 12 and all(Path(p).is_file() for p in printed)  # 6 charts (incl. 07-bridge) x 2
     assert _leftovers(tmp_path) == ["set"], "no temporary folder left beside it"
 
 

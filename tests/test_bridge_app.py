@@ -1,0 +1,25 @@
+"""The app's scope-waterfall view (Data & methodology tab)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def test_data_tab_shows_the_bridge_for_a_chosen_year():
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["tab"] = "Data & methodology"
+    at.run()
+    assert not at.exception and not at.error
+    bridges = [d for d in at.dataframe if "component" in d.value.columns and "trillion_jpy" in d.value.columns]
+    assert len(bridges) == 1
+    table = bridges[0].value
+    assert table["trillion_jpy"].iloc[-1] == 11.0 and table["fiscal_year"].iloc[0] == "FY2025"
+    at.selectbox(key="bridge_year").set_value(2024).run()
+    at.radio(key="bridge_basis").set_value("initial").run()
+    assert not at.exception and not at.error
+    table = [d for d in at.dataframe if "trillion_jpy" in d.value.columns][0].value
+    assert table["fiscal_year"].iloc[0] == "FY2024" and table["trillion_jpy"].iloc[-1] == 8.9
