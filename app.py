@@ -25,7 +25,7 @@ import streamlit as st
 
 import spendcalc
 from spendcalc import charts, schema
-from spendcalc.claims import read_articles_index
+from spendcalc.data import read_articles_index
 from spendcalc.errors import shorten
 from spendcalc.output import csv_text as safe_csv_text
 from spendcalc.output import markdown_text as md

@@ -6,9 +6,8 @@ library.
 """
 
 from spendcalc import units as _units
-from spendcalc.api import make_assumptions, project, resolve_scenarios
+from spendcalc.api import check_claims, claim_markers, make_assumptions, project, resolve_scenarios
 from spendcalc.assumptions import Assumptions, Scenario, Source
-from spendcalc.claims import check_claims, claim_markers, read_claims
 from spendcalc.data import (
     History,
     builtin_scenarios,
@@ -18,6 +17,7 @@ from spendcalc.data import (
     history_table,
     load_history,
     read_budget_history,
+    read_claims,
     read_gdp_history,
     read_scenario_file,
     read_table,

@@ -8,6 +8,7 @@ once. Nothing here is computed from memory: where a figure is missing it stays m
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from spendcalc.assumptions import Assumptions, Scenario, Source
+from spendcalc.claims import CLAIM_FIELDS
 from spendcalc.errors import SpendcalcError
 from spendcalc.history import (  # noqa: F401  (re-exported: spendcalc.data.History etc. keep working)
     FrozenFrame,
@@ -312,6 +314,87 @@ def history_table(data_dir: Path | None = None) -> pd.DataFrame:
     cols = ["series", "fiscal_year", "value", "unit", "source", "table", "is_default", "vintage",
             "stage", "scope", "confidence", "definition", "quote"]
     return out[cols]
+
+
+# ----------------------------------------------------------------------------------------------
+# Claims of the articles and the reference figures they are checked against
+# ----------------------------------------------------------------------------------------------
+def _load_yaml(path: str) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return load_yaml(fh.read(), where=path, max_bytes=None)
+
+
+@lru_cache(maxsize=4)
+def _claims_file(path: str) -> Mapping:
+    """The claims file, read once and frozen (read-only mappings, tuples): shared, never handed out."""
+    return frozen_copy(_load_yaml(path))
+
+
+def _thawed(value: object) -> object:
+    """A fresh, plain copy (dicts and lists) of a frozen value, for the caller to own."""
+    if isinstance(value, Mapping):
+        return {k: _thawed(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_thawed(v) for v in value]
+    return value
+
+
+def read_claims(path: str | Path | None = None) -> pd.DataFrame:
+    """Read the articles' claims.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        Claims YAML file (default ``data/claims.yaml``); fields ``spendcalc.claims.CLAIM_FIELDS``.
+
+    Returns
+    -------
+    DataFrame
+        One row per claim with the fields of ``claims.meta.yaml``: ``claim_id, article, quote,
+        claim, kind, value, unit, qualifier, fiscal_year, event_date, maps_to, reference,
+        reference_check, reference_note, cross_article, cross_article_note``. ``value`` is a
+        fraction, count, or ISO date string in ``unit``; ``reference`` is always a list of row
+        mappings (empty when none); ``fiscal_year`` is nullable Int64.
+
+        The file is read once per process and kept frozen; each call returns a fresh frame whose
+        cells (the ``maps_to`` and ``reference`` dicts and lists too) belong to the caller, so
+        editing it changes no other caller's claims or verdicts.
+    """
+    data = _claims_file(str(path or DATA_DIR / "claims.yaml"))
+    rows = []
+    for c in data["claims"]:
+        row = {k: _thawed(c.get(k)) for k in CLAIM_FIELDS}
+        ref = row["reference"]
+        row["reference"] = [] if ref is None else (list(ref) if isinstance(ref, list) else [ref])
+        if row["value"] is not None and not isinstance(row["value"], int | float):
+            row["value"] = str(row["value"])
+        if row["event_date"] is not None:
+            row["event_date"] = str(row["event_date"])
+        rows.append(row)
+    df = pd.DataFrame(rows, columns=CLAIM_FIELDS, dtype=object)
+    df["fiscal_year"] = pd.array(df["fiscal_year"], dtype="Int64")
+    return df
+
+
+def read_articles_index(path: str | Path | None = None) -> pd.DataFrame:
+    """The five articles: ``file, headline, outlet, date, date_reasoning`` (date as ISO text)."""
+    data = _claims_file(str(path or DATA_DIR / "claims.yaml"))
+    df = pd.DataFrame(_thawed(data["articles"]), columns=["file", "headline", "outlet", "date", "date_reasoning"])
+    df["date"] = df["date"].astype(str)
+    return df
+
+
+@lru_cache(maxsize=2)
+def _reference_rows_cached(path: str) -> tuple[Mapping[str, str], ...]:
+    """The reference rows, read once; read-only mappings (callers copy what they hand out)."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        return tuple(MappingProxyType(row) for row in csv.DictReader(fh))
+
+
+def read_reference_rows(path: str | Path | None = None) -> pd.DataFrame:
+    """The bundled reference figures (``data/raw/japan_defense_figures.csv``), all columns as text."""
+    rows = _reference_rows_cached(str(path or DATA_DIR / "raw" / "japan_defense_figures.csv"))
+    return pd.DataFrame([dict(r) for r in rows])
 
 
 # ----------------------------------------------------------------------------------------------

@@ -61,3 +61,18 @@ def test_import_does_not_build_the_unit_registry():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=PACKAGE.parent).stdout.split()
     assert out == ["0", "1"]
+
+
+PURE = ("units", "errors", "assumptions", "scenarios", "history", "model", "claims")
+IO_IMPORT_RE = re.compile(r"^\s*(?:from\s+spendcalc(?:\.(?:data|api))?\s+import\s+(?:\(\s*)?.*\b(?:data|api)\b"
+                          r"|from\s+spendcalc\.(?:data|api)\b|import\s+spendcalc\.(?:data|api)\b)",
+                          re.MULTILINE)
+
+
+@pytest.mark.parametrize("name", PURE)
+def test_pure_modules_do_not_import_the_io_layer(name):
+    """The pure layer takes its data as arguments: only data.py reads files, api.py joins the two."""
+    source = (PACKAGE / f"{name}.py").read_text(encoding="utf-8")
+    hits = [m.group(0).strip() for m in IO_IMPORT_RE.finditer(source)]
+    assert not hits, f"spendcalc/{name}.py imports the I/O layer: {hits}; take the data as an argument"
+    assert not re.search(r"\bopen\(|read_text\(|read_csv\(", source), f"spendcalc/{name}.py reads a file"
