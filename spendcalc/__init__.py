@@ -23,6 +23,7 @@ from spendcalc.data import (
     read_table,
 )
 from spendcalc.errors import SpendcalcError
+from spendcalc.frames import select, wide
 from spendcalc.model import (
     MEASURES,
     break_even_gdp_growth,
@@ -42,7 +43,7 @@ __all__ = [
     "read_budget_history", "read_gdp_history", "read_scenario_file", "read_table",
     "required_spending_growth", "resolve_scenarios", "scenario_from_yaml", "scenario_to_yaml",
     "sensitivity_sweep", "simulate", "target_spending_jpy", "ureg",
-    "check_claims", "claim_markers", "read_claims",
+    "check_claims", "claim_markers", "read_claims", "select", "wide",
 ]
 
 

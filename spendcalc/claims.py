@@ -79,7 +79,7 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
-from spendcalc import model
+from spendcalc import frames, model
 from spendcalc.assumptions import Assumptions, Scenario
 from spendcalc.history import History
 
@@ -305,9 +305,8 @@ def _model_shares(plan: list[tuple[str | None, int | None]], chosen: dict[str, S
     tidy = model.project(variants, a, history, since=min(years))
     measures = ["share_of_gdp_fixed_fy2022", "share_of_gdp_same_year", "spending_jpy",
                 "nominal_gdp_jpy"]
-    sel = tidy[tidy["measure"].isin(measures)]
-    wide = sel.pivot_table(index=["scenario", "fiscal_year"], columns="measure", values="value",
-                           aggfunc="first")
+    sel = frames.select(tidy, measure=measures)
+    wide = frames.wide(sel, index=["scenario", "fiscal_year"])
     status = sel.drop_duplicates(["scenario", "fiscal_year"]).set_index(
         ["scenario", "fiscal_year"])["status"]
     out = {}

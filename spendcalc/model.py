@@ -31,7 +31,7 @@ from dataclasses import asdict, replace
 import numpy as np
 import pandas as pd
 
-from spendcalc import schema
+from spendcalc import frames, schema
 from spendcalc.assumptions import FIRST_FISCAL_YEAR, Assumptions, Scenario, check_year
 from spendcalc.errors import SpendcalcError
 from spendcalc.history import History
@@ -195,7 +195,7 @@ def headline_figures(scenario: Scenario, assumptions: Assumptions, history: Hist
         assumptions = replace(assumptions, until=scenario.target_year)
     anchor_year, _ = history.anchor(scenario.scope, scenario.basis)
     tidy = project([scenario], assumptions, history, since=min(anchor_year - 1, assumptions.until))
-    wide = tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
+    wide = frames.wide(tidy)
     year = scenario.target_year if scenario.target_year is not None else assumptions.until
     year = min(max(year, int(wide.index.min())), assumptions.until)
     span = wide.loc[(wide.index > anchor_year) & (wide.index <= max(year, anchor_year + 1))]

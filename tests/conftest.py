@@ -81,9 +81,11 @@ def real_history() -> History:
 
 def wide(tidy: pd.DataFrame, scenario: str | None = None) -> pd.DataFrame:
     """One scenario of a tidy frame as fiscal_year x measure."""
+    import spendcalc
+
     if scenario is not None:
-        tidy = tidy[tidy["scenario"] == scenario]
-    return tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
+        tidy = spendcalc.select(tidy, scenario=scenario)
+    return spendcalc.wide(tidy)
 
 
 def status_of(tidy: pd.DataFrame, measure: str) -> dict[int, str]:

@@ -63,7 +63,7 @@ def test_import_does_not_build_the_unit_registry():
     assert out == ["0", "1"]
 
 
-PURE = ("units", "errors", "assumptions", "scenarios", "history", "model", "claims")
+PURE = ("units", "errors", "assumptions", "scenarios", "history", "model", "claims", "frames")
 IO_IMPORT_RE = re.compile(r"^\s*(?:from\s+spendcalc(?:\.(?:data|api))?\s+import\s+(?:\(\s*)?.*\b(?:data|api)\b"
                           r"|from\s+spendcalc\.(?:data|api)\b|import\s+spendcalc\.(?:data|api)\b)",
                           re.MULTILINE)
