@@ -297,11 +297,6 @@ def read_fx(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
     return read_table("fx", data_dir)
 
 
-def read_framework(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
-    """The 2% framework rows: target, reference GDP, composition, DBP, reported ratios."""
-    return read_table("framework", data_dir)
-
-
 def history_table(data_dir: Path | None = None) -> pd.DataFrame:
     """All bundled figures as one long table: ``series, fiscal_year, value, unit, source, ...``."""
     frames = []

@@ -51,8 +51,6 @@ MEASURES: dict[str, str] = {
     "gap_to_baseline_jpy": "JPY",
     "cumulative_gap_to_baseline_jpy": "JPY",
 }
-TIDY_COLUMNS = ["scenario", "fiscal_year", "status", "measure", "unit", "value", "scope",
-                "denominator", "basis"]
 _PATH_CODE = {"linear-yen": 0, "constant-growth": 1, "linear-share": 2, "hold-flat": 3}
 _AFTER_CODE = {"hold-share": 0, "hold-yen": 1}
 _STATUS = np.array(["actual", "plan", "estimate", "projection"])
