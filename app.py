@@ -495,6 +495,7 @@ def assumptions_ui(specs: dict[str, dict]) -> spendcalc.Assumptions:
     u = specs["until"]
     until = sb.slider("Last fiscal year shown", u["min"], u["max"], key="until")
     return spendcalc.make_assumptions(preset=preset if mode == "preset" else None,
+                                      vintage=history.presets[preset].vintage if mode == "preset" else None,
                                       growth=f"{growth} %" if mode == "growth" else None,
                                       inflation=f"{inflation} %", fx=fx, until=until,
                                       fx_history=fx_history, fx_rate_for_actuals=fx_actuals)
