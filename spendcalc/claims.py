@@ -761,8 +761,13 @@ def _claim_year(c: object, article_dates: Mapping[str, str]) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _short_title(title: str) -> str:
-    """Short form of a source title: up to the first comma, keeping a trailing '(YYYY-MM-DD)'."""
+def short_title(title: str) -> str:
+    """Short form of a source title, as the reasons cite it.
+
+    Up to the first comma outside parentheses, keeping a trailing ``(YYYY-MM-DD)``; e.g.
+    ``'Defense Buildup Program, Ministry of Defense (2022-12-16)'`` ->
+    ``'Defense Buildup Program (2022-12-16)'``.
+    """
     depth, cut = 0, len(title)
     for i, ch in enumerate(title):
         depth += (ch == "(") - (ch == ")")
@@ -777,7 +782,7 @@ def _short_title(title: str) -> str:
 
 
 def _short(ref: dict | None) -> str:
-    return _short_title(ref["source_title"]) if ref else "no source"
+    return short_title(ref["source_title"]) if ref else "no source"
 
 
 def _ref_value_text(ref: dict) -> str:

@@ -97,7 +97,7 @@ def test_reasons_citing_a_reference_name_its_source(audit: pd.DataFrame) -> None
     cited = audit[audit["reference_source"].notna() & (audit["verdict"] != "not-modelled")]
     assert len(cited) > 20
     for r in cited.itertuples():
-        short = cl._short_title(r.reference_source)
+        short = cl.short_title(r.reference_source)
         assert short in r.reason, (r.claim_id, short, r.reason)
 
 
@@ -125,10 +125,10 @@ def test_two_percent_fy2025_pledges_are_judged_as_pledges(audit: pd.DataFrame, f
         assert r.model_fixed_fy2022_security_related == pytest.approx(fixed, rel=1e-9)
         assert r.model_same_year_security_related == pytest.approx(same, rel=1e-9)
         assert r.model_fixed_fy2022_mod_budget == pytest.approx(mod_fixed, rel=1e-9)
-        assert r.plan_check.startswith(f"met: FY2025 actual is {fixed * 100:.2f}% on the pledge's own "
+        assert r.plan_check.startswith("met: FY2025 actual is 1.96% on the pledge's own "  # 11/560
                                        "definition (security-related on the fixed FY2022 GDP")
         assert "holds for security-related on the fixed FY2022 GDP 1.96%" in r.plan_check
-        assert f"{(0.02 - same) * 100:.2f} pt short" in r.plan_check  # 0.36 pt
+        assert "0.36 pt short" in r.plan_check  # 2% - 11/672.6695 = 0.365 pt
         assert r.reason.endswith(cl.PLAN_SEPARATOR + r.plan_check)
 
 
@@ -158,7 +158,8 @@ def test_every_pledge_is_judged_on_its_announcement(audit: pd.DataFrame) -> None
 def test_reason_says_where_the_claim_fails(audit: pd.DataFrame, figures: dict) -> None:
     r = _row(audit, "a000-06")
     same = figures["security_fy2025_with_supp"] / figures["gdp_fy2025"]
-    assert f"not for security-related on same-year FY2025 GDP {same * 100:.2f}%" in r["plan_check"]
+    assert same == pytest.approx(11 / 672.6695)
+    assert "not for security-related on same-year FY2025 GDP 1.64%" in r["plan_check"]  # 1.635%
 
 
 def test_initial_budgets_leave_the_pledge_made_but_not_met(figures: dict) -> None:
@@ -169,9 +170,9 @@ def test_initial_budgets_leave_the_pledge_made_but_not_met(figures: dict) -> Non
     assert r["model_fixed_fy2022_security_related"] == pytest.approx(initial, rel=1e-9)
     # "2% not reached" never makes the pledge wrong: it was made as stated
     assert r["verdict"] == "consistent"
-    assert r["plan_check"].startswith(f"not met: FY2025 actual is {initial * 100:.2f}%")
+    assert r["plan_check"].startswith("not met: FY2025 actual is 1.77%")  # 9.9/560 = 1.768%
     assert "initial budgets" in r["plan_check"]
-    assert f"{(0.02 - initial) * 100:.2f} pt short" in r["plan_check"]
+    assert "0.23 pt short" in r["plan_check"]  # 2% - 1.768% = 0.232 pt
 
 
 def _as_fact(claim_id: str, **changes: object) -> pd.DataFrame:
@@ -197,7 +198,7 @@ def test_share_facts_are_judged_on_every_definition(figures: dict) -> None:
     same = figures["security_fy2025_with_supp"] / figures["gdp_fy2025"]
     low = spendcalc.check_claims(claims=_as_fact("a000-06", value=round(same, 4))).iloc[0]
     assert low["verdict"] == "depends-on-definition"  # 1.64% holds on same-year GDP only
-    assert f"holds for security-related on same-year FY2025 GDP {same * 100:.2f}%" in low["reason"]
+    assert "holds for security-related on same-year FY2025 GDP 1.64%" in low["reason"]  # 11/672.6695
 
 
 def test_bounds_by_qualifier() -> None:
@@ -530,3 +531,13 @@ def test_check_claims_takes_its_data_as_arguments() -> None:
     without = [s for s in scenarios if s.name != "accelerated-fy2025"]
     out = cl.check_claims(share, refs, history, without, assumptions=a, articles=articles)
     assert out["model_scenario"].isna().all() and out["model_fixed_fy2022_security_related"].isna().all()
+
+
+@pytest.mark.parametrize(("title", "short"), [
+    ("Defense Buildup Program, Ministry of Defense (2022-12-16)", "Defense Buildup Program (2022-12-16)"),
+    ("Budget (draft, FY2026), Ministry of Finance", "Budget (draft, FY2026)"),
+    ("One title without a comma", "One title without a comma"),
+    ("Report (2025-01-17), annex", "Report (2025-01-17)"),
+])
+def test_short_title_cuts_at_the_first_top_level_comma(title: str, short: str) -> None:
+    assert cl.short_title(title) == short
