@@ -22,6 +22,7 @@ def loaded_after(statement: str) -> list[str]:
     return json.loads(out.stdout)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("statement", [
     "import spendcalc",
     "import spendcalc; import spendcalc.model, spendcalc.data, spendcalc.api",
@@ -35,6 +36,7 @@ def test_core_loads_no_plotting_or_ui(statement):
         assert name not in loaded, f"'{statement}' loaded {name}"
 
 
+@pytest.mark.slow
 def test_package_init_does_not_import_shells():
     loaded = subprocess.run([sys.executable, "-c", "import spendcalc, sys; print(sorted(sys.modules))"],
                             capture_output=True, text=True, check=True, cwd=PACKAGE.parent).stdout
@@ -54,6 +56,7 @@ def test_no_plotting_or_ui_import_in_the_source(path: Path):
                       "(put backend selection and figure handling in charts.py)")
 
 
+@pytest.mark.slow
 def test_import_does_not_build_the_unit_registry():
     """Building the pint registry costs ~100 ms; ``import spendcalc`` must leave it for first use."""
     code = ("import spendcalc, spendcalc.units as u; before = u.registry.cache_info().currsize; "
