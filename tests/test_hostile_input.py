@@ -265,6 +265,11 @@ CLI_BAD = [
     (["--scope", "Security-Related"], ["--scope", "Security-Related"]),
     (["--preset", "no-such"], ["--preset", "no-such"]),
     (["--vintage", "no-such"], ["--vintage", "no-such"]),
+    # a preset runs only on the GDP vintage it was built on; the message names both and what fits
+    (["--vintage", "esri-2025q1"], ["--preset", "built on vintage esri-2026q2", "the GDP vintage is esri-2025q1",
+                                     "cao-2025jan-past-projection"]),
+    (["--preset", "cao-2025jan-past-projection"], ["--preset", "built on vintage esri-2025q1",
+                                                   "the GDP vintage is esri-2026q2", "cao-2026jan-past-projection"]),
 ]
 
 
