@@ -69,7 +69,7 @@ def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: Hi
     ----------
     scenarios : sequence of Scenario
     assumptions : Assumptions
-    history : spendcalc.data.History
+    history : spendcalc.history.History
         Bundled actuals (spending by scope/basis in JPY, nominal GDP by vintage in JPY, presets).
     since : int or None
         First fiscal year in the output (None: the first year of the bundled budgets).
