@@ -8,7 +8,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: app test lint bench env clean
+.PHONY: app test test-fast lint bench env clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -29,6 +29,10 @@ app: env
 test: env
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/python -m pytest
+
+## test-fast: the edit loop: everything but subprocesses, notebooks, AppTest and the browser (see pyproject.toml markers)
+test-fast: env
+	$(VENV)/bin/python -m pytest -m "not slow and not browser"
 
 lint: env
 	$(VENV)/bin/ruff check .

@@ -25,7 +25,7 @@ import streamlit as st
 
 import spendcalc
 from spendcalc import charts, schema
-from spendcalc.claims import read_articles_index
+from spendcalc.data import read_articles_index
 from spendcalc.errors import shorten
 from spendcalc.output import csv_text as safe_csv_text
 from spendcalc.output import markdown_text as md
@@ -492,6 +492,7 @@ def assumptions_ui(specs: dict[str, dict]) -> spendcalc.Assumptions:
     u = specs["until"]
     until = sb.slider("Last fiscal year shown", u["min"], u["max"], key="until")
     return spendcalc.make_assumptions(preset=preset if mode == "preset" else None,
+                                      vintage=history.presets[preset].vintage if mode == "preset" else None,
                                       growth=f"{growth} %" if mode == "growth" else None,
                                       inflation=f"{inflation} %", fx=fx, until=until,
                                       fx_history=fx_history, fx_rate_for_actuals=fx_actuals)

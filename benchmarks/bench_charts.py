@@ -48,7 +48,7 @@ def main() -> None:
     args = parser.parse_args()
     tidy = spendcalc.project()
     try:
-        from spendcalc.claims import claim_markers
+        from spendcalc.api import claim_markers
     except ImportError:
         claims = None
     else:

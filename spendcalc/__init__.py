@@ -6,9 +6,16 @@ library.
 """
 
 from spendcalc import units as _units
-from spendcalc.api import bridge, convert, make_assumptions, project, resolve_scenarios
+from spendcalc.api import (
+    bridge,
+    check_claims,
+    claim_markers,
+    convert,
+    make_assumptions,
+    project,
+    resolve_scenarios,
+)
 from spendcalc.assumptions import Assumptions, Scenario, Source
-from spendcalc.claims import check_claims, claim_markers, read_claims
 from spendcalc.data import (
     History,
     builtin_scenarios,
@@ -18,11 +25,13 @@ from spendcalc.data import (
     history_table,
     load_history,
     read_budget_history,
+    read_claims,
     read_gdp_history,
     read_scenario_file,
     read_table,
 )
 from spendcalc.errors import SpendcalcError
+from spendcalc.frames import select, wide
 from spendcalc.model import (
     MEASURES,
     break_even_gdp_growth,
@@ -42,7 +51,7 @@ __all__ = [
     "read_budget_history", "read_gdp_history", "read_scenario_file", "read_table",
     "required_spending_growth", "resolve_scenarios", "scenario_from_yaml", "scenario_to_yaml",
     "sensitivity_sweep", "simulate", "target_spending_jpy", "ureg",
-    "check_claims", "claim_markers", "read_claims",
+    "check_claims", "claim_markers", "read_claims", "select", "wide",
     "bridge", "convert",
 ]
 

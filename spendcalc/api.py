@@ -9,12 +9,13 @@ as implausible, with a hint to write ``'560 trillion JPY'``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 
+from spendcalc import claims as _claims
 from spendcalc import model, schema
 from spendcalc.assumptions import Assumptions, Scenario
 from spendcalc.data import (
@@ -23,6 +24,9 @@ from spendcalc.data import (
     default_assumptions,
     get_scenario,
     load_history,
+    read_articles_index,
+    read_claims,
+    read_reference_rows,
 )
 from spendcalc.errors import SpendcalcError
 
@@ -79,6 +83,46 @@ def resolve_scenarios(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = 
         chosen = [get_scenario(s) for s in scenarios]
     changes = {k: v for k, v in (("denominator", denominator), ("scope", scope), ("basis", basis)) if v}
     return [replace(s, **changes) for s in chosen] if changes else chosen
+
+
+def check_claims(*, assumptions: Assumptions | None = None,
+                 scenarios: Sequence[Scenario] | None = None, history: History | None = None,
+                 claims: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Give every claim of the articles a verdict and a one-line reason, on the bundled data.
+
+    Parameters
+    ----------
+    assumptions : Assumptions, optional
+        Economic assumptions (GDP preset or growth, vintage); default ``default_assumptions()``.
+    scenarios : sequence of Scenario, optional
+        Scenarios to use for the claims' ``maps_to.scenario`` names (matched by name; e.g. the
+        built-ins with a denominator or basis override). Names not given fall back to the
+        built-ins. The spending scope is varied regardless.
+    history : History, optional
+        Bundled actuals (default ``load_history()``).
+    claims : DataFrame, optional
+        As returned by ``read_claims`` (default: the bundled claims).
+
+    Returns
+    -------
+    DataFrame
+        One row per claim, columns ``spendcalc.claims.OUTPUT_COLUMNS``; see
+        :func:`spendcalc.claims.check_claims`, which this calls with the bundled data.
+    """
+    chosen = {s.name: s for s in builtin_scenarios()}
+    chosen.update({s.name: s for s in scenarios or ()})
+    return _claims.check_claims(read_claims() if claims is None else claims, read_reference_rows(),
+                                history or load_history(), list(chosen.values()),
+                                assumptions=assumptions or default_assumptions(),
+                                articles=read_articles_index())
+
+
+def claim_markers(tidy: pd.DataFrame | None = None, claims: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Share-of-GDP levels claimed by the articles, as chart markers (default: the bundled claims).
+
+    See :func:`spendcalc.claims.claim_markers`; ``tidy`` keeps the claims of its scenarios only.
+    """
+    return _claims.claim_markers(tidy, read_claims() if claims is None else claims)
 
 
 def project(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = None, *,
@@ -219,7 +263,10 @@ def convert(value: object, *, year: object, calendar: bool = False, vintage: str
                 + {0: "Statistics Bureau estimate", 2: "estimate (derived or interpolated)",
                    3: "projection (interpolated to the IPSS 2023 medium projection)"}[int(codes[0])])
     path = get_scenario("us-ask-3.5pct")
-    a35 = replace(a, until=max(a.until, 2035))
+    # the path's cost is the projection's own (the model's GDP vintage and preset), whatever GDP
+    # the conversion itself divides by: an outlook or calendar-year vintage has no GDP preset
+    base = assumptions or default_assumptions()
+    a35 = replace(base, until=max(base.until, 2035))
     tidy = model.project([path], a35, h)
     fy2035 = tidy[(tidy["measure"] == "spending_jpy") & (tidy["fiscal_year"] == 2035)]["value"]
     inputs = reconcile.ConvertInputs(

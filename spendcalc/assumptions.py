@@ -12,7 +12,7 @@ Conventions
 from __future__ import annotations
 
 import numbers
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Literal
 
 from spendcalc import schema
@@ -236,15 +236,3 @@ class Scenario:
             check_url(f"sources[{i}].url", s.url, max_len=TEXT_LIMITS["source_url"])
             check_text(f"sources[{i}].quote", s.quote, max_len=TEXT_LIMITS["source_quote"], multiline=True)
         object.__setattr__(self, "sources", srcs)
-
-
-def replace_fields(obj: Scenario | Assumptions, **changes: object) -> Scenario | Assumptions:
-    """``dataclasses.replace`` that ignores ``None`` values (used for CLI/app overrides)."""
-    from dataclasses import replace
-
-    kept = {k: v for k, v in changes.items() if v is not None}
-    names = {f.name for f in fields(obj)}
-    unknown = set(kept) - names
-    if unknown:
-        raise SpendcalcError("field", sorted(unknown)[0], "one of " + ", ".join(sorted(names)))
-    return replace(obj, **kept)

@@ -64,32 +64,24 @@ verdicts differ (the data disagree), all get the one with the least support
   "almost", "nearly" mean at most the value and within 5% below it. Counts use +/-0.5 for a bare
   figure.
 
-Reading the two bundled files is the only I/O here (``read_claims``, ``read_reference_rows``).
+Pure: the claims, reference rows, articles, History and scenarios come in as arguments.
+``spendcalc.check_claims()`` (in :mod:`spendcalc.api`) loads the bundled ones; the files are
+read by ``spendcalc.data.read_claims``, ``read_reference_rows`` and ``read_articles_index``.
 """
 
 from __future__ import annotations
 
-import csv
-import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from pathlib import Path
 from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
 
-from spendcalc import model
+from spendcalc import frames, model
 from spendcalc.assumptions import Assumptions, Scenario
-from spendcalc.data import (
-    DATA_DIR,
-    builtin_scenarios,
-    default_assumptions,
-    frozen_copy,
-    load_history,
-)
-from spendcalc.scenarios import load_yaml
+from spendcalc.history import History
 
 VERDICTS: tuple[str, ...] = ("consistent", "inconsistent", "depends-on-definition", "not-modelled",
                              "partly-supported")
@@ -157,106 +149,30 @@ _DEF_TEXT = {
 
 
 # ----------------------------------------------------------------------------------------------
-# I/O: the bundled claims and reference rows
-# ----------------------------------------------------------------------------------------------
-def _load_yaml(path: str) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        return load_yaml(fh.read(), where=path, max_bytes=None)
-
-
-@functools.lru_cache(maxsize=4)
-def _claims_file(path: str) -> Mapping:
-    """The claims file, read once and frozen (read-only mappings, tuples): shared, never handed out."""
-    return frozen_copy(_load_yaml(path))
-
-
-def _thawed(value: object) -> object:
-    """A fresh, plain copy (dicts and lists) of a frozen value, for the caller to own."""
-    if isinstance(value, Mapping):
-        return {k: _thawed(v) for k, v in value.items()}
-    if isinstance(value, tuple):
-        return [_thawed(v) for v in value]
-    return value
-
-
-def read_claims(path: str | Path | None = None) -> pd.DataFrame:
-    """Read the articles' claims.
-
-    Parameters
-    ----------
-    path : str or Path, optional
-        Claims YAML file (default ``data/claims.yaml``).
-
-    Returns
-    -------
-    DataFrame
-        One row per claim with the fields of ``claims.meta.yaml``: ``claim_id, article, quote,
-        claim, kind, value, unit, qualifier, fiscal_year, event_date, maps_to, reference,
-        reference_check, reference_note, cross_article, cross_article_note``. ``value`` is a
-        fraction, count, or ISO date string in ``unit``; ``reference`` is always a list of row
-        mappings (empty when none); ``fiscal_year`` is nullable Int64.
-
-        The file is read once per process and kept frozen; each call returns a fresh frame whose
-        cells (the ``maps_to`` and ``reference`` dicts and lists too) belong to the caller, so
-        editing it changes no other caller's claims or verdicts.
-    """
-    data = _claims_file(str(path or DATA_DIR / "claims.yaml"))
-    rows = []
-    for c in data["claims"]:
-        row = {k: _thawed(c.get(k)) for k in CLAIM_FIELDS}
-        ref = row["reference"]
-        row["reference"] = [] if ref is None else (list(ref) if isinstance(ref, list) else [ref])
-        if row["value"] is not None and not isinstance(row["value"], int | float):
-            row["value"] = str(row["value"])
-        if row["event_date"] is not None:
-            row["event_date"] = str(row["event_date"])
-        rows.append(row)
-    df = pd.DataFrame(rows, columns=CLAIM_FIELDS, dtype=object)
-    df["fiscal_year"] = pd.array(df["fiscal_year"], dtype="Int64")
-    return df
-
-
-def read_articles_index(path: str | Path | None = None) -> pd.DataFrame:
-    """The five articles: ``file, headline, outlet, date, date_reasoning`` (date as ISO text)."""
-    data = _claims_file(str(path or DATA_DIR / "claims.yaml"))
-    df = pd.DataFrame(_thawed(data["articles"]), columns=["file", "headline", "outlet", "date", "date_reasoning"])
-    df["date"] = df["date"].astype(str)
-    return df
-
-
-@functools.lru_cache(maxsize=2)
-def _reference_rows_cached(path: str) -> tuple[Mapping[str, str], ...]:
-    """The reference rows, read once; read-only mappings (callers copy what they hand out)."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        return tuple(MappingProxyType(row) for row in csv.DictReader(fh))
-
-
-def read_reference_rows(path: str | Path | None = None) -> pd.DataFrame:
-    """The bundled reference figures (``data/raw/japan_defense_figures.csv``), all columns as text."""
-    rows = _reference_rows_cached(str(path or DATA_DIR / "raw" / "japan_defense_figures.csv"))
-    return pd.DataFrame([dict(r) for r in rows])
-
-
-# ----------------------------------------------------------------------------------------------
 # Table of contents
 # ----------------------------------------------------------------------------------------------
-def check_claims(*, assumptions: Assumptions | None = None,
-                 scenarios: Sequence[Scenario] | None = None, history: object = None,
-                 claims: pd.DataFrame | None = None) -> pd.DataFrame:
+def check_claims(claims: pd.DataFrame, references: pd.DataFrame, history: History,
+                 scenarios: Sequence[Scenario], *, assumptions: Assumptions,
+                 articles: pd.DataFrame) -> pd.DataFrame:
     """Give every claim a verdict and a one-line reason.
+
+    ``spendcalc.check_claims()`` calls this with the bundled data and default assumptions.
 
     Parameters
     ----------
-    assumptions : Assumptions, optional
-        Economic assumptions (GDP preset or growth, vintage); default ``spendcalc.default_assumptions()``.
-    scenarios : sequence of Scenario, optional
-        Scenarios to use for the claims' ``maps_to.scenario`` names (matched by name; e.g. the
-        built-ins with a denominator or basis override). Names not given fall back to the
-        built-ins. The spending scope is varied regardless.
-    history : spendcalc.data.History, optional
-        Bundled actuals (default ``load_history()``).
-    claims : DataFrame, optional
-        As returned by ``read_claims`` (default: the bundled claims).
+    claims : DataFrame
+        As returned by ``spendcalc.data.read_claims``.
+    references : DataFrame
+        The reference figures, as returned by ``spendcalc.data.read_reference_rows`` (text).
+    history : History
+        Bundled actuals.
+    scenarios : sequence of Scenario
+        Scenarios for the claims' ``maps_to.scenario`` names (matched by name; a claim naming
+        a scenario not given is not modelled). The spending scope is varied regardless.
+    assumptions : Assumptions
+        Economic assumptions (GDP preset or growth, vintage).
+    articles : DataFrame
+        The articles index (``file, date``), as returned by ``spendcalc.data.read_articles_index``.
 
     Returns
     -------
@@ -271,14 +187,11 @@ def check_claims(*, assumptions: Assumptions | None = None,
         by construction in a projected year) or ``projected not met``.
         Verdicts follow the rubric of the module docstring.
     """
-    assumptions = assumptions or default_assumptions()
-    history = history or load_history()
-    claims = read_claims() if claims is None else claims
-    refs = _reference_index()
-    chosen = _scenario_lookup(scenarios)
+    refs = _reference_index(references)
+    chosen = {s.name: s for s in scenarios}
     plan = [_model_year(c, chosen) for c in claims.itertuples(index=False)]
     shares = _model_shares(plan, chosen, assumptions, history)
-    article_dates = dict(zip(*read_articles_index()[["file", "date"]].T.to_numpy(), strict=True))
+    article_dates = dict(zip(*articles[["file", "date"]].T.to_numpy(), strict=True))
     rows, keys = [], []
     for c, (name, year) in zip(claims.itertuples(index=False), plan, strict=True):
         row = {"claim_id": c.claim_id, "article": c.article, "quote": c.quote,
@@ -306,17 +219,19 @@ def check_claims(*, assumptions: Assumptions | None = None,
     return out
 
 
-def claim_markers(tidy: pd.DataFrame | None = None, claims: pd.DataFrame | None = None) -> pd.DataFrame:
+def claim_markers(tidy: pd.DataFrame | None, claims: pd.DataFrame) -> pd.DataFrame:
     """Share-of-GDP levels claimed by the articles, as chart markers.
+
+    ``spendcalc.claim_markers(tidy)`` calls this with the bundled claims.
 
     Parameters
     ----------
-    tidy : DataFrame, optional
+    tidy : DataFrame or None
         A projection (``spendcalc.project``); only claims whose mapped scenario appears in its
         ``scenario`` column are kept (none if none matches, so a chart never shows markers for
-        pathways it does not draw). Without it, every such claim is returned.
-    claims : DataFrame, optional
-        As returned by ``read_claims``.
+        pathways it does not draw). With None, every such claim is returned.
+    claims : DataFrame
+        As returned by ``spendcalc.data.read_claims``.
 
     Returns
     -------
@@ -329,7 +244,6 @@ def claim_markers(tidy: pd.DataFrame | None = None, claims: pd.DataFrame | None 
         Int64) and the label says "no year", so a chart draws them as a level, never at an
         invented year.
     """
-    claims = read_claims() if claims is None else claims
     scen = claims["maps_to"].map(lambda m: m.get("scenario") if isinstance(m, dict) else None)
     share = (claims["kind"] == "spending-target") & (claims["unit"] == "fraction") & scen.notna()
     is_request = pd.Series([claim_type(c) == "request" for c in claims.itertuples(index=False)],
@@ -358,13 +272,6 @@ def claim_markers(tidy: pd.DataFrame | None = None, claims: pd.DataFrame | None 
 # ----------------------------------------------------------------------------------------------
 # Model side
 # ----------------------------------------------------------------------------------------------
-def _scenario_lookup(scenarios: Sequence[Scenario] | None) -> dict[str, Scenario]:
-    chosen = {s.name: s for s in builtin_scenarios()}
-    for s in scenarios or ():
-        chosen[s.name] = s
-    return chosen
-
-
 def _maps_to_scenario(c: object) -> str | None:
     m = c.maps_to
     return m.get("scenario") if isinstance(m, dict) and m.get("measure") == "share_of_gdp" else None
@@ -385,7 +292,7 @@ def _model_year(c: object, chosen: dict[str, Scenario]) -> tuple[str | None, int
 
 
 def _model_shares(plan: list[tuple[str | None, int | None]], chosen: dict[str, Scenario],
-                  assumptions: Assumptions, history: object) -> dict[tuple[str, int], dict]:
+                  assumptions: Assumptions, history: History) -> dict[tuple[str, int], dict]:
     """Project each needed scenario once per scope; read both shares in each needed year."""
     needed = {(n, y) for n, y in plan if n is not None and y is not None}
     if not needed:
@@ -398,9 +305,8 @@ def _model_shares(plan: list[tuple[str | None, int | None]], chosen: dict[str, S
     tidy = model.project(variants, a, history, since=min(years))
     measures = ["share_of_gdp_fixed_fy2022", "share_of_gdp_same_year", "spending_jpy",
                 "nominal_gdp_jpy"]
-    sel = tidy[tidy["measure"].isin(measures)]
-    wide = sel.pivot_table(index=["scenario", "fiscal_year"], columns="measure", values="value",
-                           aggfunc="first")
+    sel = frames.select(tidy, measure=measures)
+    wide = frames.wide(sel, index=["scenario", "fiscal_year"])
     status = sel.drop_duplicates(["scenario", "fiscal_year"]).set_index(
         ["scenario", "fiscal_year"])["status"]
     out = {}
@@ -486,7 +392,7 @@ def judge_claim(c: object, refs: list[dict], model_info: dict | None, chosen: di
     if kind == "request":
         verdict, body, ref = _judge_request(c, refs, model_info, chosen.get(name))
     elif kind == "pledge" and c.unit == "years":
-        verdict, body, ref = _judge_advance(c, refs)
+        verdict, body, ref = _judge_advance(c, chosen)
     elif kind == "pledge":
         verdict, body, ref = _judge_announcement(c, refs)
         if model_info is not None:
@@ -635,10 +541,9 @@ def _judge_request(c: object, refs: list[dict], info: dict | None,
     return verdict, text, ref
 
 
-def _judge_advance(c: object, refs: list[dict]) -> tuple[str, str, dict | None]:
-    """'Moved up by N years': the gap between the bundled original and accelerated target years."""
-    by_name = {s.name: s for s in builtin_scenarios()}
-    orig, acc = by_name["original-fy2027"], by_name["accelerated-fy2025"]
+def _judge_advance(c: object, chosen: dict[str, Scenario]) -> tuple[str, str, dict | None]:
+    """'Moved up by N years': the gap between the original and accelerated target years."""
+    orig, acc = chosen["original-fy2027"], chosen["accelerated-fy2025"]
     gap = orig.target_year - acc.target_year
     ref = {"series": "scenario target years (original-fy2027, accelerated-fy2025)",
            "fiscal_year": f"FY{orig.target_year}, FY{acc.target_year}", "value": str(gap),
@@ -777,9 +682,9 @@ def _one_verdict_per_fact(rows: list[dict], keys: list[tuple | None]) -> None:
 # ----------------------------------------------------------------------------------------------
 # References
 # ----------------------------------------------------------------------------------------------
-def _reference_index() -> dict[tuple[str, str], list[dict]]:
+def _reference_index(references: pd.DataFrame) -> dict[tuple[str, str], list[dict]]:
     index: dict[tuple[str, str], list[dict]] = {}
-    for row in _reference_rows_cached(str(DATA_DIR / "raw" / "japan_defense_figures.csv")):
+    for row in references.to_dict("records"):
         index.setdefault((row["series"], row["fiscal_year"]), []).append(row)
     return index
 
@@ -856,8 +761,13 @@ def _claim_year(c: object, article_dates: Mapping[str, str]) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _short_title(title: str) -> str:
-    """Short form of a source title: up to the first comma, keeping a trailing '(YYYY-MM-DD)'."""
+def short_title(title: str) -> str:
+    """Short form of a source title, as the reasons cite it.
+
+    Up to the first comma outside parentheses, keeping a trailing ``(YYYY-MM-DD)``; e.g.
+    ``'Defense Buildup Program, Ministry of Defense (2022-12-16)'`` ->
+    ``'Defense Buildup Program (2022-12-16)'``.
+    """
     depth, cut = 0, len(title)
     for i, ch in enumerate(title):
         depth += (ch == "(") - (ch == ")")
@@ -872,7 +782,7 @@ def _short_title(title: str) -> str:
 
 
 def _short(ref: dict | None) -> str:
-    return _short_title(ref["source_title"]) if ref else "no source"
+    return short_title(ref["source_title"]) if ref else "no source"
 
 
 def _ref_value_text(ref: dict) -> str:

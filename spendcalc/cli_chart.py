@@ -160,7 +160,7 @@ def cmd_chart(args: argparse.Namespace) -> None:
     out = out_folder(args.out)
     # charts build Figure objects directly (no pyplot), so no GUI backend is ever involved
     from spendcalc import charts, data, model
-    from spendcalc.claims import claim_markers
+    from spendcalc.api import claim_markers
     from spendcalc.cli import assumptions_from, scenarios_from
 
     scenarios = scenarios_from(args)

@@ -1,6 +1,6 @@
 """``spendcalc claims``: every factual claim of the five articles with a verdict and a reason.
 
-A shell: it parses options, calls ``spendcalc.claims.check_claims`` and formats rows. Shares are
+A shell: it parses options, calls ``spendcalc.check_claims`` and formats rows. Shares are
 shown in percent of GDP only here; the CSV and JSON keep fractions.
 """
 
@@ -11,6 +11,7 @@ import sys
 
 import pandas as pd
 
+from spendcalc import api
 from spendcalc import claims as claims_mod
 from spendcalc.errors import SpendcalcError
 
@@ -41,8 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def cmd_claims(args: argparse.Namespace) -> None:
     from spendcalc import cli
 
-    df = claims_mod.check_claims(assumptions=cli.assumptions_from(args),
-                                 scenarios=cli.scenarios_from(args))
+    df = api.check_claims(assumptions=cli.assumptions_from(args),
+                          scenarios=cli.scenarios_from(args))
     if args.article:
         files = sorted(df["article"].unique())
         wanted = set()

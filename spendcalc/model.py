@@ -31,9 +31,10 @@ from dataclasses import asdict, replace
 import numpy as np
 import pandas as pd
 
-from spendcalc import schema
+from spendcalc import frames, schema
 from spendcalc.assumptions import FIRST_FISCAL_YEAR, Assumptions, Scenario, check_year
 from spendcalc.errors import SpendcalcError
+from spendcalc.history import History
 
 #: measure -> unit (every unit parses with spendcalc.units.ureg)
 MEASURES: dict[str, str] = {
@@ -52,8 +53,6 @@ MEASURES: dict[str, str] = {
     "spending_per_capita_jpy": "JPY",
     "spending_per_capita_usd": "USD",
 }
-TIDY_COLUMNS = ["scenario", "fiscal_year", "status", "measure", "unit", "value", "scope",
-                "denominator", "basis"]
 _PATH_CODE = {"linear-yen": 0, "constant-growth": 1, "linear-share": 2, "hold-flat": 3}
 _AFTER_CODE = {"hold-share": 0, "hold-yen": 1}
 _STATUS = np.array(["actual", "plan", "estimate", "projection"])
@@ -64,7 +63,7 @@ _STATUS_CODE = {"actual": 0, "plan": 1, "estimate": 2}
 # ----------------------------------------------------------------------------------------------
 # Table of contents: the public entry points
 # ----------------------------------------------------------------------------------------------
-def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: object, *,
+def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: History, *,
             since: int | None = None, baseline: str | None = None) -> pd.DataFrame:
     """Project spending pathways for scenarios.
 
@@ -72,7 +71,7 @@ def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: ob
     ----------
     scenarios : sequence of Scenario
     assumptions : Assumptions
-    history : spendcalc.data.History
+    history : spendcalc.history.History
         Bundled actuals (spending by scope/basis in JPY, nominal GDP by vintage in JPY, presets).
     since : int or None
         First fiscal year in the output (None: the first year of the bundled budgets).
@@ -141,7 +140,7 @@ def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: ob
     return out
 
 
-def required_spending_growth(scenario: Scenario, assumptions: Assumptions, history: object) -> float:
+def required_spending_growth(scenario: Scenario, assumptions: Assumptions, history: History) -> float:
     """Constant annual growth of spending in yen needed from the anchor to the target. [1/year]
 
     NaN for a flat baseline, or where the target year is not after the anchor year.
@@ -153,7 +152,7 @@ def required_spending_growth(scenario: Scenario, assumptions: Assumptions, histo
     return float((target_jpy / anchor_jpy) ** (1.0 / (scenario.target_year - anchor_year)) - 1.0)
 
 
-def target_spending_jpy(scenario: Scenario, assumptions: Assumptions, history: object) -> float:
+def target_spending_jpy(scenario: Scenario, assumptions: Assumptions, history: History) -> float:
     """Yen needed in the target year: ``target_share * denominator(target_year)``. [JPY]"""
     if scenario.target_share is None or scenario.target_year is None:
         return float("nan")
@@ -165,7 +164,7 @@ def target_spending_jpy(scenario: Scenario, assumptions: Assumptions, history: o
 
 
 def break_even_gdp_growth(plan_jpy: float, target_share: float, target_year: int,
-                          assumptions: Assumptions, history: object) -> float:
+                          assumptions: Assumptions, history: History) -> float:
     """Constant nominal GDP growth at which a plan fixed in yen is exactly the target share.
 
     Measured on the same-year denominator: solves ``plan_jpy = target_share * GDP(target_year)``
@@ -183,7 +182,7 @@ def break_even_gdp_growth(plan_jpy: float, target_share: float, target_year: int
     return float((plan_jpy / (target_share * last_gdp)) ** (1.0 / (target_year - last_year)) - 1.0)
 
 
-def headline_figures(scenario: Scenario, assumptions: Assumptions, history: object) -> dict[str, float]:
+def headline_figures(scenario: Scenario, assumptions: Assumptions, history: History) -> dict[str, float]:
     """The numbers a reader asks first, for one scenario.
 
     Returns a dict with ``target_year``, ``target_spending_jpy`` (yen in the target year),
@@ -200,7 +199,7 @@ def headline_figures(scenario: Scenario, assumptions: Assumptions, history: obje
         assumptions = replace(assumptions, until=scenario.target_year)
     anchor_year, _ = history.anchor(scenario.scope, scenario.basis)
     tidy = project([scenario], assumptions, history, since=min(anchor_year - 1, assumptions.until))
-    wide = tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
+    wide = frames.wide(tidy)
     year = scenario.target_year if scenario.target_year is not None else assumptions.until
     year = min(max(year, int(wide.index.min())), assumptions.until)
     span = wide.loc[(wide.index > anchor_year) & (wide.index <= max(year, anchor_year + 1))]
@@ -223,7 +222,7 @@ def headline_figures(scenario: Scenario, assumptions: Assumptions, history: obje
 
 def sensitivity_sweep(scope: str, basis: str, denominator: str, growth_rates: np.ndarray,
                       target_shares: np.ndarray, target_years: np.ndarray, assumptions: Assumptions,
-                      history: object, *, path: str = "linear-yen") -> pd.DataFrame:
+                      history: History, *, path: str = "linear-yen") -> pd.DataFrame:
     """Vectorised sweep over (growth, target share, target year) combinations.
 
     Each row of the result is one combination (arrays are broadcast together): the yen needed in
@@ -273,7 +272,7 @@ def sensitivity_sweep(scope: str, basis: str, denominator: str, growth_rates: np
 # One function per quantity
 # ----------------------------------------------------------------------------------------------
 
-def spending_table(history: object, scope: str, basis: str) -> dict[int, tuple[float, str]]:
+def spending_table(history: History, scope: str, basis: str) -> dict[int, tuple[float, str]]:
     """``{fiscal_year: (spending_jpy, status)}`` of one scope and basis (empty if none bundled).
 
     Read from the History's read-only arrays (``History.spending_series``), built once there.
@@ -286,18 +285,18 @@ def spending_table(history: object, scope: str, basis: str) -> dict[int, tuple[f
             for y, v, st in zip(series.years.tolist(), series.jpy.tolist(), series.status, strict=True)}
 
 
-def gdp_lookup(history: object, vintage: str) -> dict[int, float]:
+def gdp_lookup(history: History, vintage: str) -> dict[int, float]:
     series = history.gdp_series(vintage)  # read-only arrays (History is immutable)
     return dict(zip(series.years.tolist(), series.jpy.tolist(), strict=True))
 
 
-def last_actual_gdp(history: object, vintage: str) -> tuple[int, float]:
+def last_actual_gdp(history: History, vintage: str) -> tuple[int, float]:
     lookup = gdp_lookup(history, vintage)
     year = max(lookup)
     return year, lookup[year]
 
 
-def growth_rates(history: object, assumptions: Assumptions, years: np.ndarray) -> np.ndarray:
+def growth_rates(history: History, assumptions: Assumptions, years: np.ndarray) -> np.ndarray:
     """Nominal GDP growth assumed for each fiscal year (used after the last actual). [1/year]"""
     if assumptions.growth_rate is not None:
         rates = np.full(years.size, assumptions.growth_rate)
@@ -306,6 +305,7 @@ def growth_rates(history: object, assumptions: Assumptions, years: np.ndarray) -
         if preset is None:
             raise SpendcalcError("gdp_preset", assumptions.gdp_preset,
                                  "one of " + ", ".join(sorted(history.presets)))
+        check_preset_vintage(history, assumptions.gdp_preset, assumptions.gdp_vintage)
         rates = np.array([preset.growth.get(int(y), preset.extend_rate if y > max(preset.growth)
                                             else np.nan) for y in years])
     for year, rate in assumptions.growth_overrides:  # sorted: each holds until the next listed year
@@ -319,7 +319,27 @@ def growth_rates(history: object, assumptions: Assumptions, years: np.ndarray) -
     return rates
 
 
-def nominal_gdp_jpy(history: object, assumptions: Assumptions,
+def check_preset_vintage(history: History, preset: str, vintage: str) -> None:
+    """Refuse a GDP preset built on another ESRI vintage than the one supplying the actuals.
+
+    A preset's growth rates continue the GDP level of its own vintage; compounded on another
+    vintage's last actual they would give a GDP path no source published (e.g. the Jan-2025
+    projection on the post-benchmark-revision 2026 vintage). The error names both vintages and
+    the presets that fit ``vintage``.
+    """
+    built_on = history.presets[preset].vintage
+    if built_on == vintage:
+        return
+    fitting = sorted(name for name, p in history.presets.items() if p.vintage == vintage)
+    fits = (f"a preset built on {vintage}: {', '.join(fitting)}" if fitting
+            else f"no bundled preset is built on {vintage}")
+    raise SpendcalcError("gdp_preset", preset,
+                         f"a preset built on the GDP vintage in use ({preset} is built on vintage "
+                         f"{built_on}, the GDP vintage is {vintage}); {fits}; or the vintage "
+                         f"{built_on}, or a constant growth rate")
+
+
+def nominal_gdp_jpy(history: History, assumptions: Assumptions,
                     years: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Nominal GDP by fiscal year: actuals of the vintage, then compounded growth. [JPY]
 
@@ -381,7 +401,7 @@ def spending_paths_jpy(years: np.ndarray, anchor_year: int, anchor_jpy: float, d
     return np.where(y > anchor_year, out, np.nan)
 
 
-def scenario_spending_jpy(sc: Scenario, assumptions: Assumptions, history: object, years: np.ndarray,
+def scenario_spending_jpy(sc: Scenario, assumptions: Assumptions, history: History, years: np.ndarray,
                           gdp: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
     """Bundled figures up to the anchor, then the scenario's path. Returns (jpy, status, anchor)."""
     anchor_year, anchor_jpy = history.anchor(sc.scope, sc.basis)
@@ -427,7 +447,7 @@ def resolve_baseline(baseline: str | None, a: Assumptions) -> str:
     return baseline
 
 
-def common_baseline_level(a: Assumptions, history: object) -> tuple[int, float, str]:
+def common_baseline_level(a: Assumptions, history: History) -> tuple[int, float, str]:
     """The common baseline: (fiscal year, yen, status) of the bundled figure it holds flat.
 
     The figure of ``a.baseline_scope``/``a.baseline_basis`` in ``a.baseline_year`` (or, if that
@@ -449,13 +469,13 @@ def common_baseline_level(a: Assumptions, history: object) -> tuple[int, float, 
     return year, level, status
 
 
-def common_baseline_jpy(a: Assumptions, history: object, years: np.ndarray) -> np.ndarray:
+def common_baseline_jpy(a: Assumptions, history: History, years: np.ndarray) -> np.ndarray:
     """The common baseline over ``years``: its level from its own year on, NaN before. [JPY]"""
     year, level, _ = common_baseline_level(a, history)
     return np.where(years >= year, level, np.nan)
 
 
-def baseline_text(baseline: str, sc: Scenario, a: Assumptions, history: object, anchor_year: int) -> str:
+def baseline_text(baseline: str, sc: Scenario, a: Assumptions, history: History, anchor_year: int) -> str:
     """The baseline in words, for the methodology and every output that shows extra yen."""
     if baseline == "common":
         year, level, status = common_baseline_level(a, history)
@@ -466,7 +486,7 @@ def baseline_text(baseline: str, sc: Scenario, a: Assumptions, history: object, 
             f"{level / 1e12:.2f} trillion JPY, held flat in yen")
 
 
-def deflator_index(history: object, a: Assumptions, years: np.ndarray) -> np.ndarray:
+def deflator_index(history: History, a: Assumptions, years: np.ndarray) -> np.ndarray:
     """Price index for real terms: ESRI's deflator where bundled, assumed inflation elsewhere.
 
     The bundled deflator of ``a.gdp_vintage`` for the fiscal years it covers; after its last
@@ -489,19 +509,19 @@ def deflator_index(history: object, a: Assumptions, years: np.ndarray) -> np.nda
     return index[years - lo]
 
 
-def real_price_ratio(history: object, a: Assumptions, years: np.ndarray) -> np.ndarray:
+def real_price_ratio(history: History, a: Assumptions, years: np.ndarray) -> np.ndarray:
     """``deflator(price_base_year) / deflator(year)``: multiply nominal yen to get real yen. [-]"""
     index = deflator_index(history, a, np.append(years, a.price_base_year))
     return index[-1] / index[:-1]
 
 
-def last_actual_deflator_year(history: object, vintage: str) -> int | None:
+def last_actual_deflator_year(history: History, vintage: str) -> int | None:
     """Last fiscal year with a bundled deflator in ``vintage`` (None if there is none)."""
     table = (getattr(history, "deflator", {}) or {}).get(vintage, {})
     return max(table) if table else None
 
 
-def fx_rates_jpy_per_usd(history: object, a: Assumptions, years: np.ndarray) -> np.ndarray:
+def fx_rates_jpy_per_usd(history: History, a: Assumptions, years: np.ndarray) -> np.ndarray:
     """Exchange rate used for each fiscal year. [JPY/USD]
 
     Starts from the stated ``a.jpy_per_usd`` for every year. With
@@ -566,7 +586,7 @@ def _cumsum_from(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return np.where(mask, out, np.nan)
 
 
-def validate_against_history(sc: Scenario, history: object) -> None:
+def validate_against_history(sc: Scenario, history: History) -> None:
     """A target year before the first bundled figure of the scenario's scope is an error.
 
     A target year at or before the last decided figure is allowed: the target is then already
@@ -584,7 +604,7 @@ def validate_against_history(sc: Scenario, history: object) -> None:
                              f"a fiscal year from FY{first} (the first bundled {sc.scope} figure) to FY2100")
 
 
-def caveats_for(sc: Scenario, a: Assumptions, history: object, anchor_year: int) -> list[str]:
+def caveats_for(sc: Scenario, a: Assumptions, history: History, anchor_year: int) -> list[str]:
     """Plain-language warnings about a scenario's definition (empty when there are none)."""
     out = []
     if sc.scope == "mod-budget" and sc.target_share is not None:
@@ -608,7 +628,7 @@ def caveats_for(sc: Scenario, a: Assumptions, history: object, anchor_year: int)
     return out
 
 
-def methodology_for(sc: Scenario, a: Assumptions, history: object, anchor_year: int,
+def methodology_for(sc: Scenario, a: Assumptions, history: History, anchor_year: int,
                     baseline: str | None = None) -> dict:
     """Everything a reader needs to reproduce the numbers of one scenario."""
     preset = history.presets.get(a.gdp_preset) if a.growth_rate is None else None

@@ -134,14 +134,6 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-#: canonical unit strings used in tidy frames (all parse with ``ureg``)
-JPY = "JPY"
-USD = "USD"
-FRACTION = "fraction"
-JPY_PER_USD = "JPY/USD"
-PER_YEAR = "1/year"
-
-
 @lru_cache(maxsize=64)
 def fx_context(jpy_per_usd: float) -> pint.Context:
     """Return a pint context converting JPY <-> USD at one stated rate.

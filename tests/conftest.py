@@ -14,19 +14,39 @@ Synthetic history (all figures invented for arithmetic, not data):
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from types import MappingProxyType
 
 import pandas as pd
 import pytest
 
 from spendcalc.assumptions import Assumptions
-from spendcalc.data import GdpPreset, History
+from spendcalc.history import GdpPreset, History
 
 os.environ.setdefault("MPLBACKEND", "agg")
 
 GDP_SYNTHETIC = {2020: 500e12, 2021: 510e12, 2022: 520e12, 2023: 530e12, 2024: 540e12}
 GDP_SHORT = {2020: 400e12, 2021: 410e12, 2022: 420e12}
 REFERENCE_GDP = 500e12
+
+
+@pytest.fixture(autouse=True)
+def _unmarked_tests_stay_in_this_process(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the marker scheme true: a test not marked ``slow`` (or ``browser``) may not start a
+    subprocess or run the app under AppTest, so ``make test-fast`` stays fast."""
+    if request.node.get_closest_marker("slow") or request.node.get_closest_marker("browser"):
+        return
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError(f"{request.node.nodeid} starts a subprocess or AppTest run: "
+                             "mark it @pytest.mark.slow (and @pytest.mark.app for AppTest)")
+
+    monkeypatch.setattr(subprocess, "Popen", refuse)
+    apptest = sys.modules.get("streamlit.testing.v1")
+    if apptest is not None:
+        for name in ("from_file", "from_string", "from_function"):
+            monkeypatch.setattr(apptest.AppTest, name, refuse)
 
 
 def make_history(gdp_scale: float = 1.0, spending_scale: float = 1.0) -> History:
@@ -83,9 +103,11 @@ def real_history() -> History:
 
 def wide(tidy: pd.DataFrame, scenario: str | None = None) -> pd.DataFrame:
     """One scenario of a tidy frame as fiscal_year x measure."""
+    import spendcalc
+
     if scenario is not None:
-        tidy = tidy[tidy["scenario"] == scenario]
-    return tidy.pivot_table(index="fiscal_year", columns="measure", values="value")
+        tidy = spendcalc.select(tidy, scenario=scenario)
+    return spendcalc.wide(tidy)
 
 
 def status_of(tidy: pd.DataFrame, measure: str) -> dict[int, str]:

@@ -8,7 +8,7 @@ import pytest
 
 import spendcalc
 from spendcalc import schema
-from spendcalc.assumptions import Assumptions, Scenario, Source, replace_fields
+from spendcalc.assumptions import Assumptions, Scenario, Source
 from spendcalc.data import default_assumptions, defaults
 from spendcalc.errors import SpendcalcError
 
@@ -133,11 +133,3 @@ def test_make_assumptions_errors_name_the_keyword_used(kwargs, field):
         spendcalc.make_assumptions(**kwargs)
     assert err.value.field == field
     assert "\n" not in str(err.value)
-
-
-def test_replace_fields_ignores_none_and_rejects_unknown():
-    s = Scenario("s", 0.02, 2027)
-    assert replace_fields(s, target_year=None, denominator="same-year").denominator == "same-year"
-    with pytest.raises(SpendcalcError) as err:
-        replace_fields(s, colour="red")
-    assert err.value.field == "field"

@@ -22,6 +22,7 @@ def loaded_after(statement: str) -> list[str]:
     return json.loads(out.stdout)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("statement", [
     "import spendcalc",
     "import spendcalc; import spendcalc.model, spendcalc.data, spendcalc.api",
@@ -35,6 +36,7 @@ def test_core_loads_no_plotting_or_ui(statement):
         assert name not in loaded, f"'{statement}' loaded {name}"
 
 
+@pytest.mark.slow
 def test_package_init_does_not_import_shells():
     loaded = subprocess.run([sys.executable, "-c", "import spendcalc, sys; print(sorted(sys.modules))"],
                             capture_output=True, text=True, check=True, cwd=PACKAGE.parent).stdout
@@ -54,6 +56,7 @@ def test_no_plotting_or_ui_import_in_the_source(path: Path):
                       "(put backend selection and figure handling in charts.py)")
 
 
+@pytest.mark.slow
 def test_import_does_not_build_the_unit_registry():
     """Building the pint registry costs ~100 ms; ``import spendcalc`` must leave it for first use."""
     code = ("import spendcalc, spendcalc.units as u; before = u.registry.cache_info().currsize; "
@@ -61,3 +64,18 @@ def test_import_does_not_build_the_unit_registry():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=PACKAGE.parent).stdout.split()
     assert out == ["0", "1"]
+
+
+PURE = ("units", "errors", "assumptions", "scenarios", "history", "model", "claims", "frames")
+IO_IMPORT_RE = re.compile(r"^\s*(?:from\s+spendcalc(?:\.(?:data|api))?\s+import\s+(?:\(\s*)?.*\b(?:data|api)\b"
+                          r"|from\s+spendcalc\.(?:data|api)\b|import\s+spendcalc\.(?:data|api)\b)",
+                          re.MULTILINE)
+
+
+@pytest.mark.parametrize("name", PURE)
+def test_pure_modules_do_not_import_the_io_layer(name):
+    """The pure layer takes its data as arguments: only data.py reads files, api.py joins the two."""
+    source = (PACKAGE / f"{name}.py").read_text(encoding="utf-8")
+    hits = [m.group(0).strip() for m in IO_IMPORT_RE.finditer(source)]
+    assert not hits, f"spendcalc/{name}.py imports the I/O layer: {hits}; take the data as an argument"
+    assert not re.search(r"\bopen\(|read_text\(|read_csv\(", source), f"spendcalc/{name}.py reads a file"

@@ -176,8 +176,11 @@ def test_parse_value_kinds():
 # Government ratios as reported: the GDP outlook at the time of each budget
 # ----------------------------------------------------------------------------------------------
 def test_government_same_year_ratios_reproduced_with_the_outlook_of_their_time():
+    # no GDP preset is built on the outlook vintage: years after it need a stated constant growth
+    with pytest.raises(spendcalc.SpendcalcError, match="no bundled preset is built on gov-outlook"):
+        spendcalc.project("original-fy2027", vintage="gov-outlook-at-the-time", until=2030)
     tidy = spendcalc.project("original-fy2027", vintage="gov-outlook-at-the-time", scope="security-related",
-                             denominator="same-year", until=2030)
+                             denominator="same-year", until=2030, growth="1 %")
     share = tidy[tidy["measure"] == "share_of_gdp"].set_index("fiscal_year")["value"]
     assert share[2024] == pytest.approx(8.9 / 615)  # 1.447% -> reported "1.4%"
     assert share[2025] == pytest.approx(9.9 / (615 * 1.027))  # 1.567% -> reported "1.6%"

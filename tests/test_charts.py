@@ -257,6 +257,7 @@ def test_real_projection_lines_per_scenario(real_tidy):
     assert "esri-2026q2" in note and "560 trillion JPY" in note
 
 
+@pytest.mark.slow
 def test_import_does_not_change_rcparams():
     code = ("import matplotlib as mpl, json; before = {k: repr(v) for k, v in mpl.rcParams.items()};"
             "import spendcalc.charts;"

@@ -54,7 +54,7 @@ def figures() -> dict[str, float]:
 
 @pytest.fixture(scope="module")
 def audit() -> pd.DataFrame:
-    return cl.check_claims()
+    return spendcalc.check_claims()
 
 
 def _row(df: pd.DataFrame, claim_id: str) -> pd.Series:
@@ -67,7 +67,7 @@ def _row(df: pd.DataFrame, claim_id: str) -> pd.Series:
 # Coverage: every claim, every article, a verdict and a one-line reason
 # ----------------------------------------------------------------------------------------------
 def test_every_claim_has_a_verdict_and_one_line_reason(audit: pd.DataFrame) -> None:
-    claims = cl.read_claims()
+    claims = spendcalc.read_claims()
     assert len(audit) == len(claims) == 109
     assert list(audit["claim_id"]) == list(claims["claim_id"])
     assert list(audit.columns[:8]) == HEAD
@@ -86,7 +86,7 @@ def test_every_claim_has_a_verdict_and_one_line_reason(audit: pd.DataFrame) -> N
 
 
 def test_every_article_contributes_claims(audit: pd.DataFrame) -> None:
-    files = set(cl.read_articles_index()["file"])
+    files = set(spendcalc.data.read_articles_index()["file"])
     assert len(files) == 5
     counts = audit["article"].value_counts()
     assert set(counts.index) == files
@@ -97,7 +97,7 @@ def test_reasons_citing_a_reference_name_its_source(audit: pd.DataFrame) -> None
     cited = audit[audit["reference_source"].notna() & (audit["verdict"] != "not-modelled")]
     assert len(cited) > 20
     for r in cited.itertuples():
-        short = cl._short_title(r.reference_source)
+        short = cl.short_title(r.reference_source)
         assert short in r.reason, (r.claim_id, short, r.reason)
 
 
@@ -125,10 +125,10 @@ def test_two_percent_fy2025_pledges_are_judged_as_pledges(audit: pd.DataFrame, f
         assert r.model_fixed_fy2022_security_related == pytest.approx(fixed, rel=1e-9)
         assert r.model_same_year_security_related == pytest.approx(same, rel=1e-9)
         assert r.model_fixed_fy2022_mod_budget == pytest.approx(mod_fixed, rel=1e-9)
-        assert r.plan_check.startswith(f"met: FY2025 actual is {fixed * 100:.2f}% on the pledge's own "
+        assert r.plan_check.startswith("met: FY2025 actual is 1.96% on the pledge's own "  # 11/560
                                        "definition (security-related on the fixed FY2022 GDP")
         assert "holds for security-related on the fixed FY2022 GDP 1.96%" in r.plan_check
-        assert f"{(0.02 - same) * 100:.2f} pt short" in r.plan_check  # 0.36 pt
+        assert "0.36 pt short" in r.plan_check  # 2% - 11/672.6695 = 0.365 pt
         assert r.reason.endswith(cl.PLAN_SEPARATOR + r.plan_check)
 
 
@@ -158,25 +158,26 @@ def test_every_pledge_is_judged_on_its_announcement(audit: pd.DataFrame) -> None
 def test_reason_says_where_the_claim_fails(audit: pd.DataFrame, figures: dict) -> None:
     r = _row(audit, "a000-06")
     same = figures["security_fy2025_with_supp"] / figures["gdp_fy2025"]
-    assert f"not for security-related on same-year FY2025 GDP {same * 100:.2f}%" in r["plan_check"]
+    assert same == pytest.approx(11 / 672.6695)
+    assert "not for security-related on same-year FY2025 GDP 1.64%" in r["plan_check"]  # 1.635%
 
 
 def test_initial_budgets_leave_the_pledge_made_but_not_met(figures: dict) -> None:
     scenarios = spendcalc.resolve_scenarios(basis="initial")
-    out = cl.check_claims(scenarios=scenarios)
+    out = spendcalc.check_claims(scenarios=scenarios)
     r = _row(out, "a000-06")
     initial = figures["security_fy2025_initial"] / figures["reference_gdp"]  # 9.9/560 = 1.77%
     assert r["model_fixed_fy2022_security_related"] == pytest.approx(initial, rel=1e-9)
     # "2% not reached" never makes the pledge wrong: it was made as stated
     assert r["verdict"] == "consistent"
-    assert r["plan_check"].startswith(f"not met: FY2025 actual is {initial * 100:.2f}%")
+    assert r["plan_check"].startswith("not met: FY2025 actual is 1.77%")  # 9.9/560 = 1.768%
     assert "initial budgets" in r["plan_check"]
-    assert f"{(0.02 - initial) * 100:.2f} pt short" in r["plan_check"]
+    assert "0.23 pt short" in r["plan_check"]  # 2% - 1.768% = 0.232 pt
 
 
 def _as_fact(claim_id: str, **changes: object) -> pd.DataFrame:
     """A claim turned into a statement of fact ('Japan spends X% in FY...'), not a pledge."""
-    claims = cl.read_claims()
+    claims = spendcalc.read_claims()
     one = claims[claims["claim_id"] == claim_id].copy()
     one["kind"] = "budget-figure"
     for key, value in changes.items():
@@ -186,18 +187,18 @@ def _as_fact(claim_id: str, **changes: object) -> pd.DataFrame:
 
 def test_share_facts_are_judged_on_every_definition(figures: dict) -> None:
     """A stated share (not a pledge) depends on definition; the reason names the one that gives it."""
-    r = cl.check_claims(claims=_as_fact("a000-06")).iloc[0]
+    r = spendcalc.check_claims(claims=_as_fact("a000-06")).iloc[0]
     assert r["claim_type"] == "fact" and r["verdict"] == "depends-on-definition"
     assert "holds for security-related on the fixed FY2022 GDP 1.96%" in r["reason"]
     assert "not for security-related on same-year FY2025 GDP" in r["reason"]
-    initial = cl.check_claims(claims=_as_fact("a000-06"),
+    initial = spendcalc.check_claims(claims=_as_fact("a000-06"),
                               scenarios=spendcalc.resolve_scenarios(basis="initial")).iloc[0]
     assert initial["verdict"] == "inconsistent"
     assert "fails on every denominator and scope checked (initial budgets)" in initial["reason"]
     same = figures["security_fy2025_with_supp"] / figures["gdp_fy2025"]
-    low = cl.check_claims(claims=_as_fact("a000-06", value=round(same, 4))).iloc[0]
+    low = spendcalc.check_claims(claims=_as_fact("a000-06", value=round(same, 4))).iloc[0]
     assert low["verdict"] == "depends-on-definition"  # 1.64% holds on same-year GDP only
-    assert f"holds for security-related on same-year FY2025 GDP {same * 100:.2f}%" in low["reason"]
+    assert "holds for security-related on same-year FY2025 GDP 1.64%" in low["reason"]  # 11/672.6695
 
 
 def test_bounds_by_qualifier() -> None:
@@ -234,10 +235,10 @@ def test_meeting_date_is_consistent_and_cites_source(audit: pd.DataFrame) -> Non
 
 
 def test_a_wrong_date_is_inconsistent() -> None:
-    claims = cl.read_claims()
+    claims = spendcalc.read_claims()
     wrong = claims[claims["claim_id"] == "a000-01"].copy()
     wrong["value"] = "2025-10-30"
-    r = cl.check_claims(claims=wrong).iloc[0]
+    r = spendcalc.check_claims(claims=wrong).iloc[0]
     assert r["verdict"] == "inconsistent"
     assert "differs from the reference date 2025-10-29" in r["reason"]
 
@@ -255,17 +256,17 @@ def test_troop_counts_cross_article_and_closest_figure(audit: pd.DataFrame) -> N
         assert r["verdict"] == "partly-supported" and "57,217" in r["reason"], r["reason"]
         assert r["reference_period"] == "2019"
         assert "2019 is 6 years before the claim (2025)" in r["reason"]
-    claims = cl.read_claims()
+    claims = spendcalc.read_claims()
     # an old figure that does not fit refutes nothing: not checked
     changed = claims[claims["claim_id"] == "a002-17"].copy()
     changed["value"] = 50000  # 57,217 is 14% above 'approximately 50,000'
-    r = cl.check_claims(claims=changed).iloc[0]
+    r = spendcalc.check_claims(claims=changed).iloc[0]
     assert r["verdict"] == "not-modelled" and "does not fit 57,217" in r["reason"]
     # the same figures dated for the claim's time decide it
     current = changed.assign(event_date="2019-09-30")
-    assert cl.check_claims(claims=current).iloc[0]["verdict"] == "inconsistent"
+    assert spendcalc.check_claims(claims=current).iloc[0]["verdict"] == "inconsistent"
     current = claims[claims["claim_id"] == "a002-17"].assign(event_date="2019-09-30")
-    assert cl.check_claims(claims=current).iloc[0]["verdict"] == "consistent"
+    assert spendcalc.check_claims(claims=current).iloc[0]["verdict"] == "consistent"
 
 
 def test_bases_count_names_both_definitions(audit: pd.DataFrame) -> None:
@@ -274,14 +275,14 @@ def test_bases_count_names_both_definitions(audit: pd.DataFrame) -> None:
     assert "does not fit 78 facilities (us_exclusive_use_facilities" in r["reason"]
     assert "does not fit 132 facilities (us_facilities_incl_shared" in r["reason"]
     # a claim dated with the 2020 count is decided by it; the undated 132 is not used
-    claims = cl.read_claims()
+    claims = spendcalc.read_claims()
     one = claims[claims["claim_id"] == "a002-18"].copy()
     one["event_date"], one["qualifier"], one["value"] = "2020-01-31", None, 78
-    r = cl.check_claims(claims=one).iloc[0]
+    r = spendcalc.check_claims(claims=one).iloc[0]
     assert r["verdict"] == "consistent" and "fits 78 facilities" in r["reason"]
     assert "older figures not used: 132 facilities" in r["reason"]
     one["value"] = 120
-    assert cl.check_claims(claims=one).iloc[0]["verdict"] == "inconsistent"
+    assert spendcalc.check_claims(claims=one).iloc[0]["verdict"] == "inconsistent"
 
 
 def test_other_cross_article_notes(audit: pd.DataFrame) -> None:
@@ -305,7 +306,7 @@ def test_us_request_is_judged_on_the_reference(audit: pd.DataFrame) -> None:
 
 def test_identical_claims_get_one_verdict(audit: pd.DataFrame) -> None:
     """Same subject, kind, value, unit and year in several articles: one fact, one verdict."""
-    claims = cl.read_claims()
+    claims = spendcalc.read_claims()
     groups: dict[tuple, set[str]] = {}
     for c in claims.itertuples(index=False):
         scenario = c.maps_to.get("scenario") if isinstance(c.maps_to, dict) else None
@@ -323,19 +324,19 @@ def test_identical_claims_get_one_verdict(audit: pd.DataFrame) -> None:
 
 
 def test_disagreeing_identical_claims_get_the_least_support() -> None:
-    claims = cl.read_claims()
+    claims = spendcalc.read_claims()
     pair = claims[claims["claim_id"].isin(["a002-13", "a004-25"])].copy()
     pair.loc[pair["claim_id"] == "a004-25", "reference_check"] = "matches"
-    out = cl.check_claims(claims=pair).set_index("claim_id")
+    out = spendcalc.check_claims(claims=pair).set_index("claim_id")
     assert set(out["verdict"]) == {"partly-supported"}
     assert "the same claim as a002-13" in out.loc["a004-25", "reason"]
     assert "the request is confirmed as stated" in out.loc["a004-25", "reason"]
-    alone = cl.check_claims(claims=pair[pair["claim_id"] == "a004-25"]).iloc[0]
+    alone = spendcalc.check_claims(claims=pair[pair["claim_id"] == "a004-25"]).iloc[0]
     assert alone["verdict"] == "consistent"  # judged alone, its own check would decide
 
 
 def test_verdict_never_contradicts_its_reference_check(audit: pd.DataFrame) -> None:
-    merged = audit.merge(cl.read_claims()[["claim_id", "reference"]], on="claim_id")
+    merged = audit.merge(spendcalc.read_claims()[["claim_id", "reference"]], on="claim_id")
     checked = 0
     for r in merged.itertuples():
         evidence = _evidence(r.reason)
@@ -360,8 +361,8 @@ def test_verdict_never_contradicts_its_reference_check(audit: pd.DataFrame) -> N
 
 def test_old_references_never_fully_support_a_present_claim(audit: pd.DataFrame) -> None:
     """A figure for a state of things dated more than a year before the claim (or undated)."""
-    dates = dict(zip(cl.read_articles_index()["file"], cl.read_articles_index()["date"], strict=True))
-    claims = cl.read_claims().set_index("claim_id")
+    dates = dict(zip(spendcalc.data.read_articles_index()["file"], spendcalc.data.read_articles_index()["date"], strict=True))
+    claims = spendcalc.read_claims().set_index("claim_id")
     verdicts = audit.set_index("claim_id")["verdict"]
     old = []
     for cid, c in claims.iterrows():
@@ -378,7 +379,7 @@ def test_old_references_never_fully_support_a_present_claim(audit: pd.DataFrame)
 
 
 def test_rubric_in_data_readme_lists_the_vocabulary() -> None:
-    text = (Path(cl.DATA_DIR) / "README.md").read_text(encoding="utf-8")
+    text = (Path(spendcalc.data.DATA_DIR) / "README.md").read_text(encoding="utf-8")
     section = text.split("## Claim verdicts: the rubric", 1)[1].split("\n## ", 1)[0]
     rows = re.findall(r"^\| `([a-z-]+)` \| `([a-z ]+):` \|", section, flags=re.MULTILINE)
     assert sorted(v for v, _ in rows) == sorted(cl.VERDICTS)
@@ -392,8 +393,8 @@ def test_rubric_in_data_readme_lists_the_vocabulary() -> None:
 # (e) model options move same-year values of future years only
 # ----------------------------------------------------------------------------------------------
 def test_growth_changes_same_year_future_values_only(figures: dict) -> None:
-    flat = cl.check_claims(assumptions=spendcalc.make_assumptions(growth=0.0))
-    fast = cl.check_claims(assumptions=spendcalc.make_assumptions(growth=0.05))
+    flat = spendcalc.check_claims(assumptions=spendcalc.make_assumptions(growth=0.0))
+    fast = spendcalc.check_claims(assumptions=spendcalc.make_assumptions(growth=0.05))
     f27, g27 = _row(flat, "a004-13"), _row(fast, "a004-13")  # 2% in FY2027 (projection)
     target = 0.02 * figures["reference_gdp"]  # 11.2 trillion JPY
     assert f27["model_fixed_fy2022_security_related"] == pytest.approx(0.02)
@@ -410,12 +411,12 @@ def test_growth_changes_same_year_future_values_only(figures: dict) -> None:
 def test_scenario_override_by_name_is_used() -> None:
     base = {s.name: s for s in spendcalc.builtin_scenarios()}
     lower = replace(base["original-fy2027"], target_share=0.015)
-    r = _row(cl.check_claims(scenarios=[lower]), "a004-13")
+    r = _row(spendcalc.check_claims(scenarios=[lower]), "a004-13")
     assert r["model_fixed_fy2022_security_related"] == pytest.approx(0.015)
     assert r["verdict"] == "consistent"  # the FY2027 target was set as stated ...
     assert r["plan_check"].startswith("projected not met")  # ... this path falls short of it
     assert "0.50 pt short of 2%" in r["plan_check"]
-    default = _row(cl.check_claims(), "a004-13")
+    default = _row(spendcalc.check_claims(), "a004-13")
     assert default["plan_check"].startswith("projected: FY2027 is a projection")
 
 
@@ -425,7 +426,7 @@ def test_scenario_override_by_name_is_used() -> None:
 # Chart markers
 # ----------------------------------------------------------------------------------------------
 def test_claim_markers() -> None:
-    every = cl.claim_markers()
+    every = spendcalc.claim_markers()
     assert list(every.columns) == ["claim_id", "article", "fiscal_year", "value", "label", "scenario"]
     assert set(every["claim_id"]) == {"a000-06", "a002-04", "a003-10", "a004-13", "a004-14",
                                       "a002-13", "a004-25"}
@@ -435,9 +436,9 @@ def test_claim_markers() -> None:
     assert np.allclose(levels["value"].to_numpy(dtype=float), 0.035)
     assert all("no year" in lbl and "FY" not in lbl for lbl in levels["label"])
     tidy = spendcalc.project(["original-fy2027"], until=2030)
-    only = cl.claim_markers(tidy)
+    only = spendcalc.claim_markers(tidy)
     assert list(only["claim_id"]) == ["a004-13"] and only["value"].iloc[0] == pytest.approx(0.02)
-    assert cl.claim_markers(spendcalc.project(["hold-flat"], until=2030)).empty
+    assert spendcalc.claim_markers(spendcalc.project(["hold-flat"], until=2030)).empty
 
 
 def test_share_chart_draws_the_request_as_a_level() -> None:
@@ -445,7 +446,7 @@ def test_share_chart_draws_the_request_as_a_level() -> None:
     from spendcalc import charts
 
     tidy = spendcalc.project()
-    markers = cl.claim_markers(tidy)
+    markers = spendcalc.claim_markers(tidy)
     ax = charts.plot_share(tidy, claims=markers)
     gids = [ln.get_gid() or "" for ln in ax.lines]
     assert not any(g in ("claim:a002-13", "claim:a004-25") for g in gids)  # no invented year
@@ -465,7 +466,7 @@ def test_share_chart_draws_the_request_as_a_level() -> None:
     assert len(point) == 1 and point[0].get_xdata()[0] == 2027
     # without the 3.5% pathway, no level is drawn
     flat = spendcalc.project(["original-fy2027"], until=2030)
-    ax2 = charts.plot_share(flat, claims=cl.claim_markers(flat))
+    ax2 = charts.plot_share(flat, claims=spendcalc.claim_markers(flat))
     assert not [ln for ln in ax2.lines if (ln.get_gid() or "").startswith("claim-level")]
 
 
@@ -504,10 +505,39 @@ def test_cli_bad_options_exit_2(capsys: pytest.CaptureFixture) -> None:
 
 def test_other_scope_is_not_reported_for_projected_years() -> None:
     """Re-targeting a scenario on the MOD budget meets the target by construction: no value."""
-    out = cl.check_claims()
+    out = spendcalc.check_claims()
     r = _row(out, "a004-13")  # "2% ... by FY2027": a projected year of original-fy2027
     assert r["model_fixed_fy2022_security_related"] == pytest.approx(0.02, rel=1e-9)
     assert pd.isna(r["model_fixed_fy2022_mod_budget"]) and pd.isna(r["model_same_year_mod_budget"])
     assert "MOD budget" not in r["reason"]
     r = _row(out, "a000-06")  # FY2025: the MOD budget is data there, so it is shown
     assert not pd.isna(r["model_fixed_fy2022_mod_budget"])
+
+
+def test_check_claims_takes_its_data_as_arguments() -> None:
+    """The pure check judges the rows it is given: no file is read behind the caller's back."""
+    claims = spendcalc.read_claims()
+    refs = spendcalc.data.read_reference_rows()
+    articles = spendcalc.data.read_articles_index()
+    history = spendcalc.load_history()
+    scenarios = spendcalc.builtin_scenarios()
+    a = spendcalc.default_assumptions()
+    direct = cl.check_claims(claims, refs, history, scenarios, assumptions=a, articles=articles)
+    pd.testing.assert_frame_equal(direct, spendcalc.check_claims())
+    # a claim whose scenario is not given is not modelled; its reference row decides alone
+    share = claims[claims["maps_to"].map(lambda m: isinstance(m, dict) and m.get("scenario") == "accelerated-fy2025"
+                                         and m.get("measure") == "share_of_gdp")]
+    assert len(share), "the bundled claims map a share of GDP to accelerated-fy2025"
+    without = [s for s in scenarios if s.name != "accelerated-fy2025"]
+    out = cl.check_claims(share, refs, history, without, assumptions=a, articles=articles)
+    assert out["model_scenario"].isna().all() and out["model_fixed_fy2022_security_related"].isna().all()
+
+
+@pytest.mark.parametrize(("title", "short"), [
+    ("Defense Buildup Program, Ministry of Defense (2022-12-16)", "Defense Buildup Program (2022-12-16)"),
+    ("Budget (draft, FY2026), Ministry of Finance", "Budget (draft, FY2026)"),
+    ("One title without a comma", "One title without a comma"),
+    ("Report (2025-01-17), annex", "Report (2025-01-17)"),
+])
+def test_short_title_cuts_at_the_first_top_level_comma(title: str, short: str) -> None:
+    assert cl.short_title(title) == short

@@ -309,7 +309,8 @@ def test_basis_and_vintage(capsys):
     df = frame(capsys, "--scenario", "original-fy2027", "--basis", "with-supplementary")
     assert set(df["basis"]) == {"with-supplementary"}
     assert value(df, "original-fy2027", 2025, "spending_jpy") == pytest.approx(11e12)
-    old = frame(capsys, "--scenario", "us-ask-3.5pct", "--vintage", "esri-2025q1")
+    old = frame(capsys, "--scenario", "us-ask-3.5pct", "--vintage", "esri-2025q1",
+                "--preset", "cao-2025jan-past-projection")
     new = frame(capsys, "--scenario", "us-ask-3.5pct")
     assert value(old, "us-ask-3.5pct", 2024, "nominal_gdp_jpy") < value(new, "us-ask-3.5pct", 2024, "nominal_gdp_jpy")
 

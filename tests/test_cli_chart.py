@@ -45,6 +45,7 @@ def _check_csv(path, value_column="value"):
     return df
 
 
+@pytest.mark.slow  # > 1 s (measured with --durations): writes or renders chart files
 def test_writes_every_chart_in_every_format(tmp_path, capsys):
     rc = cli.main(["chart", "--out", str(tmp_path), "--format", "png,svg,pdf"])
     assert rc == 0
@@ -65,6 +66,7 @@ def test_writes_every_chart_in_every_format(tmp_path, capsys):
     assert set(df["measure"]) == {"spending_jpy"} and set(df["unit"]) == {"JPY"}
 
 
+@pytest.mark.slow  # > 1 s (measured with --durations)
 def test_dpi_and_scenario_options(tmp_path, capsys):
     rc = cli.main(["chart", "--out", str(tmp_path), "--dpi", "150", "--scenario", "us-ask-3.5pct",
                    "--scenario", "hold-flat", "--growth", "0.01"])
@@ -117,6 +119,7 @@ def test_subprocess_python_m(tmp_path):
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "dpi" in bad.stderr
 
 
+@pytest.mark.slow  # > 1 s (measured with --durations): writes or renders chart files
 def test_fan_chart_choice(tmp_path, capsys):
     rc = cli.main(["chart", "--out", str(tmp_path / "none"), "--simulate", "none"])
     assert rc == 0 and not list((tmp_path / "none").glob("06-*"))

@@ -265,6 +265,11 @@ CLI_BAD = [
     (["--scope", "Security-Related"], ["--scope", "Security-Related"]),
     (["--preset", "no-such"], ["--preset", "no-such"]),
     (["--vintage", "no-such"], ["--vintage", "no-such"]),
+    # a preset runs only on the GDP vintage it was built on; the message names both and what fits
+    (["--vintage", "esri-2025q1"], ["--preset", "built on vintage esri-2026q2", "the GDP vintage is esri-2025q1",
+                                     "cao-2025jan-past-projection"]),
+    (["--preset", "cao-2025jan-past-projection"], ["--preset", "built on vintage esri-2025q1",
+                                                   "the GDP vintage is esri-2026q2", "cao-2026jan-past-projection"]),
 ]
 
 
@@ -468,8 +473,9 @@ def test_schema_covers_every_user_settable_value():
         if spec.ui is not None:
             low, high, _ = spec.ui
             scale = 0.01 if spec.unit == "fraction" else 1
-            assert spec._in_range(low * scale) and spec._in_range(high * scale), \
-                f"{spec.name}: the app's slider window lies inside the plausible range"
+            for end in (low * scale, high * scale):  # parse refuses a value out of the range
+                assert schema.parse(spec.name, end) == pytest.approx(end), \
+                    f"{spec.name}: the app's slider window lies inside the plausible range"
 
 
 def test_readme_contains_the_generated_table():
@@ -497,6 +503,7 @@ APP_BAD = {
 }
 
 
+@pytest.mark.app
 @pytest.mark.slow
 def test_app_bad_link_values_warn_and_fall_back():
     from streamlit.testing.v1 import AppTest
@@ -525,6 +532,7 @@ def metric_value_exists(at) -> bool:
     return len(at.metric) > 0
 
 
+@pytest.mark.app
 @pytest.mark.slow
 def test_app_good_link_values_give_no_warning():
     from streamlit.testing.v1 import AppTest

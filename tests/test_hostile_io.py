@@ -110,6 +110,7 @@ def test_single_anchor_or_alias_is_refused_too():
     "".join("  " * i + f"k{i}:\n" for i in range(200)) + "  " * 200 + "x: 1\n",
     "- " * 3000 + "x\n",
 ])
+@pytest.mark.slow  # > 1 s (measured with --durations)
 def test_deep_nesting_is_refused_not_a_recursion_error(text):
     assert_fast_small_error(load_yaml, text, where="scenario file", contains=f"deeper than {MAX_DEPTH}")
 
@@ -183,6 +184,7 @@ def test_huge_scalar_in_an_error_is_cut_not_expanded():
     assert "x" * 50 not in str(err)
 
 
+@pytest.mark.slow  # > 1 s (measured with --durations)
 def test_structures_in_errors_are_named_by_type_only():
     big = "[" + ", ".join(["[1, 2, 3, 4, 5, 6, 7, 8, 9]"] * 500) + "]"
     for text in (MINIMAL + f"colour: {big}\n", f"name: x\ntarget_share: {big}\ntarget_year: 2030\n",
@@ -337,6 +339,7 @@ def test_cli_scenarios_csv_has_no_live_formulas(capsys, monkeypatch):
     assert live_formula_cells(out) == [] and "'=cmd|" in out
 
 
+@pytest.mark.slow  # > 1 s (measured with --durations): writes or renders chart files
 def test_chart_csvs_carry_a_hostile_title_safely(tmp_path, capsys):
     path = _hostile_file(tmp_path, f"between $5bn and $10bn {INJECTION}")
     out = tmp_path / "charts"
@@ -426,6 +429,7 @@ def test_markdown_text_keeps_user_text_literal():
 # ----------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("title", ["between $5bn and $10bn", r"$\frac{1}{0}$", r"$\undefinedmacro{$",
                                    "cost: $ 5 ^ _ {x}"])
+@pytest.mark.slow  # > 1 s (measured with --durations): writes or renders chart files
 def test_chart_titles_are_drawn_literally(title):
     from matplotlib.text import Text
 
@@ -442,6 +446,7 @@ def test_chart_titles_are_drawn_literally(title):
             f.savefig(io.BytesIO(), format=fmt, dpi=40)
 
 
+@pytest.mark.slow  # > 1 s (measured with --durations): writes or renders chart files
 def test_charts_survive_undrawable_text_in_a_frame():
     tidy = spendcalc.project(["hold-flat"], until=2030)
     tidy.attrs["methodology"]["hold-flat"]["title"] = "bad \ud800 \x1b[31m text"
@@ -508,6 +513,7 @@ def test_failure_while_drawing_leaves_nothing(tmp_path, capsys, monkeypatch):
     assert _leftovers(tmp_path) == []
 
 
+@pytest.mark.slow  # > 1 s (measured with --durations): writes or renders chart files
 def test_failure_half_way_through_writing_leaves_no_partial_set(tmp_path, capsys, monkeypatch):
     from matplotlib.figure import Figure
 
@@ -535,6 +541,7 @@ def test_failure_half_way_through_writing_leaves_no_partial_set(tmp_path, capsys
     assert (existing / "01-spending-trillion-yen.png").read_bytes() == b"old"
 
 
+@pytest.mark.slow  # > 1 s (measured with --durations): writes or renders chart files
 def test_failure_while_moving_into_an_existing_folder_puts_the_old_set_back(tmp_path, capsys,
                                                                           monkeypatch):
     out = tmp_path / "set"
@@ -562,6 +569,7 @@ def test_failure_while_moving_into_an_existing_folder_puts_the_old_set_back(tmp_
     assert (out / "02-share-of-gdp-with-claims.png").read_bytes() == b"old png"
 
 
+@pytest.mark.slow  # > 1 s (measured with --durations): writes or renders chart files
 def test_a_folder_where_a_file_should_go(tmp_path, capsys):
     out = tmp_path / "set"
     (out / "02-share-of-gdp-with-claims.png").mkdir(parents=True)
@@ -572,6 +580,7 @@ def test_a_folder_where_a_file_should_go(tmp_path, capsys):
     assert _leftovers(out) == ["02-share-of-gdp-with-claims.png", "unrelated.txt"]
 
 
+@pytest.mark.slow  # > 1 s (measured with --durations): writes or renders chart files
 def test_new_folder_has_ordinary_permissions(tmp_path, capsys):
     out = tmp_path / "new"
     assert cli.main(["chart", "--out", str(out), "--scenario", "hold-flat", "--simulate", "none",
@@ -582,6 +591,7 @@ def test_new_folder_has_ordinary_permissions(tmp_path, capsys):
     assert out.stat().st_mode & 0o777 == 0o777 & ~umask
 
 
+@pytest.mark.slow  # > 1 s (measured with --durations): writes or renders chart files
 def test_existing_folder_gets_the_set_and_keeps_other_files(tmp_path, capsys):
     out = tmp_path / "set"
     out.mkdir()
@@ -619,6 +629,7 @@ def test_unwritable_folder_found_while_writing_is_one_line(tmp_path, capsys, mon
 # ----------------------------------------------------------------------------------------------
 # End to end: a subprocess and the app
 # ----------------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_subprocess_bomb_exits_2_quickly(tmp_path):
     path = tmp_path / "bomb.yaml"
     path.write_text(bomb_in("title"), encoding="utf-8")
@@ -649,6 +660,7 @@ def _page_texts(at) -> list[str]:
     return out
 
 
+@pytest.mark.app
 @pytest.mark.slow
 def test_app_shows_uploaded_title_literally():
     from streamlit.testing.v1 import AppTest
@@ -673,6 +685,7 @@ def test_app_shows_uploaded_title_literally():
     assert not [t for t in _page_texts(again) if _LIVE_LINK.search(t)]
 
 
+@pytest.mark.app
 @pytest.mark.slow
 def test_app_link_with_markdown_and_a_bomb_warns_literally():
     from streamlit.testing.v1 import AppTest

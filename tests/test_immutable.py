@@ -17,8 +17,7 @@ import pandas as pd
 import pytest
 
 import spendcalc
-from spendcalc.claims import read_articles_index, read_reference_rows
-from spendcalc.data import History
+from spendcalc.data import History, read_articles_index, read_reference_rows
 from tests.conftest import make_assumptions, make_history
 
 

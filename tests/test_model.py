@@ -8,6 +8,7 @@ A target of 3% in FY2028 on the fixed denominator is 0.03 x 500e12 = 15e12 JPY.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from types import MappingProxyType
 
@@ -382,11 +383,48 @@ def test_vintage_with_earlier_last_year(history):
 
 
 def test_preset_not_covering_the_years_after_the_vintage_is_an_error(history):
-    # the synthetic preset starts in FY2025, the short vintage ends in FY2022: no silent NaN GDP
+    # a preset on the short vintage that starts in FY2025, the short vintage ends in FY2022: no silent NaN GDP
+    from dataclasses import replace
+
+    short = replace(history.presets["synthetic-10pct"], name="short-late", vintage="synthetic-short")
+    h = replace(history, presets=MappingProxyType({**history.presets, "short-late": short}))
+    with pytest.raises(SpendcalcError) as err:
+        run(h, make_assumptions(gdp_vintage="synthetic-short", gdp_preset="short-late"),
+            target_share=0.03, target_year=2028)
+    _one_line(err.value, "gdp_preset")
+    assert "FY2023" in str(err.value)
+
+
+def test_preset_built_on_another_vintage_is_an_error(history):
+    # the synthetic preset continues vintage 'synthetic'; on 'synthetic-short' it would compound
+    # another GDP level than the one it was built on
     with pytest.raises(SpendcalcError) as err:
         run(history, make_assumptions(gdp_vintage="synthetic-short"), target_share=0.03, target_year=2028)
     _one_line(err.value, "gdp_preset")
-    assert "FY2023" in str(err.value)
+    msg = str(err.value)
+    assert "synthetic-10pct" in msg and "built on vintage synthetic," in msg
+    assert "the GDP vintage is synthetic-short" in msg and "no bundled preset is built on synthetic-short" in msg
+
+
+def test_preset_vintage_error_lists_the_presets_that_fit(real_history):
+    a = spendcalc.default_assumptions()
+    with pytest.raises(SpendcalcError) as err:
+        model.project(spendcalc.builtin_scenarios()[:1], dataclasses.replace(a, gdp_vintage="esri-2025q1"), real_history)
+    msg = str(err.value)
+    assert "cao-2026jan-past-projection is built on vintage esri-2026q2" in msg
+    assert "the GDP vintage is esri-2025q1" in msg
+    assert "a preset built on esri-2025q1: cao-2025jan-past-projection" in msg
+
+
+def test_preset_on_its_own_vintage_and_constant_growth_on_any_vintage_run(real_history):
+    a = spendcalc.default_assumptions()
+    sc = spendcalc.builtin_scenarios()[:1]
+    old = model.project(sc, dataclasses.replace(a, gdp_vintage="esri-2025q1", gdp_preset="cao-2025jan-past-projection"),
+                        real_history)
+    assert old["value"].notna().any()
+    flat = model.project(sc, dataclasses.replace(a, gdp_vintage="esri-2026q1", growth_rate=0.02), real_history)
+    gdp = flat[flat["measure"] == "nominal_gdp_jpy"].set_index("fiscal_year")["value"]
+    assert gdp[2027] == pytest.approx(gdp[2026] * 1.02)
 
 
 def test_fx_history_converts_past_years_at_their_annual_average(history):

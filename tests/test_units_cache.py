@@ -118,15 +118,15 @@ def test_a_registry_failing_its_sanity_check_is_rebuilt_without_cache(tmp_path, 
                                                           "\npercent = 0.1 = %\n"), encoding="utf-8")
     shutil.copy(PINT_DIR / "constants_en.txt", tampered / "constants_en.txt")
     built = []
-    real = units._new_registry
+    real = pint.UnitRegistry
 
-    def as_if_cached(cache_folder):  # the cached build returns the tampered definitions
+    def as_if_cached(*args, cache_folder=None, **kwargs):  # the cached build reads the tampered definitions
         built.append(cache_folder)
         if cache_folder is None:
-            return real(None)
-        return pint.UnitRegistry(str(tampered / "default_en.txt"))
+            return real(*args, **kwargs)
+        return real(str(tampered / "default_en.txt"), *args, **kwargs)
 
-    monkeypatch.setattr(units, "_new_registry", as_if_cached)
+    monkeypatch.setattr(pint, "UnitRegistry", as_if_cached)
     reg = units.build_registry(tmp_path / "cache")
     assert built == [tmp_path / "cache", None]
     assert_works(reg)
