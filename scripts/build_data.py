@@ -27,6 +27,11 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw" / "japan_defense_figures.csv"
 
+
+def raw_files() -> list[Path]:
+    """Every raw snapshot file, in name order: the reference snapshot and its sourced additions."""
+    return sorted((ROOT / "data" / "raw").glob("*.csv"))
+
 # reference series -> (table, canonical series, extra columns)
 SERIES_MAP: dict[str, tuple[str, str, dict[str, str]]] = {
     # --- defense budgets (MOD) ---
@@ -230,6 +235,40 @@ COLUMNS = [
 ]
 
 
+# ==============================================================================================
+# SIPRI comparison, calendar-year GDP and the missing MOD supplementary budgets
+# (rows in data/raw/bridge_b_figures.csv; read by spendcalc.data.read_sipri_table)
+# ==============================================================================================
+SERIES_MAP.update({
+    "sipri_milex_share_gdp_owid_2025release": ("sipri", "sipri_share_of_gdp", {"vintage": "sipri-2025apr", "basis": "calendar-year", "kind": "actual"}),
+    "sipri_milex_share_gdp_reported": ("sipri", "sipri_share_of_gdp_reported", {"basis": "calendar-year", "kind": "actual"}),
+    "sipri_milex_usd_current_reported": ("sipri", "sipri_spending_usd", {"basis": "calendar-year", "kind": "actual"}),
+    "sipri_milex_jpy_reported": ("sipri", "sipri_spending_jpy_reported", {"basis": "calendar-year", "kind": "actual"}),
+    "nominal_gdp_cy_first_estimate": ("sipri", "nominal_gdp_cy", {"vintage": "esri-cy-first-estimate", "basis": "calendar-year", "kind": "actual"}),
+    "nominal_gdp_cy_imf_weo_2022apr": ("sipri", "nominal_gdp_cy", {"vintage": "imf-weo-2022apr", "basis": "calendar-year", "kind": "actual"}),
+    "nominal_gdp_cy_reported": ("sipri", "nominal_gdp_cy", {"vintage": "reported", "basis": "calendar-year", "kind": "actual"}),
+    # approximate MOD supplementary budgets (plan-stage or 'more than' figures): used only by the
+    # SIPRI-comparable series, labelled estimate there; never by the model's with-supplementary basis
+    "mod_supplementary_approx": ("defense_budget", "mod_supplementary_approx", {"scope": "mod-budget", "stage": "supplementary", "kind": "estimate"}),
+})
+DEFAULTS.update({
+    ("mod_supplementary", "FY2012"): (
+        "212.4",
+        "The MOD figure 212.4bn (three sources, two of them rows of this snapshot); the Chief "
+        "Cabinet Secretary's rounded ~210bn is kept as an alternative.",
+    ),
+})
+TABLES["sipri"] = {
+    "title": "SIPRI's published figures for Japan and calendar-year nominal GDP",
+    "definition": "CALENDAR years (the fiscal_year column holds a bare calendar year). "
+    "sipri_share_of_gdp = SIPRI military burden, percent of GDP, April-2025 release (copy of "
+    "SIPRI's data); sipri_share_of_gdp_reported / sipri_spending_usd / sipri_spending_jpy_reported "
+    "= figures of each year's SIPRI release as reported by the press (release in the definition "
+    "column); nominal_gdp_cy = calendar-year nominal GDP by vintage (ESRI first estimates, the "
+    "IMF World Economic Outlook of April 2022, a press citation).",
+}
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -255,7 +294,7 @@ def check_fiscal_year_averages(rows: list[dict[str, str]]) -> None:
 def build(reference: Path | None) -> None:
     if reference is not None and reference.resolve() != RAW.resolve():
         shutil.copyfile(reference, RAW)
-    rows = list(csv.DictReader(RAW.open(encoding="utf-8")))
+    rows = [row for path in raw_files() for row in csv.DictReader(path.open(encoding="utf-8"))]
     check_fiscal_year_averages(rows)
     out: dict[str, list[dict[str, str]]] = {t: [] for t in TABLES}
     for row in rows:
@@ -334,6 +373,7 @@ def build(reference: Path | None) -> None:
             "rows": len(recs),
             "sha256": None,
             "raw_snapshot": {"path": "data/raw/japan_defense_figures.csv", "sha256": sha256(RAW)},
+            "raw_snapshots": [{"path": str(p.relative_to(ROOT)), "sha256": sha256(p)} for p in raw_files()],
             "columns": COLUMNS,
         }
         meta["sha256"] = sha256(path)

@@ -6,7 +6,7 @@ library.
 """
 
 from spendcalc import units as _units
-from spendcalc.api import make_assumptions, project, resolve_scenarios
+from spendcalc.api import make_assumptions, project, resolve_scenarios, sipri_series
 from spendcalc.assumptions import Assumptions, Scenario, Source
 from spendcalc.claims import check_claims, claim_markers, read_claims
 from spendcalc.data import (
@@ -42,7 +42,7 @@ __all__ = [
     "read_budget_history", "read_gdp_history", "read_scenario_file", "read_table",
     "required_spending_growth", "resolve_scenarios", "scenario_from_yaml", "scenario_to_yaml",
     "sensitivity_sweep", "simulate", "target_spending_jpy", "ureg",
-    "check_claims", "claim_markers", "read_claims",
+    "check_claims", "claim_markers", "read_claims", "sipri_series",
 ]
 
 

@@ -121,3 +121,22 @@ def project(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = None, *,
                          fx_rate_for_actuals=fx_rate_for_actuals, base=assumptions)
     chosen = resolve_scenarios(scenarios, denominator=denominator, scope=scope, basis=basis)
     return model.project(chosen, a, history or load_history(), since=since)
+
+
+def sipri_series(*, vintage: str | None = None, data_dir: Path | None = None) -> pd.DataFrame:
+    """Japan's military spending by CALENDAR year in SIPRI's scope, beside SIPRI's own figures.
+
+    Calendar year t = 3/4 of FY t + 1/4 of FY t-1 (MOD budget incl. SACO/realignment plus known
+    supplementaries) over calendar-year GDP derived the same way from the fiscal-year GDP of
+    ``vintage`` (default: the model's default ESRI vintage). See :mod:`spendcalc.sipri` for the
+    method and the columns; every row is an ``estimate`` and its ``method`` and ``explanation``
+    columns say how it was derived and why it differs from SIPRI's published figure.
+    """
+    from spendcalc import sipri
+    from spendcalc.data import sipri_inputs
+
+    inputs = sipri_inputs(data_dir)
+    name = default_assumptions().gdp_vintage if vintage is None else schema.parse("gdp_vintage", vintage, "vintage")
+    if name not in inputs["gdp_fy"]:
+        raise SpendcalcError("vintage", name, "one of " + ", ".join(sorted(inputs["gdp_fy"])))
+    return sipri.compute(inputs, name)

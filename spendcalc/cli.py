@@ -289,7 +289,8 @@ def _load_extra_commands() -> None:
     """Import optional command modules; each appends its register function."""
     import importlib
 
-    for module in ("spendcalc.cli_claims", "spendcalc.cli_chart", "spendcalc.cli_simulate"):
+    for module in ("spendcalc.cli_claims", "spendcalc.cli_chart", "spendcalc.cli_simulate",
+                   "spendcalc.cli_sipri"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:

@@ -561,3 +561,65 @@ def get_scenario(name_or_path: str | Path | Scenario) -> Scenario:
     if text.endswith((".yaml", ".yml")) or "/" in text:
         return read_scenario_file(text)
     raise SpendcalcError("scenario", text, "one of " + ", ".join(BUILTIN_ORDER) + ", or a .yaml file")
+
+
+# ----------------------------------------------------------------------------------------------
+# SIPRI comparison and calendar-year GDP (table data/sipri.csv); approximate MOD supplementaries
+# ----------------------------------------------------------------------------------------------
+TABLES = (*TABLES, "sipri")
+
+
+def read_sipri_table(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
+    """SIPRI's published figures for Japan and calendar-year nominal GDP (``fy`` = calendar year)."""
+    return read_table("sipri", data_dir)
+
+
+def _jpy(value: float, unit: str) -> float:
+    """Yen from a row whose unit starts with 'trillion JPY' or 'billion JPY' (a note may follow)."""
+    for word, scale in (("trillion JPY", 1e12), ("billion JPY", 1e9)):
+        if unit.startswith(word):
+            return float(value) * scale
+    raise SpendcalcError("unit", unit, "trillion JPY or billion JPY")
+
+
+def sipri_inputs(data_dir: Path | None = None) -> dict[str, object]:
+    """Inputs of :func:`spendcalc.sipri.sipri_series`, read from the bundled tables.
+
+    Returns a dict of plain mappings keyed by year: ``mod_initial`` (FY -> (yen, source)),
+    ``supplementary`` (FY -> (yen, status, source); exact rounds summed, else the approximate
+    figure as ``estimate``), ``gdp_fy`` (vintage -> FY -> yen), ``gdp_cy_first`` (CY -> yen),
+    ``fx`` (CY -> JPY per USD), ``sipri_share``/``sipri_usd``/``sipri_jpy`` (CY -> value, source).
+    """
+    budget, _ = read_table("defense_budget", data_dir)
+    d = budget[budget["is_default"]]
+    mod_initial = {int(r["fy"]): (_jpy(r["value"], r["unit"]), _source(r))
+                   for _, r in d[d["series"] == "mod_budget_initial"].iterrows()}
+    supplementary: dict[int, tuple[float, str, str]] = {}
+    for fy, grp in d[d["series"] == "mod_supplementary"].groupby("fy"):
+        supplementary[int(fy)] = (sum(_jpy(r["value"], r["unit"]) for _, r in grp.iterrows()), "actual",
+                                  "; ".join(_source(r) for _, r in grp.iterrows()))
+    for _, r in d[d["series"] == "mod_supplementary_approx"].iterrows():
+        supplementary.setdefault(int(r["fy"]), (_jpy(r["value"], r["unit"]), "estimate",
+                                                f"{_source(r)} (approximate: {r['unit']})"))
+    gdp, _ = read_gdp_history(data_dir)
+    gdp_fy = {str(v): dict(zip(g["fiscal_year"].astype(int), g["nominal_gdp_jpy"], strict=True))
+              for v, g in gdp.groupby("vintage")}
+    s, _ = read_sipri_table(data_dir)
+    s = s[s["is_default"]]
+
+    def by_year(series: str, scale: float, vintage: str | None = None) -> dict[int, tuple[float, str]]:
+        sel = s[(s["series"] == series) & ((s["vintage"] == vintage) if vintage else True)]
+        return {int(r["fy"]): (float(r["value"]) * scale, _source(r)) for _, r in sel.iterrows()}
+
+    fx, _ = read_fx(data_dir)
+    annual = fx[(fx["series"] == "jpy_per_usd_annual_avg") & fx["is_default"]]
+    return {
+        "mod_initial": mod_initial,
+        "supplementary": supplementary,
+        "gdp_fy": gdp_fy,
+        "gdp_cy_first": by_year("nominal_gdp_cy", 1e12, "esri-cy-first-estimate"),
+        "fx": dict(zip(annual["fy"].astype(int), annual["value"].astype(float), strict=True)),
+        "sipri_share": by_year("sipri_share_of_gdp", 0.01),
+        "sipri_usd": by_year("sipri_spending_usd", 1e9),
+        "sipri_jpy": by_year("sipri_spending_jpy_reported", 1e12),
+    }
