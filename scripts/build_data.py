@@ -249,7 +249,7 @@ SERIES_MAP.update({
     "nominal_gdp_cy_reported": ("sipri", "nominal_gdp_cy", {"vintage": "reported", "basis": "calendar-year", "kind": "actual"}),
     # approximate MOD supplementary budgets (plan-stage or 'more than' figures): used only by the
     # SIPRI-comparable series, labelled estimate there; never by the model's with-supplementary basis
-    "mod_supplementary_approx": ("defense_budget", "mod_supplementary_approx", {"scope": "mod-budget", "stage": "supplementary", "kind": "estimate"}),
+    "mod_supplementary_approx": ("sipri", "mod_supplementary_approx", {"scope": "mod-budget", "stage": "supplementary", "kind": "estimate"}),
 })
 DEFAULTS.update({
     ("mod_supplementary", "FY2012"): (
@@ -265,7 +265,10 @@ TABLES["sipri"] = {
     "SIPRI's data); sipri_share_of_gdp_reported / sipri_spending_usd / sipri_spending_jpy_reported "
     "= figures of each year's SIPRI release as reported by the press (release in the definition "
     "column); nominal_gdp_cy = calendar-year nominal GDP by vintage (ESRI first estimates, the "
-    "IMF World Economic Outlook of April 2022, a press citation).",
+    "IMF World Economic Outlook of April 2022, a press citation). mod_supplementary_approx = MOD "
+    "supplementary budgets known only approximately (FISCAL years; the unit column keeps the "
+    "source's qualifier, e.g. plan stage or lower bound), used by the SIPRI-comparable series "
+    "as estimates.",
 }
 
 

@@ -527,7 +527,7 @@ def history_table(data_dir: Path | None = None) -> pd.DataFrame:
 # Scenario files
 # ----------------------------------------------------------------------------------------------
 SCENARIO_DIR = DATA_DIR / "scenarios"
-BUILTIN_ORDER = ("original-fy2027", "accelerated-fy2025", "us-ask-3.5pct", "hold-flat")
+BUILTIN_ORDER = ("original-fy2027", "accelerated-fy2025", "us-ask-3.5pct", "hold-flat", "nato-hague-fy2035")
 
 
 def read_scenario_file(path: str | Path) -> Scenario:
@@ -598,14 +598,14 @@ def sipri_inputs(data_dir: Path | None = None) -> dict[str, object]:
     for fy, grp in d[d["series"] == "mod_supplementary"].groupby("fy"):
         supplementary[int(fy)] = (sum(_jpy(r["value"], r["unit"]) for _, r in grp.iterrows()), "actual",
                                   "; ".join(_source(r) for _, r in grp.iterrows()))
-    for _, r in d[d["series"] == "mod_supplementary_approx"].iterrows():
+    s, _ = read_sipri_table(data_dir)
+    s = s[s["is_default"]]
+    for _, r in s[s["series"] == "mod_supplementary_approx"].iterrows():
         supplementary.setdefault(int(r["fy"]), (_jpy(r["value"], r["unit"]), "estimate",
                                                 f"{_source(r)} (approximate: {r['unit']})"))
     gdp, _ = read_gdp_history(data_dir)
     gdp_fy = {str(v): dict(zip(g["fiscal_year"].astype(int), g["nominal_gdp_jpy"], strict=True))
               for v, g in gdp.groupby("vintage")}
-    s, _ = read_sipri_table(data_dir)
-    s = s[s["is_default"]]
 
     def by_year(series: str, scale: float, vintage: str | None = None) -> dict[int, tuple[float, str]]:
         sel = s[(s["series"] == series) & ((s["vintage"] == vintage) if vintage else True)]
@@ -623,3 +623,42 @@ def sipri_inputs(data_dir: Path | None = None) -> dict[str, object]:
         "sipri_usd": by_year("sipri_spending_usd", 1e9),
         "sipri_jpy": by_year("sipri_spending_jpy_reported", 1e12),
     }
+
+
+# ----------------------------------------------------------------------------------------------
+# NATO-style scopes (spendcalc.nato): spending history of 'nato-core' and 'nato-related'
+# ----------------------------------------------------------------------------------------------
+def nato_components(data_dir: Path | None = None) -> list[tuple[int, str, float, str, str]]:
+    """Component rows ``(fiscal_year, component, value_jpy, status, source)`` of the NATO split:
+    the FY2027 plan composition of the 2% target (data/framework.csv, status ``plan``)."""
+    from spendcalc.nato import FRAMEWORK_SERIES
+
+    df, _ = read_framework(data_dir)
+    d = df[df["is_default"] & df["series"].isin(list(FRAMEWORK_SERIES))]
+    return [(int(r["fy"]), FRAMEWORK_SERIES[r["series"]], _jpy(r["value"], r["unit"]), "plan", _source(r))
+            for _, r in d.iterrows()]
+
+
+def nato_split(data_dir: Path | None = None) -> pd.DataFrame:
+    """Bundled spending of the scopes ``nato-core`` and ``nato-related`` (see spendcalc.nato)."""
+    from spendcalc.nato import split
+
+    return split(nato_components(data_dir))
+
+
+_read_budget_history_without_nato = read_budget_history
+
+
+def read_budget_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:  # noqa: F811
+    """Spending actuals by scope and basis, in yen, including the NATO-style scopes.
+
+    Returns ``(df, meta)`` with columns ``scope, basis, fiscal_year, spending_jpy, status,
+    source``. ``basis='with-supplementary'`` adds every known supplementary round to the initial
+    budget and exists only for fiscal years whose supplementary budget is bundled. ``nato-core``
+    and ``nato-related`` (initial basis) exist for the fiscal years whose components are all
+    bundled (:func:`nato_split`).
+    """
+    df, meta = _read_budget_history_without_nato(data_dir)
+    nato = nato_split(data_dir).assign(basis="initial")[list(df.columns)]
+    out = pd.concat([df, nato], ignore_index=True)
+    return out.sort_values(["scope", "basis", "fiscal_year"], ignore_index=True), meta
