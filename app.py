@@ -67,6 +67,10 @@ SCOPE_LABELS = MappingProxyType({
     "nato-core": "NATO-style core (project's mapping; FY2027 plan only)",
     "nato-related": "NATO-style related (project's mapping; FY2027 plan only)",
 })
+#: scopes offered as an override for every scenario: those bundled on both budget bases since
+#: FY2024. The NATO-style scopes (FY2027 plan, initial budgets only) come with their scenarios
+#: (nato-hague-fy2035, or an uploaded file), where the basis is the scenario's own.
+OVERRIDE_SCOPES = (EACH, "security-related", "mod-budget")
 BASELINE_LABELS = MappingProxyType({
     "common": "One common level for every scenario",
     "own": "Each scenario's own last decided level",
@@ -101,7 +105,7 @@ def widget_specs() -> dict[str, dict]:
                  "field": "inflation_rate", **ui_window("inflation_rate")},
         "fx": {"kind": "float", "default": a.jpy_per_usd, "field": "jpy_per_usd", **ui_window("jpy_per_usd")},
         "denom": {"kind": "choice", "default": EACH, "choices": tuple(DENOMINATOR_LABELS)},
-        "scope": {"kind": "choice", "default": EACH, "choices": tuple(SCOPE_LABELS)},
+        "scope": {"kind": "choice", "default": EACH, "choices": OVERRIDE_SCOPES},
         "basis": {"kind": "choice", "default": EACH, "choices": tuple(BASIS_LABELS)},
         "until": {"kind": "int", "default": a.until, "min": 2030, "max": 2060, "field": "until"},
         "focus": {"kind": "text", "default": "us-ask-3.5pct"},
@@ -508,7 +512,7 @@ def method_ui() -> tuple[str | None, str | None, str | None]:
     sb.subheader("Method")
     denom = sb.radio("Denominator (share of which GDP?)", list(DENOMINATOR_LABELS), key="denom",
                      format_func=DENOMINATOR_LABELS.get)
-    scope = sb.radio("Scope (which spending counts?)", list(SCOPE_LABELS), key="scope",
+    scope = sb.radio("Scope (which spending counts?)", list(OVERRIDE_SCOPES), key="scope",
                      format_func=SCOPE_LABELS.get)
     basis = sb.radio("Budget basis (do supplementary budgets count?)", list(BASIS_LABELS),
                      key="basis", format_func=BASIS_LABELS.get,

@@ -5,7 +5,8 @@ Run from the repository root::
     python scripts/build_data.py [--reference path/to/japan_defense_figures.csv]
 
 The snapshot ``data/raw/japan_defense_figures.csv`` holds one row per figure, each with its
-source title, address and quote; new figures are appended to it (see data/UPDATING.md). With
+source title, address and quote; new figures are appended to it (see data/UPDATING.md). Every
+other ``data/raw/*.csv`` with the same columns is read too, in name order. With
 ``--reference``, the snapshot is first replaced by that file. This script selects rows, gives
 them canonical series names (``SERIES_MAP``), marks the default where sources disagree
 (``DEFAULTS``), and writes one CSV per table plus a ``.meta.yaml`` sidecar with its SHA-256.
