@@ -53,7 +53,7 @@ PATH_LABELS = MappingProxyType({
 DENOMINATOR_LABELS = MappingProxyType({
     EACH: "As each scenario defines",
     "fixed-fy2022": "Fixed FY2022 GDP (government's 2% framework)",
-    "same-year": "Same-year GDP (as NATO and SIPRI count)",
+    "same-year": "Same fiscal year's GDP (not SIPRI's calendar-year figure)",
 })
 BASIS_LABELS = MappingProxyType({
     EACH: "As each scenario defines",
@@ -64,7 +64,13 @@ SCOPE_LABELS = MappingProxyType({
     EACH: "As each scenario defines",
     "security-related": "Security-related total (2% framework)",
     "mod-budget": "MOD defense budget only",
+    "nato-core": "NATO-style core (project's mapping; FY2027 plan only)",
+    "nato-related": "NATO-style related (project's mapping; FY2027 plan only)",
 })
+#: scopes offered as an override for every scenario: those bundled on both budget bases since
+#: FY2024. The NATO-style scopes (FY2027 plan, initial budgets only) come with their scenarios
+#: (nato-hague-fy2035, or an uploaded file), where the basis is the scenario's own.
+OVERRIDE_SCOPES = (EACH, "security-related", "mod-budget")
 BASELINE_LABELS = MappingProxyType({
     "common": "One common level for every scenario",
     "own": "Each scenario's own last decided level",
@@ -99,7 +105,7 @@ def widget_specs() -> dict[str, dict]:
                  "field": "inflation_rate", **ui_window("inflation_rate")},
         "fx": {"kind": "float", "default": a.jpy_per_usd, "field": "jpy_per_usd", **ui_window("jpy_per_usd")},
         "denom": {"kind": "choice", "default": EACH, "choices": tuple(DENOMINATOR_LABELS)},
-        "scope": {"kind": "choice", "default": EACH, "choices": tuple(SCOPE_LABELS)},
+        "scope": {"kind": "choice", "default": EACH, "choices": OVERRIDE_SCOPES},
         "basis": {"kind": "choice", "default": EACH, "choices": tuple(BASIS_LABELS)},
         "until": {"kind": "int", "default": a.until, "min": 2030, "max": 2060, "field": "until"},
         "focus": {"kind": "text", "default": "us-ask-3.5pct"},
@@ -504,7 +510,7 @@ def method_ui() -> tuple[str | None, str | None, str | None]:
     sb.subheader("Method")
     denom = sb.radio("Denominator (share of which GDP?)", list(DENOMINATOR_LABELS), key="denom",
                      format_func=DENOMINATOR_LABELS.get)
-    scope = sb.radio("Scope (which spending counts?)", list(SCOPE_LABELS), key="scope",
+    scope = sb.radio("Scope (which spending counts?)", list(OVERRIDE_SCOPES), key="scope",
                      format_func=SCOPE_LABELS.get)
     basis = sb.radio("Budget basis (do supplementary budgets count?)", list(BASIS_LABELS),
                      key="basis", format_func=BASIS_LABELS.get,
@@ -586,7 +592,8 @@ def headline(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions) -
                   f"({trillion(assumptions.reference_gdp_jpy)}), as the 2% framework counts.")
     top[2].metric(f"Share of same-year GDP in FY{ty}", percent(h["share_same_year"]),
                   help=f"The same yen divided by FY{ty}'s own nominal GDP under the GDP "
-                  "assumption, as NATO and SIPRI count.")
+                  "assumption: a fiscal-year share, not SIPRI's or NATO's calendar-year figure "
+                  "(see `spendcalc sipri`).")
     low = st.columns(3)
     base_text = spendcalc.model.baseline_text(assumptions.baseline, scenario, assumptions,
                                               spendcalc.load_history(), anchor)
@@ -791,8 +798,8 @@ the headline Ministry of Defense budget only.
 
 **Denominator** — *Fixed FY2022 GDP*: the government measures the 2% target against one number,
 FY2022 nominal GDP as estimated in Dec 2022 ({trillion(DEFAULT_ASSUMPTIONS.reference_gdp_jpy)}).
-*Same-year GDP*: each fiscal year's own nominal GDP, as NATO and SIPRI count; it moves with the
-GDP assumption.
+*Same-year GDP*: each fiscal year's own nominal GDP (a fiscal-year share; SIPRI and NATO count
+calendar years, so their figures differ: see `spendcalc sipri`); it moves with the GDP assumption.
 
 **Fiscal year** — April to March (FY2025 = April 2025 to March 2026). **Status** — *actual*:
 enacted budget; *plan*: government draft; *estimate*: a decided year whose total is not

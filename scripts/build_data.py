@@ -5,7 +5,8 @@ Run from the repository root::
     python scripts/build_data.py [--reference path/to/japan_defense_figures.csv]
 
 The snapshot ``data/raw/japan_defense_figures.csv`` holds one row per figure, each with its
-source title, address and quote; new figures are appended to it (see data/UPDATING.md). With
+source title, address and quote; new figures are appended to it (see data/UPDATING.md). Every
+other ``data/raw/*.csv`` with the same columns is read too, in name order. With
 ``--reference``, the snapshot is first replaced by that file. This script selects rows, gives
 them canonical series names (``SERIES_MAP``), marks the default where sources disagree
 (``DEFAULTS``), and writes one CSV per table plus a ``.meta.yaml`` sidecar with its SHA-256.
@@ -27,6 +28,11 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw" / "japan_defense_figures.csv"
 RAW_DIR = RAW.parent  # every data/raw/*.csv is a snapshot file with the same columns (RAW first)
+
+
+def raw_files() -> list[Path]:
+    """Every raw snapshot file, in name order: the reference snapshot and its sourced additions."""
+    return sorted((ROOT / "data" / "raw").glob("*.csv"))
 
 # reference series -> (table, canonical series, extra columns)
 SERIES_MAP: dict[str, tuple[str, str, dict[str, str]]] = {
@@ -261,6 +267,42 @@ COLUMNS = [
 ]
 
 
+# ==============================================================================================
+# SIPRI comparison, calendar-year GDP and the missing MOD supplementary budgets
+# (rows in data/raw/bridge_b_figures.csv; read by spendcalc.data.read_sipri_table)
+# ==============================================================================================
+SERIES_MAP.update({
+    "sipri_milex_share_gdp_owid_2025release": ("sipri", "sipri_share_of_gdp", {"vintage": "sipri-2025apr", "basis": "calendar-year", "kind": "actual"}),
+    "sipri_milex_share_gdp_reported": ("sipri", "sipri_share_of_gdp_reported", {"basis": "calendar-year", "kind": "actual"}),
+    "sipri_milex_usd_current_reported": ("sipri", "sipri_spending_usd", {"basis": "calendar-year", "kind": "actual"}),
+    "sipri_milex_jpy_reported": ("sipri", "sipri_spending_jpy_reported", {"basis": "calendar-year", "kind": "actual"}),
+    "nominal_gdp_cy_imf_weo_2022apr": ("sipri", "nominal_gdp_cy", {"vintage": "imf-weo-2022apr", "basis": "calendar-year", "kind": "actual"}),
+    "nominal_gdp_cy_reported": ("sipri", "nominal_gdp_cy", {"vintage": "reported", "basis": "calendar-year", "kind": "actual"}),
+    # approximate MOD supplementary budgets (plan-stage or 'more than' figures): used only by the
+    # SIPRI-comparable series, labelled estimate there; never by the model's with-supplementary basis
+    "mod_supplementary_approx": ("sipri", "mod_supplementary_approx", {"scope": "mod-budget", "stage": "supplementary", "kind": "estimate"}),
+})
+DEFAULTS.update({
+    ("mod_supplementary", "FY2012"): (
+        "212.4",
+        "The MOD figure 212.4bn (three sources, two of them rows of this snapshot); the Chief "
+        "Cabinet Secretary's rounded ~210bn is kept as an alternative.",
+    ),
+})
+TABLES["sipri"] = {
+    "title": "SIPRI's published figures for Japan and calendar-year nominal GDP",
+    "definition": "CALENDAR years (the fiscal_year column holds a bare calendar year). "
+    "sipri_share_of_gdp = SIPRI military burden, percent of GDP, April-2025 release (copy of "
+    "SIPRI's data); sipri_share_of_gdp_reported / sipri_spending_usd / sipri_spending_jpy_reported "
+    "= figures of each year's SIPRI release as reported by the press (release in the definition "
+    "column); nominal_gdp_cy = calendar-year nominal GDP by vintage (ESRI first estimates, the "
+    "IMF World Economic Outlook of April 2022, a press citation). mod_supplementary_approx = MOD "
+    "supplementary budgets known only approximately (FISCAL years; the unit column keeps the "
+    "source's qualifier, e.g. plan stage or lower bound), used by the SIPRI-comparable series "
+    "as estimates.",
+}
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -286,9 +328,7 @@ def check_fiscal_year_averages(rows: list[dict[str, str]]) -> None:
 def build(reference: Path | None) -> None:
     if reference is not None and reference.resolve() != RAW.resolve():
         shutil.copyfile(reference, RAW)
-    rows = list(csv.DictReader(RAW.open(encoding="utf-8")))
-    for extra in sorted(p for p in RAW_DIR.glob("*.csv") if p.name != RAW.name):
-        rows += list(csv.DictReader(extra.open(encoding="utf-8")))
+    rows = [row for path in raw_files() for row in csv.DictReader(path.open(encoding="utf-8"))]
     check_fiscal_year_averages(rows)
     out: dict[str, list[dict[str, str]]] = {t: [] for t in TABLES}
     for row in rows:
@@ -367,6 +407,7 @@ def build(reference: Path | None) -> None:
             "rows": len(recs),
             "sha256": None,
             "raw_snapshot": {"path": "data/raw/japan_defense_figures.csv", "sha256": sha256(RAW)},
+            "raw_snapshots": [{"path": str(p.relative_to(ROOT)), "sha256": sha256(p)} for p in raw_files()],
             "columns": COLUMNS,
         }
         meta["sha256"] = sha256(path)

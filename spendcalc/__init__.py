@@ -14,6 +14,7 @@ from spendcalc.api import (
     make_assumptions,
     project,
     resolve_scenarios,
+    sipri_series,
 )
 from spendcalc.assumptions import Assumptions, Scenario, Source
 from spendcalc.data import (
@@ -52,7 +53,7 @@ __all__ = [
     "required_spending_growth", "resolve_scenarios", "scenario_from_yaml", "scenario_to_yaml",
     "sensitivity_sweep", "simulate", "target_spending_jpy", "ureg",
     "check_claims", "claim_markers", "read_claims", "select", "wide",
-    "bridge", "convert",
+    "bridge", "convert", "sipri_series",
 ]
 
 

@@ -274,3 +274,22 @@ def convert(value: object, *, year: object, calendar: bool = False, vintage: str
         jpy_per_usd=rate, fx_definition=fx_text, population=float(pop[0]),
         population_definition=pop_text, path_fy2035_jpy=float(fy2035.iloc[0]), path_name=path.name)
     return reconcile.convert(value, year=y, calendar=calendar, inputs=inputs)
+
+
+def sipri_series(*, vintage: str | None = None, data_dir: Path | None = None) -> pd.DataFrame:
+    """Japan's military spending by CALENDAR year in SIPRI's scope, beside SIPRI's own figures.
+
+    Calendar year t = 3/4 of FY t + 1/4 of FY t-1 (MOD budget incl. SACO/realignment plus known
+    supplementaries) over calendar-year GDP derived the same way from the fiscal-year GDP of
+    ``vintage`` (default: the model's default ESRI vintage). See :mod:`spendcalc.sipri` for the
+    method and the columns; every row is an ``estimate`` and its ``method`` and ``explanation``
+    columns say how it was derived and why it differs from SIPRI's published figure.
+    """
+    from spendcalc import sipri
+    from spendcalc.data import sipri_inputs
+
+    inputs = sipri_inputs(data_dir)
+    name = default_assumptions().gdp_vintage if vintage is None else schema.parse("gdp_vintage", vintage, "vintage")
+    if name not in inputs["gdp_fy"]:
+        raise SpendcalcError("vintage", name, "one of " + ", ".join(sorted(inputs["gdp_fy"])))
+    return sipri.compute(inputs, name)

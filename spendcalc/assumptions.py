@@ -30,7 +30,7 @@ from spendcalc.schema import (  # noqa: F401  (re-exported: the names predate th
 )
 from spendcalc.text import check_text, check_url, excerpt
 
-Scope = Literal["security-related", "mod-budget"]
+Scope = Literal["security-related", "mod-budget", "nato-core", "nato-related"]
 Denominator = Literal["fixed-fy2022", "same-year"]
 PathShape = Literal["linear-yen", "constant-growth", "linear-share", "hold-flat"]
 AfterTarget = Literal["hold-share", "hold-yen"]
@@ -183,12 +183,14 @@ class Scenario:
         Share of GDP to reach in ``target_year``. [fraction] None only for ``path='hold-flat'``.
     target_year : int or None
         Fiscal year in which the target is reached.
-    scope : {'security-related', 'mod-budget'}
-        Which spending is counted: the 2% framework's security-related total, or the headline MOD
-        defense budget (including SACO and US-realignment costs).
+    scope : {'security-related', 'mod-budget', 'nato-core', 'nato-related'}
+        Which spending is counted: the 2% framework's security-related total, the headline MOD
+        defense budget (including SACO and US-realignment costs), or the project's NATO-style
+        split of the security-related total (:mod:`spendcalc.nato`: core and related).
     denominator : {'fixed-fy2022', 'same-year'}
         GDP the share is measured against: the government's fixed FY2022 GDP (~560 trillion yen),
-        or each fiscal year's own nominal GDP (as SIPRI and NATO count).
+        or each fiscal year's own nominal GDP (the share of the same fiscal year's GDP, not
+        SIPRI's calendar-year figure: see :func:`spendcalc.sipri_series`).
     path : {'linear-yen', 'constant-growth', 'linear-share', 'hold-flat'}
         Shape from the last bundled figure to the target.
     after_target : {'hold-share', 'hold-yen'}

@@ -290,7 +290,7 @@ def _load_extra_commands() -> None:
     import importlib
 
     for module in ("spendcalc.cli_claims", "spendcalc.cli_chart", "spendcalc.cli_simulate",
-                   "spendcalc.cli_bridge"):
+                   "spendcalc.cli_bridge", "spendcalc.cli_sipri"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:

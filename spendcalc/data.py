@@ -401,7 +401,7 @@ def read_reference_rows(path: str | Path | None = None) -> pd.DataFrame:
 # Scenario files
 # ----------------------------------------------------------------------------------------------
 SCENARIO_DIR = DATA_DIR / "scenarios"
-BUILTIN_ORDER = ("original-fy2027", "accelerated-fy2025", "us-ask-3.5pct", "hold-flat")
+BUILTIN_ORDER = ("original-fy2027", "accelerated-fy2025", "us-ask-3.5pct", "hold-flat", "nato-hague-fy2035")
 
 
 def read_scenario_file(path: str | Path) -> Scenario:
@@ -505,3 +505,107 @@ def bridge_figures(data_dir: Path | None = None) -> pd.DataFrame:
             "source_url": d["source_url"].to_numpy(),
         }))
     return pd.concat(frames, ignore_index=True)
+
+
+# ----------------------------------------------------------------------------------------------
+# SIPRI comparison and calendar-year GDP (table data/sipri.csv); approximate MOD supplementaries
+# ----------------------------------------------------------------------------------------------
+TABLES = (*TABLES, "sipri")
+
+
+def read_sipri_table(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
+    """SIPRI's published figures for Japan and calendar-year nominal GDP (``fy`` = calendar year)."""
+    return read_table("sipri", data_dir)
+
+
+def _jpy(value: float, unit: str) -> float:
+    """Yen from a row whose unit starts with 'trillion JPY' or 'billion JPY' (a note may follow)."""
+    for word, scale in (("trillion JPY", 1e12), ("billion JPY", 1e9)):
+        if unit.startswith(word):
+            return float(value) * scale
+    raise SpendcalcError("unit", unit, "trillion JPY or billion JPY")
+
+
+def sipri_inputs(data_dir: Path | None = None) -> dict[str, object]:
+    """Inputs of :func:`spendcalc.sipri.sipri_series`, read from the bundled tables.
+
+    Returns a dict of plain mappings keyed by year: ``mod_initial`` (FY -> (yen, source)),
+    ``supplementary`` (FY -> (yen, status, source); exact rounds summed, else the approximate
+    figure as ``estimate``), ``gdp_fy`` (vintage -> FY -> yen), ``gdp_cy_first`` (CY -> yen),
+    ``fx`` (CY -> JPY per USD), ``sipri_share``/``sipri_usd``/``sipri_jpy`` (CY -> value, source).
+    """
+    budget, _ = read_table("defense_budget", data_dir)
+    d = budget[budget["is_default"]]
+    mod_initial = {int(r["fy"]): (_jpy(r["value"], r["unit"]), _source(r))
+                   for _, r in d[d["series"] == "mod_budget_initial"].iterrows()}
+    supplementary: dict[int, tuple[float, str, str]] = {}
+    for fy, grp in d[d["series"] == "mod_supplementary"].groupby("fy"):
+        supplementary[int(fy)] = (sum(_jpy(r["value"], r["unit"]) for _, r in grp.iterrows()), "actual",
+                                  "; ".join(_source(r) for _, r in grp.iterrows()))
+    s, _ = read_sipri_table(data_dir)
+    s = s[s["is_default"]]
+    for _, r in s[s["series"] == "mod_supplementary_approx"].iterrows():
+        supplementary.setdefault(int(r["fy"]), (_jpy(r["value"], r["unit"]), "estimate",
+                                                f"{_source(r)} (approximate: {r['unit']})"))
+    gdp, _ = read_gdp_history(data_dir)
+    gdp_fy = {str(v): dict(zip(g["fiscal_year"].astype(int), g["nominal_gdp_jpy"], strict=True))
+              for v, g in gdp.groupby("vintage")}
+
+    def by_year(series: str, scale: float, vintage: str | None = None) -> dict[int, tuple[float, str]]:
+        sel = s[(s["series"] == series) & ((s["vintage"] == vintage) if vintage else True)]
+        return {int(r["fy"]): (float(r["value"]) * scale, _source(r)) for _, r in sel.iterrows()}
+
+    cy, _ = read_calendar_gdp(data_dir)  # ESRI first estimates, in data/gdp.csv
+    cy = cy[cy["vintage"] == "esri-first-estimate"]
+    fx, _ = read_fx(data_dir)
+    annual = fx[(fx["series"] == "jpy_per_usd_annual_avg") & fx["is_default"]]
+    return {
+        "mod_initial": mod_initial,
+        "supplementary": supplementary,
+        "gdp_fy": gdp_fy,
+        "gdp_cy_first": {int(y): (float(v), f"{t} <{u}>") for y, v, t, u in zip(
+            cy["calendar_year"], cy["nominal_gdp_jpy"], cy["source_title"], cy["source_url"], strict=True)},
+        "fx": dict(zip(annual["fy"].astype(int), annual["value"].astype(float), strict=True)),
+        "sipri_share": by_year("sipri_share_of_gdp", 0.01),
+        "sipri_usd": by_year("sipri_spending_usd", 1e9),
+        "sipri_jpy": by_year("sipri_spending_jpy_reported", 1e12),
+    }
+
+
+# ----------------------------------------------------------------------------------------------
+# NATO-style scopes (spendcalc.nato): spending history of 'nato-core' and 'nato-related'
+# ----------------------------------------------------------------------------------------------
+def nato_components(data_dir: Path | None = None) -> list[tuple[int, str, float, str, str]]:
+    """Component rows ``(fiscal_year, component, value_jpy, status, source)`` of the NATO split:
+    the FY2027 plan composition of the 2% target (data/framework.csv, status ``plan``)."""
+    from spendcalc.nato import FRAMEWORK_SERIES
+
+    df, _ = read_table("framework", data_dir)
+    d = df[df["is_default"] & df["series"].isin(list(FRAMEWORK_SERIES))]
+    return [(int(r["fy"]), FRAMEWORK_SERIES[r["series"]], _jpy(r["value"], r["unit"]), "plan", _source(r))
+            for _, r in d.iterrows()]
+
+
+def nato_split(data_dir: Path | None = None) -> pd.DataFrame:
+    """Bundled spending of the scopes ``nato-core`` and ``nato-related`` (see spendcalc.nato)."""
+    from spendcalc.nato import split
+
+    return split(nato_components(data_dir))
+
+
+_read_budget_history_without_nato = read_budget_history
+
+
+def read_budget_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:  # noqa: F811
+    """Spending actuals by scope and basis, in yen, including the NATO-style scopes.
+
+    Returns ``(df, meta)`` with columns ``scope, basis, fiscal_year, spending_jpy, status,
+    source``. ``basis='with-supplementary'`` adds every known supplementary round to the initial
+    budget and exists only for fiscal years whose supplementary budget is bundled. ``nato-core``
+    and ``nato-related`` (initial basis) exist for the fiscal years whose components are all
+    bundled (:func:`nato_split`).
+    """
+    df, meta = _read_budget_history_without_nato(data_dir)
+    nato = nato_split(data_dir).assign(basis="initial")[list(df.columns)]
+    out = pd.concat([df, nato], ignore_index=True)
+    return out.sort_values(["scope", "basis", "fiscal_year"], ignore_index=True), meta

@@ -41,7 +41,9 @@ from spendcalc.errors import SpendcalcError, shorten
 FIRST_FISCAL_YEAR = 2012
 LAST_FISCAL_YEAR = 2100
 
-SCOPES: tuple[str, ...] = ("security-related", "mod-budget")
+#: spending scopes; ``nato-core``/``nato-related`` are the project's NATO-style split of the
+#: security-related total (spendcalc.nato), bundled only where every component is known (FY2027 plan)
+SCOPES: tuple[str, ...] = ("security-related", "mod-budget", "nato-core", "nato-related")
 DENOMINATORS: tuple[str, ...] = ("fixed-fy2022", "same-year")
 PATHS: tuple[str, ...] = ("linear-yen", "constant-growth", "linear-share", "hold-flat")
 AFTER_TARGET: tuple[str, ...] = ("hold-share", "hold-yen")

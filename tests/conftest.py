@@ -58,6 +58,8 @@ def make_history(gdp_scale: float = 1.0, spending_scale: float = 1.0) -> History
             ("mod-budget", "initial", 2022, 8e12, "actual", "synthetic"),
             ("mod-budget", "initial", 2023, 9e12, "actual", "synthetic"),
             ("mod-budget", "initial", 2024, 10e12, "plan", "synthetic"),
+            ("nato-core", "initial", 2024, 10.5e12, "plan", "synthetic"),
+            ("nato-related", "initial", 2024, 0.5e12, "plan", "synthetic"),
         ],
         columns=["scope", "basis", "fiscal_year", "spending_jpy", "status", "source"],
     )

@@ -107,7 +107,7 @@ def test_every_choice_runs():
             pick.set_value(option).run()
             assert_clean(at)
             assert at.metric, f"no headline at {key}={option}"
-    for name in ("original-fy2027", "accelerated-fy2025", "us-ask-3.5pct", "hold-flat"):
+    for name in ("original-fy2027", "accelerated-fy2025", "us-ask-3.5pct", "hold-flat", "nato-hague-fy2035"):
         at.multiselect(key="sc").set_value([name]).run()
         assert_clean(at)
         assert at.selectbox(key="w_focus").value == name

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -9,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 
+@pytest.mark.slow
+@pytest.mark.app
 def test_data_tab_shows_the_bridge_for_a_chosen_year():
     at = AppTest.from_file(APP, default_timeout=90)
     at.query_params["tab"] = "Data & methodology"

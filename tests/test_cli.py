@@ -51,7 +51,8 @@ def test_project_csv_all_builtins(capsys):
     lines = err.splitlines()
     assert all(line.startswith("spendcalc: note: ") for line in lines)
     assert sum("us-ask-3.5pct: same-year GDP" in line for line in lines) == 1
-    assert sum("for FY2026 is an estimate" in line for line in lines) == len(BUILTIN_ORDER)
+    # every built-in but the NATO-style one (anchored at the FY2027 plan) has an FY2026 estimate
+    assert sum("for FY2026 is an estimate" in line for line in lines) == len(BUILTIN_ORDER) - 1
     assert lines[-1] == ("spendcalc: note: " + ", ".join(BUILTIN_ORDER) + ": extra yen (gap_to_baseline_jpy) "
                          "are measured against the baseline common: the FY2025 security-related total "
                          "(with-supplementary, actual), 11.00 trillion JPY, held flat in yen for every scenario")
@@ -59,7 +60,9 @@ def test_project_csv_all_builtins(capsys):
     df = pd.read_csv(io.StringIO(out))
     assert list(df["scenario"].unique()) == list(BUILTIN_ORDER)
     assert df["fiscal_year"].min() == 2012 and df["fiscal_year"].max() == 2040
-    assert set(df["status"]) == {"actual", "estimate", "projection"}
+    # 'plan': the FY2027 plan composition that anchors nato-hague-fy2035
+    assert set(df["status"]) == {"actual", "estimate", "projection", "plan"}
+    assert set(df[df["status"] == "plan"]["scenario"]) == {"nato-hague-fy2035"}
     assert value(df, "original-fy2027", 2027, "spending_jpy") == pytest.approx(11.2e12, rel=1e-9)
 
 

@@ -47,7 +47,8 @@ ASSUMPTIONS = {
 
 
 def scenarios() -> dict[str, spendcalc.Scenario]:
-    out = {s.name: s for s in spendcalc.builtin_scenarios()}
+    # the NATO-style built-in starts with the FY2027 plan (no earlier figure): its own test below
+    out = {s.name: s for s in spendcalc.builtin_scenarios() if not s.scope.startswith("nato-")}
     base = out["original-fy2027"]
     out["mod-budget same-year"] = replace(base, name="mod", scope="mod-budget", denominator="same-year")
     out["with-supplementary"] = replace(base, name="supp", basis="with-supplementary")
@@ -55,6 +56,7 @@ def scenarios() -> dict[str, spendcalc.Scenario]:
 
 
 SCENARIOS = scenarios()
+NATO = spendcalc.get_scenario("nato-hague-fy2035")
 
 
 def assert_reproduces_project(sc, a, measured_on=None, since=None, plan=None):
@@ -168,3 +170,10 @@ def test_zero_volatility_reproduces_project_property(a, sc_name, measured_on, sh
     if share is not None and sc.path != "hold-flat":
         sc = replace(sc, target_share=share, target_year=target_year)
     assert_reproduces_project(sc, a, measured_on)
+
+
+@pytest.mark.parametrize("a_name", ["defaults", "fx history", "older vintage and preset"])
+def test_zero_volatility_reproduces_project_for_the_nato_style_builtin(a_name):
+    """Anchored at the FY2027 plan composition: a horizon from FY2027 on, as its scope allows."""
+    assert_reproduces_project(NATO, ASSUMPTIONS[a_name])
+    assert_reproduces_project(NATO, ASSUMPTIONS[a_name], "fixed-fy2022", since=2027)

@@ -1,0 +1,148 @@
+"""PURE. A SIPRI-comparable series: Japan's military spending by CALENDAR year, over calendar-year
+GDP, side by side with SIPRI's own published figures, each difference split and explained.
+
+Method (the project's estimate, following the method SIPRI describes for countries whose fiscal
+year is not the calendar year: spending is spread evenly over the fiscal year)
+----------------------------------------------------------------------------------------------
+* Japan's fiscal year FY t runs April t to March t+1, so calendar year t holds nine months of
+  FY t and three months of FY t-1: ``spending(CY t) = 3/4 x FY t + 1/4 x FY t-1``.
+* Scope: the MOD defense budget INCLUDING SACO and US-realignment costs (the headline
+  "defense budget", ``mod_budget_initial``) plus the MOD supplementary budgets of that fiscal
+  year where known. A supplementary known only approximately (a plan-stage or "more than"
+  figure) is used and the year is marked ``estimate`` in ``supplementary_status``; a year whose
+  supplementary was not found counts its initial budget only (``missing``).
+* GDP: no ESRI calendar-year series is bundled for the project's vintages, so calendar-year GDP
+  is derived from fiscal-year GDP of one ESRI vintage the same way (3/4 FY t + 1/4 FY t-1). This
+  is an approximation (it assumes GDP spread evenly within each fiscal year). Where ESRI's
+  published calendar-year FIRST estimate is bundled, it is shown beside with the share on it.
+* USD: yen over the calendar-year average rate (Federal Reserve G.5A, ``jpy_per_usd_annual_avg``).
+* SIPRI's own figures: the share of GDP of SIPRI's April-2025 release (all years 2012-2024) and
+  the current-dollar figure of each year's release as reported by the press. SIPRI's yen is
+  *implied* as its dollars x the same calendar-year average rate (an assumption: SIPRI converts at
+  annual average market rates), and SIPRI's GDP as that yen over its share. The difference in
+  share (ours - SIPRI) then splits exactly into a spending part
+  ``(ours_yen - sipri_yen) / ours_gdp`` and a GDP part ``sipri_yen / ours_gdp - sipri_share``.
+  SIPRI computes shares with IMF economic data and counts paramilitary forces when trained and
+  equipped for military operations; its dollars of an older release can also differ from the
+  release its share comes from. These are the known reasons a difference remains.
+
+Every value here is a derivation from bundled, sourced figures (status ``estimate``); SIPRI's
+figures are bundled as published. This module does no I/O: :func:`spendcalc.sipri_series`
+reads the data (``spendcalc.data.sipri_inputs``) and calls :func:`compute`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import pandas as pd
+
+FIRST_CALENDAR_YEAR = 2013
+#: SIPRI's dollars for calendar year t are those of its release in year t+1 (each bundled row
+#: names its release); its shares are all from the April-2025 release
+SHARE_RELEASE_YEAR = 2025
+#: weights of FY t and FY t-1 in calendar year t (April-December and January-March)
+WEIGHT_THIS_FY = 0.75
+WEIGHT_PREVIOUS_FY = 0.25
+
+COLUMNS = [
+    "calendar_year", "spending_jpy", "spending_initial_only_jpy", "supplementary_status",
+    "nominal_gdp_jpy", "nominal_gdp_cy_first_estimate_jpy", "share_of_gdp",
+    "share_of_gdp_on_first_estimate", "jpy_per_usd", "spending_usd", "sipri_share_of_gdp",
+    "sipri_spending_usd", "sipri_spending_jpy_implied", "difference_share_pt", "spending_effect_pt",
+    "gdp_effect_pt", "difference_usd", "status", "method", "explanation",
+]
+
+
+def calendar_weighted(values: Mapping[int, float], year: int) -> float:
+    """``3/4 x values[FY year] + 1/4 x values[FY year-1]`` (NaN if either fiscal year is missing)."""
+    if year not in values or year - 1 not in values:
+        return math.nan
+    return WEIGHT_THIS_FY * float(values[year]) + WEIGHT_PREVIOUS_FY * float(values[year - 1])
+
+
+def _trillion(v: float) -> str:
+    return f"{v / 1e12:.2f}tn"
+
+
+def _supp_text(fy: int, supp: Mapping[int, tuple[float, str, str]]) -> str:
+    if fy not in supp:
+        return f"FY{fy} none found"
+    value, status, _ = supp[fy]
+    return f"FY{fy} {value / 1e9:,.1f}bn" + (" (approx.)" if status == "estimate" else "")
+
+
+def compute(inputs: Mapping[str, object], vintage: str) -> pd.DataFrame:
+    """The SIPRI-comparable series from plain inputs (see ``spendcalc.data.sipri_inputs``).
+
+    ``vintage`` names the ESRI fiscal-year GDP vintage the calendar-year GDP is derived from.
+    One row per calendar year from :data:`FIRST_CALENDAR_YEAR` to the last year with both fiscal
+    years' budgets and GDP and a calendar-year exchange rate. Columns: :data:`COLUMNS`.
+    """
+    initial = {fy: v for fy, (v, _src) in inputs["mod_initial"].items()}
+    supp: Mapping[int, tuple[float, str, str]] = inputs["supplementary"]
+    gdp_fy: Mapping[int, float] = inputs["gdp_fy"][vintage]
+    fx: Mapping[int, float] = inputs["fx"]
+    first = {y: v for y, (v, _s) in inputs["gdp_cy_first"].items()}
+    s_share = {y: v for y, (v, _s) in inputs["sipri_share"].items()}
+    s_usd = {y: v for y, (v, _s) in inputs["sipri_usd"].items()}
+    total = {fy: v + (supp[fy][0] if fy in supp else 0.0) for fy, v in initial.items()}
+    rows = []
+    year = FIRST_CALENDAR_YEAR
+    while year - 1 in initial and year in initial and year - 1 in gdp_fy and year in gdp_fy and year in fx:
+        spend = calendar_weighted(total, year)
+        spend0 = calendar_weighted(initial, year)
+        gdp = calendar_weighted(gdp_fy, year)
+        statuses = {supp[fy][1] if fy in supp else "missing" for fy in (year, year - 1)}
+        supp_status = ("missing" if "missing" in statuses else "estimate" if "estimate" in statuses
+                       else "actual")
+        share = spend / gdp
+        g1 = first.get(year, math.nan)
+        usd = spend / fx[year]
+        sh = s_share.get(year, math.nan)
+        su = s_usd.get(year, math.nan)
+        sy = su * fx[year]
+        diff = share - sh
+        spend_eff = (spend - sy) / gdp
+        gdp_eff = sy / gdp - sh
+        method = (f"3/4 FY{year} + 1/4 FY{year - 1} of the MOD budget incl. SACO/realignment plus "
+                  f"supplementaries ({_supp_text(year, supp)}; {_supp_text(year - 1, supp)}); GDP = "
+                  f"3/4 FY{year} + 1/4 FY{year - 1} of ESRI {vintage} (estimate); USD at the "
+                  f"{year} average {fx[year]:.2f} JPY/USD")
+        if math.isnan(sh):
+            explanation = "SIPRI share not bundled for this year: no comparison"
+        elif math.isnan(su):
+            explanation = (f"gap {diff * 100:+.2f} pt vs SIPRI {sh:.2%}; SIPRI dollars not bundled for "
+                           f"{year}, so the gap is not split into spending and GDP")
+        else:
+            sg = sy / sh
+            explanation = (
+                f"gap {diff * 100:+.2f} pt = spending {spend_eff * 100:+.2f} pt (ours {_trillion(spend)} "
+                f"{'with' if supp_status != 'missing' else 'partly without'} supplementaries vs "
+                f"SIPRI ~{_trillion(sy)} = ${su / 1e9:.1f}bn x {fx[year]:.2f}; initial budgets only "
+                f"{_trillion(spend0)}) + GDP {gdp_eff * 100:+.2f} pt (ours {gdp / 1e12:.1f}tn from "
+                f"fiscal years, ESRI {vintage}; SIPRI's implied {sg / 1e12:.1f}tn, IMF data of its release)")
+        if not math.isnan(sy):
+            explanation += (f"; SIPRI's yen is {sy / spend0 - 1:+.1%} from initial budgets only and "
+                            f"{sy / spend - 1:+.1%} from ours with supplementaries")
+            if year + 1 != SHARE_RELEASE_YEAR:
+                explanation += (f"; its dollars are from the {year + 1} release, its share from the "
+                                f"{SHARE_RELEASE_YEAR} release (SIPRI revises past years)")
+        if supp_status == "missing":
+            explanation += "; a supplementary budget was not found (counted as zero)"
+        elif supp_status == "estimate":
+            explanation += "; an approximate supplementary is used"
+        rows.append({
+            "calendar_year": year, "spending_jpy": spend, "spending_initial_only_jpy": spend0,
+            "supplementary_status": supp_status, "nominal_gdp_jpy": gdp,
+            "nominal_gdp_cy_first_estimate_jpy": g1, "share_of_gdp": share,
+            "share_of_gdp_on_first_estimate": spend / g1, "jpy_per_usd": fx[year],
+            "spending_usd": usd, "sipri_share_of_gdp": sh, "sipri_spending_usd": su,
+            "sipri_spending_jpy_implied": sy, "difference_share_pt": diff * 100,
+            "spending_effect_pt": spend_eff * 100, "gdp_effect_pt": gdp_eff * 100,
+            "difference_usd": usd - su, "status": "estimate", "method": method,
+            "explanation": explanation,
+        })
+        year += 1
+    return pd.DataFrame(rows, columns=COLUMNS)
