@@ -209,6 +209,11 @@ class History:
                 f"{list(self._gdp_index)}, presets {list(self.presets)}, fx_annual "
                 f"{len(self.fx_annual)} years)")
 
+    def first_spending_year(self) -> int:
+        """The first fiscal year of any bundled spending figure."""
+        return min(int(series.years.min()) for series in self._spending_index.values()
+                   if series.years.size)
+
     def spending_series(self, scope: str, basis: str) -> SpendingSeries:
         """Bundled spending of one scope and basis (read-only arrays, ascending years)."""
         series = self._spending_index.get((scope, basis))

@@ -56,6 +56,8 @@ MEASURES: dict[str, str] = {
 _PATH_CODE = {"linear-yen": 0, "constant-growth": 1, "linear-share": 2, "hold-flat": 3}
 _AFTER_CODE = {"hold-share": 0, "hold-yen": 1}
 _STATUS = np.array(["actual", "plan", "estimate", "projection"])
+_MEASURE_NAMES = list(MEASURES)
+_MEASURE_INDEX = {m: i for i, m in enumerate(_MEASURE_NAMES)}
 _PROJECTED = 3  # status code of a projected year (codes order: later ones dominate in np.maximum)
 _STATUS_CODE = {"actual": 0, "plan": 1, "estimate": 2}
 
@@ -103,13 +105,13 @@ def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: Hi
         raise SpendcalcError("until", assumptions.until, f"a fiscal year from FY{last_gdp_year} (the "
                              "last actual GDP year) to FY2100")
     if since is None:
-        since = int(history.spending["fiscal_year"].min())
+        since = history.first_spending_year()
     check_year("since", since, FIRST_FISCAL_YEAR, assumptions.until)
     # cumulative measures run from cumulative_from whatever the first year shown
     years = np.arange(min(since, assumptions.cumulative_from), assumptions.until + 1)
     shown = years >= since
     gdp, gdp_status = nominal_gdp_jpy(history, assumptions, years)
-    frames, methodology = [], {}
+    parts, methodology = [], {}
     common = common_baseline_jpy(assumptions, history, years) if baseline == "common" else None
     real_ratio = real_price_ratio(history, assumptions, years)
     fx = fx_rates_jpy_per_usd(history, assumptions, years)
@@ -131,10 +133,9 @@ def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: Hi
                         else np.zeros_like(gdp_status))
         statuses.update(spending_per_capita_jpy=np.maximum(spend_status, pop_status),
                         spending_per_capita_usd=np.maximum(spend_status, pop_status))
-        frames.append(_tidy(sc, years[shown], {m: v[shown] for m, v in wide.items()},
-                            {m: v[shown] for m, v in statuses.items()}))
+        parts.append((sc, {m: v[shown] for m, v in wide.items()}, {m: v[shown] for m, v in statuses.items()}))
         methodology[sc.name] = methodology_for(sc, assumptions, history, anchor_year, baseline)
-    out = pd.concat(frames, ignore_index=True)
+    out = _tidy(years[shown], parts)
     out.attrs["methodology"] = methodology
     out.attrs["assumptions"] = assumptions_record(assumptions)
     return out
@@ -594,11 +595,10 @@ def validate_against_history(sc: Scenario, history: History) -> None:
     """
     if sc.target_year is None:
         return
-    s = history.spending
-    sel = s[(s["scope"] == sc.scope) & (s["basis"] == sc.basis)]
-    if sel.empty:
+    table = spending_table(history, sc.scope, sc.basis)
+    if not table:
         return  # history.anchor names the missing scope and basis
-    first = int(sel["fiscal_year"].min())
+    first = min(table)
     if sc.target_year < first:
         raise SpendcalcError("target_year", sc.target_year,
                              f"a fiscal year from FY{first} (the first bundled {sc.scope} figure) to FY2100")
@@ -690,22 +690,41 @@ def assumptions_record(a: Assumptions) -> dict:
     return rec
 
 
-def _tidy(sc: Scenario, years: np.ndarray, wide: dict[str, np.ndarray],
-          statuses: dict[str, np.ndarray]) -> pd.DataFrame:
-    measures = list(wide)
-    values = np.concatenate([wide[m] for m in measures])
-    keep = ~np.isnan(values)
+def _tidy(years: np.ndarray, parts: list[tuple[Scenario, dict[str, np.ndarray], dict[str, np.ndarray]]],
+          ) -> pd.DataFrame:
+    """One tidy frame for all scenarios, built in one step (rows without a value are left out).
+
+    ``parts`` holds, per scenario, its measures and their status codes over ``years``. The text
+    columns are assembled from small lookup arrays by index, so pandas converts each of them to
+    its string type once for the whole frame.
+    """
     n = years.size
+    codes, values, statuses = [], [], []
+    for i, (_sc, wide, status) in enumerate(parts):
+        measures = list(wide)
+        vals = np.concatenate([wide[m] for m in measures])
+        keep = ~np.isnan(vals)
+        measure_idx = np.repeat([_MEASURE_INDEX[m] for m in measures], n)[keep]
+        codes.append((np.full(measure_idx.size, i), np.tile(years, len(measures))[keep], measure_idx))
+        values.append(vals[keep])
+        statuses.append(np.concatenate([status[m] for m in measures])[keep])
+    sc_idx = np.concatenate([c[0] for c in codes])
+    measure_idx = np.concatenate([c[2] for c in codes])
+    scs = [p[0] for p in parts]
+
+    def pick(texts: list[str], idx: np.ndarray) -> np.ndarray:
+        return np.array(texts, dtype=object)[idx]
+
     return pd.DataFrame({
-        "scenario": sc.name,
-        "fiscal_year": np.tile(years, len(measures))[keep],
-        "status": _STATUS[np.concatenate([statuses[m] for m in measures])][keep],
-        "measure": np.repeat(measures, n)[keep],
-        "unit": np.repeat([MEASURES[m] for m in measures], n)[keep],
-        "value": values[keep],
-        "scope": sc.scope,
-        "denominator": sc.denominator,
-        "basis": sc.basis,
+        "scenario": pick([s.name for s in scs], sc_idx),
+        "fiscal_year": np.concatenate([c[1] for c in codes]),
+        "status": _STATUS.astype(object)[np.concatenate(statuses)],
+        "measure": pick(_MEASURE_NAMES, measure_idx),
+        "unit": pick([MEASURES[m] for m in _MEASURE_NAMES], measure_idx),
+        "value": np.concatenate(values),
+        "scope": pick([s.scope for s in scs], sc_idx),
+        "denominator": pick([s.denominator for s in scs], sc_idx),
+        "basis": pick([s.basis for s in scs], sc_idx),
     })
 
 
