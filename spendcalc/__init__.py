@@ -6,7 +6,7 @@ library.
 """
 
 from spendcalc import units as _units
-from spendcalc.api import make_assumptions, project, resolve_scenarios
+from spendcalc.api import make_assumptions, project, resolve_scenarios, simulate
 from spendcalc.assumptions import Assumptions, Scenario, Source
 from spendcalc.claims import check_claims, claim_markers, read_claims
 from spendcalc.data import (
@@ -33,7 +33,6 @@ from spendcalc.model import (
     target_spending_jpy,
 )
 from spendcalc.scenarios import scenario_from_yaml, scenario_to_yaml
-from spendcalc.simulate import simulate
 
 __all__ = [
     "MEASURES", "Q_", "Assumptions", "History", "Scenario", "Source", "SpendcalcError",

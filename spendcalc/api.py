@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from spendcalc import model, schema
+from spendcalc import simulate as simulation
 from spendcalc.assumptions import Assumptions, Scenario
 from spendcalc.data import (
     History,
@@ -79,6 +80,30 @@ def resolve_scenarios(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = 
         chosen = [get_scenario(s) for s in scenarios]
     changes = {k: v for k, v in (("denominator", denominator), ("scope", scope), ("basis", basis)) if v}
     return [replace(s, **changes) for s in chosen] if changes else chosen
+
+
+def simulate(scenario: ScenarioLike, *, paths: int = 100_000, seed: int = 0,
+             assumptions: Assumptions | None = None, history: History | None = None,
+             volatility: float | None = None, persistence: float = 0.0, fx_volatility: float = 0.0,
+             threshold: float | None = None, plan_assumptions: Assumptions | None = None,
+             measured_on: str | None = None, chunk_size: int = 100_000, until: int | None = None,
+             since: int | None = None, progress: simulation.Progress | None = None,
+             method: str = "exact") -> pd.DataFrame:
+    """:func:`spendcalc.simulate.simulate` on a built-in name, a scenario file or a Scenario.
+
+    ``assumptions`` default to ``default_assumptions()`` and ``history`` to ``load_history()``
+    (the bundled data); every other parameter is passed on as it is (see the pure function for
+    units and ranges).
+    """
+    settings = simulation.SimulationSettings(
+        method=method, paths=paths, seed=seed, chunk_size=chunk_size, persistence=persistence,
+        fx_volatility=fx_volatility, threshold=threshold, measured_on=measured_on,
+        volatility=volatility, until=until, since=since)  # checked before any file is read
+    history = load_history() if history is None else history
+    assumptions = default_assumptions() if assumptions is None else assumptions
+    (sc,) = resolve_scenarios(scenario)
+    return simulation.simulate_settings(sc, settings, assumptions=assumptions, history=history,
+                                        plan_assumptions=plan_assumptions, progress=progress)
 
 
 def project(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = None, *,

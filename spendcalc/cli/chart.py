@@ -167,14 +167,15 @@ def cmd_chart(args: argparse.Namespace) -> None:
     assumptions = assumptions_from(args)
     fan = fan_scenario(args.simulate, scenarios)
     try:
-        tidy = model.project(scenarios, assumptions, data.load_history())
+        history = data.load_history()
+        tidy = model.project(scenarios, assumptions, history)
         claims = claim_markers(tidy)
         simulation = None
         if fan is not None:
             from spendcalc.simulate import simulate
 
             simulation = simulate(fan, paths=n_paths, seed=0, assumptions=assumptions,
-                                  measured_on="same-year")
+                                  history=history, measured_on="same-year")
         figures = charts.brief_charts(tidy, claims=claims, simulation=simulation)
         keys = list(figures)
         meta = tidy.attrs.get("methodology", {})
