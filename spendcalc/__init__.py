@@ -8,7 +8,6 @@ library.
 from spendcalc import units as _units
 from spendcalc.api import make_assumptions, project, resolve_scenarios, simulate
 from spendcalc.assumptions import Assumptions, Scenario, Source
-from spendcalc.claims import check_claims, claim_markers, read_claims
 from spendcalc.data import (
     History,
     builtin_scenarios,
@@ -45,8 +44,25 @@ __all__ = [
 ]
 
 
+#: names imported on first use (PEP 562): the claims audit reads the articles' claims and is
+#: needed by few callers, so ``import spendcalc`` (and every CLI command but ``claims``) skips it
+_LAZY = {"check_claims": "spendcalc.claims", "claim_markers": "spendcalc.claims",
+         "read_claims": "spendcalc.claims"}
+
+
 def __getattr__(name: str) -> object:
-    """``spendcalc.ureg`` and ``spendcalc.Q_``, built on first use (see ``spendcalc.units.registry``)."""
+    """``spendcalc.ureg`` and ``spendcalc.Q_``, built on first use (see ``spendcalc.units.registry``),
+    and the names of :data:`_LAZY`, imported on first use."""
     if name in ("ureg", "Q_"):
         return getattr(_units, name)
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY) | {"ureg", "Q_"})
