@@ -4,7 +4,8 @@ Run with ``.venv/bin/python benchmarks/bench_cli.py [N]``. Target (speed issue):
 ``spendcalc project --scenario us-ask-3.5pct --format csv``, a fresh process from start to exit,
 takes at most 1.3x a fresh ``python -c "import pandas"``. Both run N times (default 7),
 interleaved in the same run so that a busy machine slows both alike; the script prints median,
-min and max of each, the ratio of the medians and the target, and exits 1 if the command fails.
+min and max of each, the ratio of the medians (and of the minima, steadier when other work
+shares the machine) and the target, and exits 1 if the command fails.
 
 What the command imports (``python -X importtime -m spendcalc project --scenario us-ask-3.5pct
 --format csv``, 2-core machine under load, November 2026; microseconds, top lines)::
@@ -60,8 +61,9 @@ def main(n: int = 7) -> int:
         print(f"{label}: median {statistics.median(times):.3f} s, min {min(times):.3f} s, "
               f"max {max(times):.3f} s (n={n})")
     ratio = statistics.median(command) / statistics.median(floor)
-    print(f"ratio {ratio:.2f}x import pandas (target <= {TARGET}x) "
-          f"{'OK' if ratio <= TARGET else 'MISSED'}")
+    best = min(command) / min(floor)  # the least disturbed runs: steadier on a busy machine
+    print(f"ratio {ratio:.2f}x import pandas, medians (ratio of minima {best:.2f}x; target <= "
+          f"{TARGET}x) {'OK' if ratio <= TARGET else 'MISSED'}")
     return 0
 
 
