@@ -14,6 +14,7 @@ from spendcalc.api import (
     make_assumptions,
     project,
     resolve_scenarios,
+    simulate,
     sipri_series,
 )
 from spendcalc.assumptions import Assumptions, Scenario, Source
@@ -43,7 +44,6 @@ from spendcalc.model import (
     target_spending_jpy,
 )
 from spendcalc.scenarios import scenario_from_yaml, scenario_to_yaml
-from spendcalc.simulate import simulate
 
 __all__ = [
     "MEASURES", "Q_", "Assumptions", "History", "Scenario", "Source", "SpendcalcError",
@@ -62,3 +62,7 @@ def __getattr__(name: str) -> object:
     if name in ("ureg", "Q_"):
         return getattr(_units, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | {"ureg", "Q_"})

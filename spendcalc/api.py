@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from spendcalc import claims as _claims
 from spendcalc import model, schema
+from spendcalc import simulate as simulation
 from spendcalc.assumptions import Assumptions, Scenario
 from spendcalc.data import (
     History,
@@ -109,6 +109,8 @@ def check_claims(*, assumptions: Assumptions | None = None,
         One row per claim, columns ``spendcalc.claims.OUTPUT_COLUMNS``; see
         :func:`spendcalc.claims.check_claims`, which this calls with the bundled data.
     """
+    from spendcalc import claims as _claims  # loaded on first use: few callers need the audit
+
     chosen = {s.name: s for s in builtin_scenarios()}
     chosen.update({s.name: s for s in scenarios or ()})
     return _claims.check_claims(read_claims() if claims is None else claims, read_reference_rows(),
@@ -122,7 +124,32 @@ def claim_markers(tidy: pd.DataFrame | None = None, claims: pd.DataFrame | None 
 
     See :func:`spendcalc.claims.claim_markers`; ``tidy`` keeps the claims of its scenarios only.
     """
+    from spendcalc import claims as _claims
+
     return _claims.claim_markers(tidy, read_claims() if claims is None else claims)
+
+def simulate(scenario: ScenarioLike, *, paths: int = 100_000, seed: int = 0,
+             assumptions: Assumptions | None = None, history: History | None = None,
+             volatility: float | None = None, persistence: float = 0.0, fx_volatility: float = 0.0,
+             threshold: float | None = None, plan_assumptions: Assumptions | None = None,
+             measured_on: str | None = None, chunk_size: int = 100_000, until: int | None = None,
+             since: int | None = None, progress: simulation.Progress | None = None,
+             method: str = "exact") -> pd.DataFrame:
+    """:func:`spendcalc.simulate.simulate` on a built-in name, a scenario file or a Scenario.
+
+    ``assumptions`` default to ``default_assumptions()`` and ``history`` to ``load_history()``
+    (the bundled data); every other parameter is passed on as it is (see the pure function for
+    units and ranges).
+    """
+    settings = simulation.SimulationSettings(
+        method=method, paths=paths, seed=seed, chunk_size=chunk_size, persistence=persistence,
+        fx_volatility=fx_volatility, threshold=threshold, measured_on=measured_on,
+        volatility=volatility, until=until, since=since)  # checked before any file is read
+    history = load_history() if history is None else history
+    assumptions = default_assumptions() if assumptions is None else assumptions
+    (sc,) = resolve_scenarios(scenario)
+    return simulation.simulate_settings(sc, settings, assumptions=assumptions, history=history,
+                                        plan_assumptions=plan_assumptions, progress=progress)
 
 
 def project(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = None, *,

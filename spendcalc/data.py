@@ -18,7 +18,6 @@ import numpy as np
 import pandas as pd
 
 from spendcalc.assumptions import Assumptions, Scenario, Source
-from spendcalc.claims import CLAIM_FIELDS
 from spendcalc.errors import SpendcalcError
 from spendcalc.history import (  # noqa: F401  (re-exported: spendcalc.data.History etc. keep working)
     FrozenFrame,
@@ -360,10 +359,12 @@ def read_claims(path: str | Path | None = None) -> pd.DataFrame:
         cells (the ``maps_to`` and ``reference`` dicts and lists too) belong to the caller, so
         editing it changes no other caller's claims or verdicts.
     """
+    from spendcalc.claims import CLAIM_FIELDS as claim_fields  # the audit module, on first use
+
     data = _claims_file(str(path or DATA_DIR / "claims.yaml"))
     rows = []
     for c in data["claims"]:
-        row = {k: _thawed(c.get(k)) for k in CLAIM_FIELDS}
+        row = {k: _thawed(c.get(k)) for k in claim_fields}
         ref = row["reference"]
         row["reference"] = [] if ref is None else (list(ref) if isinstance(ref, list) else [ref])
         if row["value"] is not None and not isinstance(row["value"], int | float):
@@ -371,7 +372,7 @@ def read_claims(path: str | Path | None = None) -> pd.DataFrame:
         if row["event_date"] is not None:
             row["event_date"] = str(row["event_date"])
         rows.append(row)
-    df = pd.DataFrame(rows, columns=CLAIM_FIELDS, dtype=object)
+    df = pd.DataFrame(rows, columns=claim_fields, dtype=object)
     df["fiscal_year"] = pd.array(df["fiscal_year"], dtype="Int64")
     return df
 

@@ -54,6 +54,11 @@ FX_RATES_FOR_ACTUALS: tuple[str, ...] = ("stated", "fiscal-year-average")
 BASELINES: tuple[str, ...] = ("own", "common")
 #: how ``simulate`` computes its percentiles: closed form, or the seeded Monte Carlo cross-check
 METHODS: tuple[str, ...] = ("exact", "monte-carlo")
+#: output formats of the command line's table commands (``--format``)
+OUTPUT_FORMATS: tuple[str, ...] = ("csv", "json", "table")
+#: verdicts of the claims audit (``spendcalc.claims``; data/README.md has the rubric)
+VERDICTS: tuple[str, ...] = ("consistent", "inconsistent", "depends-on-definition", "not-modelled",
+                             "partly-supported")
 
 KINDS = ("quantity", "count", "year", "choice", "bool", "name")
 

@@ -76,14 +76,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from statistics import NormalDist
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from spendcalc import model, schema
-from spendcalc.assumptions import DENOMINATORS, Assumptions, Scenario, check_choice
+from spendcalc.assumptions import Assumptions, Scenario
 from spendcalc.errors import SpendcalcError
 
 #: percentiles reported, in percent
@@ -102,30 +103,70 @@ Progress = Callable[[int, int], object]
 
 
 # ----------------------------------------------------------------------------------------------
-# Table of contents: the public entry point
+# Table of contents: the entry point and its settings
 # ----------------------------------------------------------------------------------------------
-def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: int = 0,
-             assumptions: Assumptions | None = None, history: object = None,
+@dataclass(frozen=True)
+class SimulationSettings:
+    """What a reader chooses for one simulation, validated through :mod:`spendcalc.schema`.
+
+    Every field is checked on construction (type and plausible range from the schema; the error
+    names the field). ``volatility=None`` means the historical default (``default_volatility``);
+    ``threshold=None`` the scenario's target; ``measured_on=None`` the scenario's denominator;
+    ``until``/``since`` None the assumptions' horizon and the jump-off year. ``paths``, ``seed``
+    and ``chunk_size`` apply to the Monte Carlo only. See :func:`simulate` for units.
+    """
+
+    method: str = "exact"
+    paths: int = 100_000
+    seed: int = 0
+    chunk_size: int = 100_000
+    persistence: float = 0.0
+    fx_volatility: float = 0.0
+    threshold: float | None = None
+    measured_on: str | None = None
+    volatility: float | None = None
+    until: int | None = None
+    since: int | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("method", "paths", "seed", "chunk_size", "persistence", "fx_volatility"):
+            object.__setattr__(self, name, schema.check(name, getattr(self, name)))
+        for name in ("threshold", "measured_on", "volatility"):
+            if getattr(self, name) is not None:
+                object.__setattr__(self, name, schema.check(name, getattr(self, name)))
+
+    @property
+    def exact(self) -> bool:
+        """True for the closed form, False for the Monte Carlo cross-check."""
+        return self.method == "exact"
+
+
+def simulate(scenario: Scenario, *, paths: int = 100_000, seed: int = 0,
+             assumptions: Assumptions, history: object,
              volatility: float | None = None, persistence: float = 0.0, fx_volatility: float = 0.0,
              threshold: float | None = None, plan_assumptions: Assumptions | None = None,
-             measured_on: str | None = None, chunk_size: int = 100_000, until: int | None = None, since: int | None = None,
-             progress: Progress | None = None, method: str = "exact") -> pd.DataFrame:
+             measured_on: str | None = None, chunk_size: int = 100_000, until: int | None = None,
+             since: int | None = None, progress: Progress | None = None,
+             method: str = "exact") -> pd.DataFrame:
     """Percentile bands of the share of GDP and the dollar value of a fixed yen path under uncertainty.
+
+    PURE: the scenario, the assumptions and the history are arguments. ``spendcalc.simulate``
+    (:func:`spendcalc.api.simulate`) is the same call taking a built-in name or a scenario file
+    and the bundled data and defaults when none are given.
 
     Parameters
     ----------
-    scenario : str, path or Scenario
-        Built-in name, scenario YAML file or Scenario; its yen path is held fixed.
+    scenario : Scenario
+        The scenario whose yen path is held fixed.
     paths : int
         Number of simulated paths, 1 to 50,000,000 (Monte Carlo only). [-]
     seed : int
         Seed (>= 0); the same seed gives the same result for any ``chunk_size`` (Monte Carlo
         only). [-]
-    assumptions : Assumptions, optional
-        GDP assumption (its deterministic path is the median), vintage, exchange rate; default
-        ``spendcalc.default_assumptions()``.
-    history : spendcalc.data.History, optional
-        Bundled actuals; default ``spendcalc.data.load_history()``.
+    assumptions : Assumptions
+        GDP assumption (its deterministic path is the median), vintage, exchange rate.
+    history : spendcalc.data.History
+        Bundled actuals.
     volatility : float, optional
         Stationary s.d. of the annual log shock to nominal GDP, in [0, 1). [1/year, log points]
         Default: the historical s.d. of annual log growth of nominal GDP in the vintage (an
@@ -177,44 +218,76 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
     -----
     See the module docstring for the stochastic model and both methods.
     """
-    from spendcalc.api import resolve_scenarios
+    settings = SimulationSettings(
+        method=method, paths=paths, seed=seed, chunk_size=chunk_size, persistence=persistence,
+        fx_volatility=fx_volatility, threshold=threshold, measured_on=measured_on,
+        volatility=volatility, until=until, since=since)
+    if not isinstance(scenario, Scenario):
+        raise SpendcalcError("scenario", scenario, "a Scenario (spendcalc.simulate also takes a "
+                             "built-in name or a scenario file)")
+    return simulate_settings(scenario, settings, assumptions=assumptions, history=history,
+                             plan_assumptions=plan_assumptions, progress=progress)
 
-    # user-settable values: types and plausible ranges from spendcalc.schema
-    method = schema.check("method", method)
-    exact = method == "exact"
-    paths = schema.check("paths", paths)
-    seed = schema.check("seed", seed)
-    chunk_size = schema.check("chunk_size", chunk_size)
-    persistence = schema.check("persistence", persistence)
-    fx_volatility = schema.check("fx_volatility", fx_volatility)
-    if threshold is not None:
-        threshold = schema.check("threshold", threshold)
-    if measured_on is not None:
-        schema.check("measured_on", measured_on)
-    if history is None:
-        from spendcalc.data import load_history
 
-        history = load_history()
-    if assumptions is None:
-        from spendcalc.data import default_assumptions
-
-        assumptions = default_assumptions()
-    a = assumptions
-    if until is not None:
-        a = replace(a, until=until)
+def simulate_settings(sc: Scenario, settings: SimulationSettings, *, assumptions: Assumptions,
+                      history: object, plan_assumptions: Assumptions | None = None,
+                      progress: Progress | None = None) -> pd.DataFrame:
+    """:func:`simulate` with its settings already built: the steps, in order."""
+    a = assumptions if settings.until is None else replace(assumptions, until=settings.until)
     jump_off, _ = model.last_actual_gdp(history, a.gdp_vintage)
-    if volatility is None:
+    if settings.volatility is None:
         volatility, volatility_note = default_volatility(history, a.gdp_vintage)
     else:
-        volatility = schema.check("volatility", volatility)
-        volatility_note = "user-supplied"
-    (sc,) = resolve_scenarios(scenario)
-    first = jump_off if since is None else since
+        volatility, volatility_note = settings.volatility, "user-supplied"
+    det = deterministic_paths(sc, a, history, plan_assumptions, settings, jump_off)
+    sigma_gdp = 0.0 if det.fixed else volatility
+    thr, ti, count_at = _threshold(det, sigma_gdp)
+    s_q, f_q, sd_s, count = _shock_percentiles(det, settings, sigma_gdp, count_at, progress)
+    # a decreasing transform maps the level-q percentile of the shock to level 1 - q
+    if det.fixed:
+        share = np.repeat(det.share[:, None], len(PERCENTILES), axis=1)
+    else:
+        share = det.share[:, None] * np.exp(-s_q[:, ::-1])  # spend / (GDP_det * exp(S))
+    usd = det.usd[:, None] * np.exp(-f_q[:, ::-1])  # spend / (fx_det * exp(F))
+    years = det.years
+    keep = (years >= det.first) & (years <= a.until) & ~np.isnan(det.spend)
+    out = _frame(sc.name, years[keep], share[keep], usd[keep])
+    certain = det.fixed or sigma_gdp == 0 or det.target_year <= jump_off
+    exact_p = normal_cdf(thr / sd_s[ti]) if settings.exact and ti >= 0 and not certain else None
+    probability, note = _probability(det, sc, a, settings, certain, thr, exact_p, count)
+    out.attrs.update(_attrs(det, sc, a, settings, plan_assumptions, probability, certain, note,
+                            (volatility, volatility_note)))
+    return out
+
+
+class Deterministic(NamedTuple):
+    """The fixed yen path and the deterministic share and USD per year that the shocks move."""
+
+    years: np.ndarray  # fiscal years, ascending [FY]
+    spend: np.ndarray  # the planned yen path [JPY]
+    share: np.ndarray  # spend / deterministic denominator [fraction]
+    usd: np.ndarray  # spend / the projection's rate [USD]
+    steps: np.ndarray  # fiscal years after the jump-off (0 up to it) [year]
+    jump_off: int  # last actual GDP year [FY]
+    first: int  # first reported year [FY]
+    target_year: int  # year the threshold is tested [FY]
+    horizon: int  # years simulated after the jump-off [year]
+    tested: float | None  # the threshold [fraction]
+    denominator: str  # denominator the share is measured on
+    fixed: bool  # fixed FY2022 denominator: the share is certain
+    tidy: pd.DataFrame  # the projection GDP is simulated around
+    plan_tidy: pd.DataFrame  # the projection the yen path comes from
+
+
+def deterministic_paths(sc: Scenario, a: Assumptions, history: object,
+                        plan_assumptions: Assumptions | None, settings: SimulationSettings,
+                        jump_off: int) -> Deterministic:
+    """The deterministic projection (and the plan's yen path) over the simulated years."""
+    first = jump_off if settings.since is None else settings.since
     if first > a.until:
         raise SpendcalcError("since", first, f"a fiscal year at or before FY{a.until} (until)")
-
     target_year = sc.target_year if sc.target_year is not None else a.until
-    tested = threshold if threshold is not None else sc.target_share
+    tested = settings.threshold if settings.threshold is not None else sc.target_share
     horizon_year = max(a.until, target_year)
     start_year = min(first, jump_off, target_year)
     tidy = model.project([sc], replace(a, until=horizon_year), history, since=start_year)
@@ -225,119 +298,126 @@ def simulate(scenario: str | Scenario | object, *, paths: int = 100_000, seed: i
         plan_tidy = model.project([sc], replace(plan_assumptions, until=horizon_year), history,
                                   since=start_year)
         spend = _measures(plan_tidy, ("spending_jpy",), years)[1]["spending_jpy"]
-    steps = np.maximum(years - jump_off, 0)
-    denominator = sc.denominator if measured_on is None else check_choice(
-        "measured_on", measured_on, DENOMINATORS)
+    denominator = sc.denominator if settings.measured_on is None else settings.measured_on
     fixed = denominator == "fixed-fy2022"
     # One source of truth: the deterministic share and USD per year come from the projection's
     # GDP and the model's own functions and formulas (model.derived_measures): its exchange rate
     # for each year (fx_history included) and its denominators. Zero volatility therefore
     # reproduces model.project to the last bit (tests/test_simulate_consistency.py).
-    gdp_det = wide["nominal_gdp_jpy"]
-    share_det = spend / (np.full(years.size, a.reference_gdp_jpy) if fixed else gdp_det)
-    usd_det = spend / model.fx_rates_jpy_per_usd(history, a, years)
+    share = spend / (np.full(years.size, a.reference_gdp_jpy) if fixed else wide["nominal_gdp_jpy"])
+    usd = spend / model.fx_rates_jpy_per_usd(history, a, years)
+    return Deterministic(years, spend, share, usd, np.maximum(years - jump_off, 0), jump_off, first,
+                         target_year, max(horizon_year - jump_off, 0), tested, denominator, fixed,
+                         tidy, plan_tidy)
 
-    sigma_gdp = 0.0 if fixed else volatility
-    horizon = max(horizon_year - jump_off, 0)
-    processes = []
-    if sigma_gdp > 0 and horizon > 0:
-        processes.append(("gdp", _STREAM_GDP, persistence))
-    if fx_volatility > 0 and horizon > 0:
-        processes.append(("fx", _STREAM_FX, 0.0))
 
-    # probability: share >= c  <=>  S[T] <= log(share_det / c)  (S in sigma units below)
+def _threshold(det: Deterministic, sigma_gdp: float) -> tuple[float, int, tuple[int, float] | None]:
+    """``log(share_det / threshold)`` in the target year, its index, and what the Monte Carlo
+    counts: share >= c  <=>  S[T] <= log(share_det / c) (``count_at`` in sigma units)."""
+    if det.tested is None or det.fixed:
+        return math.nan, -1, None
+    ti = int(np.searchsorted(det.years, det.target_year))
+    thr = math.log(det.share[ti] / (det.tested - SHARE_TOLERANCE))
     count_at = None
-    thr = math.nan
-    ti = -1
-    if tested is not None and not fixed:
-        ti = int(np.searchsorted(years, target_year))
-        thr = math.log(share_det[ti] / (tested - SHARE_TOLERANCE))
-        if sigma_gdp > 0 and steps[ti] > 0:
-            count_at = (int(steps[ti]) - 1, thr / sigma_gdp)
+    if sigma_gdp > 0 and det.steps[ti] > 0:
+        count_at = (int(det.steps[ti]) - 1, thr / sigma_gdp)
+    return thr, ti, count_at
 
-    if exact:
-        # percentiles of S and F per year (levels ascending) in closed form, in log points
-        s_q, f_q, sd_s = exact_shock_quantiles(steps, sigma_gdp, persistence, fx_volatility)
-    else:
-        quantiles, count = shock_quantiles(processes, paths=paths, seed=seed, horizon=horizon,
-                                           levels=np.array([p / 100 for p in PERCENTILES]),
-                                           chunk_size=chunk_size, count_at=count_at,
-                                           progress=progress)
-        # percentiles of S and F per year (levels ascending), in log points
-        s_q = _per_year(quantiles.get("gdp"), steps, sigma_gdp)
-        f_q = _per_year(quantiles.get("fx"), steps, fx_volatility)
-    # a decreasing transform maps the level-q percentile of the shock to level 1 - q
-    if fixed:
-        share = np.repeat(share_det[:, None], len(PERCENTILES), axis=1)
-    else:
-        share = share_det[:, None] * np.exp(-s_q[:, ::-1])  # spend / (GDP_det * exp(S))
-    usd = usd_det[:, None] * np.exp(-f_q[:, ::-1])  # spend / (fx_det * exp(F))
 
-    keep = (years >= first) & (years <= a.until) & ~np.isnan(spend)
-    out = _frame(sc.name, years[keep], share[keep], usd[keep])
+def _shock_percentiles(det: Deterministic, settings: SimulationSettings, sigma_gdp: float,
+                       count_at: tuple[int, float] | None, progress: Progress | None,
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, int]:
+    """Percentiles of S and F per year (levels ascending) in log points, exact or simulated;
+    the s.d. of S (exact) and the Monte Carlo's count of paths meeting the threshold."""
+    rho, fx_sigma = settings.persistence, settings.fx_volatility
+    if settings.exact:
+        s_q, f_q, sd_s = exact_shock_quantiles(det.steps, sigma_gdp, rho, fx_sigma)
+        return s_q, f_q, sd_s, 0
+    processes = []
+    if sigma_gdp > 0 and det.horizon > 0:
+        processes.append(("gdp", _STREAM_GDP, rho))
+    if fx_sigma > 0 and det.horizon > 0:
+        processes.append(("fx", _STREAM_FX, 0.0))
+    quantiles, count = shock_quantiles(processes, paths=settings.paths, seed=settings.seed,
+                                       horizon=det.horizon,
+                                       levels=np.array([p / 100 for p in PERCENTILES]),
+                                       chunk_size=settings.chunk_size, count_at=count_at,
+                                       progress=progress)
+    s_q = _per_year(quantiles.get("gdp"), det.steps, sigma_gdp)
+    f_q = _per_year(quantiles.get("fx"), det.steps, fx_sigma)
+    return s_q, f_q, None, count
 
-    certain = fixed or sigma_gdp == 0 or target_year <= jump_off
+
+def _probability(det: Deterministic, sc: Scenario, a: Assumptions, settings: SimulationSettings,
+                 certain: bool, thr: float, exact_p: float | None,
+                 count: int) -> tuple[float | None, str]:
+    """P(share >= threshold) in the target year (or None) and the sentence that explains it."""
+    target_year, tested = det.target_year, det.tested
     if tested is None:
-        probability, note = None, f"scenario {sc.name} has no target share; no probability"
-    elif fixed:
-        probability = None
-        note = (f"on the fixed FY2022 denominator the share is certain: spending is fixed in yen and "
-                f"the denominator ({a.reference_gdp_jpy / 1e12:,.0f} trillion yen) does not move, so "
-                f"GDP uncertainty does not change it (FY{target_year}: "
-                f"{share_det[years == target_year][0]:.3%} of GDP)")
-    elif certain:
-        probability = 1.0 if thr >= 0 else 0.0
-        why = (f"GDP for FY{target_year} is actual" if target_year <= jump_off
+        return None, f"scenario {sc.name} has no target share; no probability"
+    if det.fixed:
+        return None, (
+            f"on the fixed FY2022 denominator the share is certain: spending is fixed in yen and "
+            f"the denominator ({a.reference_gdp_jpy / 1e12:,.0f} trillion yen) does not move, so "
+            f"GDP uncertainty does not change it (FY{target_year}: "
+            f"{det.share[det.years == target_year][0]:.3%} of GDP)")
+    if certain:
+        why = (f"GDP for FY{target_year} is actual" if target_year <= det.jump_off
                else "volatility is zero")
-        note = f"the share is certain ({why})"
+        return (1.0 if thr >= 0 else 0.0), f"the share is certain ({why})"
+    if settings.exact:
+        probability, how = exact_p, "exact under the model (Gaussian log GDP)"
     else:
-        if exact:
-            probability = normal_cdf(thr / sd_s[ti])
-            how = "exact under the model (Gaussian log GDP)"
-        else:
-            probability = count / paths
-            how = f"over {paths:,} Monte Carlo paths"
-        note = (f"P(share >= {tested:.2%} of same-year GDP in FY{target_year}) {how}; spending "
-                "held fixed in yen"
-                + (f" at the {sc.denominator} plan" if sc.denominator != denominator else ""))
-    meta = tidy.attrs["methodology"][sc.name]
-    plan_meta = plan_tidy.attrs["methodology"][sc.name]
-    out.attrs.update({
+        probability = count / settings.paths
+        how = f"over {settings.paths:,} Monte Carlo paths"
+    note = (f"P(share >= {tested:.2%} of same-year GDP in FY{target_year}) {how}; spending "
+            "held fixed in yen"
+            + (f" at the {sc.denominator} plan" if sc.denominator != det.denominator else ""))
+    return probability, note
+
+
+def _attrs(det: Deterministic, sc: Scenario, a: Assumptions, settings: SimulationSettings,
+           plan_assumptions: Assumptions | None, probability: float | None, certain: bool,
+           note: str, volatility: tuple[float, str]) -> dict:
+    """The result's ``attrs`` (see :func:`simulate`); ``volatility`` is (value, note)."""
+    exact, paths, seed = settings.exact, settings.paths, settings.seed
+    fx_volatility = settings.fx_volatility
+    return {
         "scenario": sc.name,
         "target_share": sc.target_share,
         "target_year": sc.target_year,
-        "threshold": tested,
+        "threshold": det.tested,
         "probability": probability,
         "certain": bool(certain),
         # the yen path was sized to hit the tested share on the median GDP path: P is ~0.5
-        "sized_on_central_path": bool(plan_assumptions is None and not fixed
-                                      and sc.denominator == denominator
-                                      and tested is not None and tested == sc.target_share),
+        "sized_on_central_path": bool(plan_assumptions is None and not det.fixed
+                                      and sc.denominator == det.denominator
+                                      and det.tested is not None
+                                      and det.tested == sc.target_share),
         "note": note,
         "paths": None if exact else paths,
         "seed": None if exact else seed,
-        "volatility": float(volatility),
-        "volatility_note": volatility_note,
-        "persistence": float(persistence),
+        "volatility": float(volatility[0]),
+        "volatility_note": volatility[1],
+        "persistence": float(settings.persistence),
         "fx_volatility": float(fx_volatility),
         "fx_volatility_note": ("assumption: no exchange-rate noise (default 0)" if fx_volatility == 0
                                else "user-supplied"),
         "jpy_per_usd": a.jpy_per_usd,
         "fx_history": a.fx_history,
-        "denominator": denominator,
+        "denominator": det.denominator,
         "scenario_denominator": sc.denominator,
-        "jump_off_year": jump_off,
-        "gdp_assumption": meta["gdp_assumption"],
-        "plan_gdp_assumption": plan_meta["gdp_assumption"],
-        "method": method,
+        "jump_off_year": det.jump_off,
+        "gdp_assumption": det.tidy.attrs["methodology"][sc.name]["gdp_assumption"],
+        "plan_gdp_assumption": det.plan_tidy.attrs["methodology"][sc.name]["gdp_assumption"],
+        "method": settings.method,
         "method_note": ("yen path fixed; log GDP = log deterministic GDP + AR(1) shock sum after "
-                        f"FY{jump_off} (median = deterministic path); "
+                        f"FY{det.jump_off} (median = deterministic path); "
                         + ("percentiles and probability exact in closed form (Gaussian log GDP "
                            "and log FX), no sampling error" if exact else
                            f"Monte Carlo over {paths:,} paths (seed {seed}), percentiles the "
                            "sample's exact order statistics")),
-    })
-    return out
+    }
 
 
 # ----------------------------------------------------------------------------------------------

@@ -24,10 +24,12 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-
-import pint
+from typing import TYPE_CHECKING
 
 from spendcalc.errors import SpendcalcError
+
+if TYPE_CHECKING:  # pint is imported when a registry is built, not with the package (~0.15 s)
+    import pint
 
 _log = logging.getLogger(__name__)
 
@@ -36,9 +38,10 @@ _log = logging.getLogger(__name__)
 def registry() -> pint.UnitRegistry:
     """Return the package's one unit registry, built on first use.
 
-    Building a pint registry costs ~100 ms, so it is not done at import time: ``import spendcalc``
-    stays as cheap as importing pandas and pint. ``spendcalc.units.ureg`` and ``Q_`` (and the same
-    names on the package) resolve to this registry and its Quantity class.
+    Building a pint registry costs ~100 ms and importing pint ~150 ms, so neither happens at
+    import time: ``import spendcalc`` stays as cheap as importing pandas. ``spendcalc.units.ureg``
+    and ``Q_`` (and the same names on the package) resolve to this registry and its Quantity
+    class.
 
     pint's parsed definitions are cached on disk in a folder that belongs to this environment
     (:func:`pint_cache_folder`), never in the user cache folder that every environment shares:
@@ -64,6 +67,8 @@ def pint_cache_folder() -> Path | None:
     cached files are pickles, loaded only from inside the environment whose code they describe
     (whoever can write there can already change that code).
     """
+    import pint
+
     pint_dir = Path(pint.__file__).resolve().parent
     key = hashlib.sha256(str(pint_dir).encode("utf-8", "surrogateescape")).hexdigest()[:12]
     return Path(sys.prefix) / "var" / "cache" / "spendcalc" / f"pint-{pint.__version__}-{key}"
@@ -88,6 +93,8 @@ def build_registry(cache_folder: Path | None = None) -> pint.UnitRegistry:
 
 
 def _new_registry(cache_folder: Path | None) -> pint.UnitRegistry:
+    import pint
+
     reg = pint.UnitRegistry(on_redefinition="raise", cache_folder=cache_folder)
     reg.define("JPY = [currency_jpy] = yen")
     reg.define("USD = [currency_usd] = usd")
@@ -145,6 +152,8 @@ def fx_context(jpy_per_usd: float) -> pint.Context:
     """
     if not (jpy_per_usd > 0 and math.isfinite(jpy_per_usd)):
         raise SpendcalcError("fx", jpy_per_usd, "a positive number of JPY per USD")
+    import pint
+
     ctx = pint.Context(f"fx_{jpy_per_usd!r}")
     rate = registry().Quantity(jpy_per_usd, "JPY/USD")
     ctx.add_transformation("[currency_jpy]", "[currency_usd]", lambda _reg, x: x / rate)
@@ -202,7 +211,7 @@ def parse_quantity(value: object, *, field: str, unit: str, allowed: str) -> flo
         number = float(value)
     elif isinstance(value, str):
         number = _parse_text(value, field, unit, allowed)
-    elif isinstance(value, pint.Quantity):
+    elif _is_quantity(value):
         number = _from_quantity(value, field, unit, allowed)
     else:
         raise SpendcalcError(field, value, allowed)
@@ -288,6 +297,12 @@ def _money_factor(words: str, rest: str, unit: str, number: float,
     if scales and scales[0] in "万億兆" and currency != "円":
         return _raise(fail("万, 億 and 兆 go with 円, e.g. '11 兆円'"))
     return _SCALES[scales[0]] if scales else 1.0
+
+
+def _is_quantity(value: object) -> bool:
+    """True for a pint Quantity; without importing pint (none can exist before it is imported)."""
+    pint = sys.modules.get("pint")
+    return pint is not None and isinstance(value, pint.Quantity)
 
 
 def _from_quantity(q: pint.Quantity, field: str, unit: str, allowed: str) -> float:

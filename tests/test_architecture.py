@@ -54,7 +54,8 @@ MODULES = [p.stem for p in (ROOT / "spendcalc").glob("*.py") if p.stem not in ("
 @pytest.mark.parametrize("name", named_identifiers())
 def test_every_named_function_or_constant_exists(name: str):
     found = []
-    for module in ("spendcalc", *(f"spendcalc.{m}" for m in MODULES if m != "__init__")):
+    cli = [f"spendcalc.cli.{p.stem}" for p in (ROOT / "spendcalc" / "cli").glob("*.py")]
+    for module in ("spendcalc", *(f"spendcalc.{m}" for m in MODULES if m != "__init__"), *cli):
         mod = importlib.import_module(module)
         attrs = [a for a in vars(mod) if (a.startswith(name[:-1]) if name.endswith("*") else a == name)]
         found += attrs

@@ -371,3 +371,33 @@ def test_mod_budget_scope_warns_that_the_target_is_applied_to_the_mod_budget(cap
     assert "note: original-fy2027: the 2.0% target is applied to the MOD defense budget alone" in err
     code, out, err = cli(capsys, "project", "--scenario", "original-fy2027")
     assert "MOD defense budget" not in err
+
+
+def test_every_command_module_is_in_the_one_list():
+    """spendcalc/cli/: each module other than options/parser is a command group in COMMANDS."""
+    from spendcalc import cli
+
+    modules = {p.stem for p in Path(cli.__file__).parent.glob("*.py")} - {"__init__", "options", "parser"}
+    assert {m.__name__.rsplit(".", 1)[1] for m in cli.COMMANDS} == modules
+    commands = set(cli.build_parser()._subparsers._group_actions[0].choices)
+    assert commands == {"project", "scenarios", "history", "claims", "chart", "simulate", "bridge", "convert", "sipri"}
+
+
+def test_verdict_choices_are_the_claims_verdicts():
+    from spendcalc import claims, schema
+
+    assert schema.VERDICTS == claims.VERDICTS
+
+
+@pytest.mark.slow
+def test_project_command_imports_only_what_it_needs():
+    """The speed target's command loads no plotting library, claims audit or progress bar."""
+    code = ("import io, sys, contextlib; from spendcalc.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+            "    assert main(['project', '--scenario', 'us-ask-3.5pct', '--format', 'csv']) == 0\n"
+            "print(' '.join(sorted(sys.modules)))")
+    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                check=True, cwd=Path(__file__).resolve().parents[1]).stdout.split())
+    assert "spendcalc.cli.project" in loaded
+    for heavy in ("matplotlib", "spendcalc.charts", "spendcalc.claims", "tqdm", "streamlit"):
+        assert heavy not in loaded, heavy

@@ -14,7 +14,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from spendcalc import charts, cli  # noqa: E402
-from spendcalc.cli_chart import csv_header  # noqa: E402
+from spendcalc.cli.chart import csv_header  # noqa: E402
 from spendcalc.output import read_comments  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]

@@ -615,7 +615,7 @@ def test_parent_that_is_a_file_is_one_line(tmp_path, capsys):
 
 
 def test_unwritable_folder_found_while_writing_is_one_line(tmp_path, capsys, monkeypatch):
-    from spendcalc import cli_chart
+    from spendcalc.cli import chart as cli_chart
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")

@@ -359,15 +359,15 @@ def test_cli_bad_input_is_one_line_exit_2(capsys, argv):
 def test_cli_progress_bar_only_on_a_terminal():
     import io
 
-    from spendcalc.cli_simulate import _progress_bar
+    from spendcalc.cli.simulate import progress_bar
 
     class Terminal(io.StringIO):
         def isatty(self):
             return True
 
-    assert _progress_bar(io.StringIO()) is None  # redirected: no bar
+    assert progress_bar(io.StringIO()) is None  # redirected: no bar
     term = Terminal()
-    bar = _progress_bar(term)
+    bar = progress_bar(term)
     bar(500, 1000)
     bar(1000, 1000)
     text = term.getvalue()

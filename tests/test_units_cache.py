@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pickle
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -140,3 +141,15 @@ def test_cache_failure_of_the_package_registry_falls_back(tmp_path, monkeypatch)
     reg = units.registry.__wrapped__()  # the uncached body: the process's registry stays as it is
     assert reg.cache_folder is None
     assert_works(reg)
+
+
+@pytest.mark.slow
+def test_import_spendcalc_does_not_import_pint():
+    """pint (~0.15 s) is imported with the first registry, not with the package."""
+    code = ("import sys, spendcalc; from spendcalc.units import parse_quantity; "
+            "parse_quantity('3.5 %', field='x', unit='fraction', allowed='a share'); "
+            "before = 'pint' in sys.modules; spendcalc.Q_(1, 'trillion_JPY'); "
+            "print(before, 'pint' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1]).stdout.split()
+    assert out == ["False", "True"]

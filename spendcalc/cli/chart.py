@@ -15,6 +15,7 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
+from spendcalc.cli.options import add_model_options, assumptions_from, scenarios_from
 from spendcalc.errors import SpendcalcError
 from spendcalc.output import terminal_text, write_comments, write_csv
 from spendcalc.schema import parse_whole
@@ -22,12 +23,13 @@ from spendcalc.text import excerpt
 
 CHART_FORMATS = ("png", "svg", "pdf")
 DPI_RANGE = (50, 1200)  # [dots per inch]
+#: paths of the fan chart's Monte Carlo: a narrower window than ``simulate``'s (a chart needs
+#: no more than a few million paths to be smooth, and fewer than a thousand look ragged)
+FAN_PATHS_RANGE = (1000, 5_000_000)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``chart`` command to the spendcalc parser."""
-    from spendcalc.cli import add_model_options
-
     p = subparsers.add_parser("chart", help="write the brief chart set and the data behind it",
                               description="Write every chart of the brief set (share of GDP with "
                               "the articles' claims, spending in yen and USD, the denominator gap, "
@@ -48,7 +50,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    "measured on same-year GDP); auto (default): us-ask-3.5pct if charted, else the "
                    "first charted scenario with a target; none: no fan chart")
     p.add_argument("--paths", default="20000", metavar="N",
-                   help="paths for --simulate, 1,000 to 5,000,000 (default 20,000)")
+                   help=f"paths for --simulate, {FAN_PATHS_RANGE[0]:,} to {FAN_PATHS_RANGE[1]:,} "
+                   "(default 20,000)")
     p.add_argument("--bridge-year", default="2025", metavar="FY",
                    help="fiscal year of the scope waterfall 07-bridge-FYnnnn (default 2025, the "
                    "last year whose components are all published budgets)")
@@ -74,10 +77,11 @@ def parse_dpi(text: str) -> int:
 
 
 def parse_paths(text: str) -> int:
-    """Number of simulated paths, 1,000 to 5,000,000; otherwise SpendcalcError."""
-    allowed = "a whole number of paths from 1000 to 5000000"
+    """Number of simulated paths within :data:`FAN_PATHS_RANGE`; otherwise SpendcalcError."""
+    low, high = FAN_PATHS_RANGE
+    allowed = f"a whole number of paths from {low} to {high}"
     n = parse_whole(str(text), field="--paths", allowed=allowed, grouping=True)  # 20,000 or 20_000
-    if not 1000 <= n <= 5_000_000:
+    if not low <= n <= high:
         raise SpendcalcError("--paths", text, allowed)
     return n
 
@@ -161,20 +165,20 @@ def cmd_chart(args: argparse.Namespace) -> None:
     # charts build Figure objects directly (no pyplot), so no GUI backend is ever involved
     from spendcalc import charts, data, model
     from spendcalc.api import claim_markers
-    from spendcalc.cli import assumptions_from, scenarios_from
 
     scenarios = scenarios_from(args)
     assumptions = assumptions_from(args)
     fan = fan_scenario(args.simulate, scenarios)
     try:
-        tidy = model.project(scenarios, assumptions, data.load_history())
+        history = data.load_history()
+        tidy = model.project(scenarios, assumptions, history)
         claims = claim_markers(tidy)
         simulation = None
         if fan is not None:
             from spendcalc.simulate import simulate
 
             simulation = simulate(fan, paths=n_paths, seed=0, assumptions=assumptions,
-                                  measured_on="same-year")
+                                  history=history, measured_on="same-year")
         figures = charts.brief_charts(tidy, claims=claims, simulation=simulation)
         keys = list(figures)
         meta = tidy.attrs.get("methodology", {})

@@ -16,7 +16,8 @@ from collections.abc import Callable
 
 from spendcalc import schema
 from spendcalc.api import make_assumptions
-from spendcalc.cli import (
+from spendcalc.cli.options import (
+    FORMATS,
     add_model_options,
     assumptions_from,
     emit,
@@ -43,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "instead, as a cross-check.")
     p.add_argument("--scenario", required=True, metavar="NAME|FILE",
                    help="built-in scenario name or scenario YAML file")
-    p.add_argument("--method", choices=schema.METHODS, default="exact",
+    p.add_argument("--method", choices=schema.METHODS, default=schema.METHODS[0],
                    help="exact: percentiles and probability in closed form, no sampling error "
                    "(default); monte-carlo: simulate seeded paths, a cross-check")
     p.add_argument("--paths", type=schema_type("paths"), metavar="N",
@@ -71,11 +72,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--chunk-size", type=schema_type("chunk_size"), metavar="N",
                    help=schema_help("chunk_size", "100,000", "--method monte-carlo only"))
     add_model_options(p)
-    p.add_argument("--format", choices=("csv", "table"), default="table")
+    p.add_argument("--format", choices=[f for f in FORMATS if f != "json"], default="table")
     p.set_defaults(func=cmd_simulate)
 
 
 def cmd_simulate(args: argparse.Namespace) -> None:
+    """Simulate one scenario and write the percentile bands (and, as a table, the headline)."""
     from spendcalc import data
     from spendcalc.simulate import simulate
 
@@ -111,7 +113,7 @@ def monte_carlo_settings(args: argparse.Namespace) -> dict:
                                  "monte-carlo (the default exact method draws no random paths)")
         return {}
     settings = {dest: default for dest, default in MONTE_CARLO_ONLY} | given
-    return settings | {"progress": _progress_bar(sys.stderr)}
+    return settings | {"progress": progress_bar(sys.stderr)}
 
 
 def headline(attrs: dict) -> str:
@@ -141,16 +143,25 @@ def headline(attrs: dict) -> str:
             f"{a['probability']:.2f} ({run})")
 
 
-def _progress_bar(stream: object) -> Callable[[int, int], None] | None:
-    """A concise text bar on a terminal; nothing when the stream is redirected."""
+def progress_bar(stream: object) -> Callable[[int, int], None] | None:
+    """A one-line tqdm bar on a terminal (``simulating [###...] 5,000/20,000 paths``); nothing
+    when the stream is redirected, so CSV on stdout and logs on stderr stay clean.
+
+    Returns ``progress(done_paths, total_paths)`` as :func:`spendcalc.simulate.simulate` calls
+    it after each chunk; the bar is closed (one newline) when ``done >= total``.
+    """
     if not getattr(stream, "isatty", lambda: False)():
         return None
+    from tqdm import tqdm  # only when a bar is drawn
+
+    bar: list = []
 
     def show(done: int, total: int) -> None:
-        filled = int(30 * done / total)
-        stream.write(f"\rsimulating [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,} paths")
+        if not bar:
+            bar.append(tqdm(total=total, file=stream, ascii=".#", mininterval=0, leave=True,
+                            bar_format="simulating [{bar:30}] {n:,}/{total:,} paths"))
+        bar[0].update(done - bar[0].n)
         if done >= total:
-            stream.write("\n")
-        stream.flush()
+            bar[0].close()
 
     return show

@@ -1,7 +1,7 @@
 """``spendcalc bridge`` and ``spendcalc convert``: the definitions bridge on the command line.
 
-Self-contained: each command is one function plus its parser registration (:func:`register`,
-appended to ``spendcalc.cli.EXTRA_COMMANDS``). CSV goes through :func:`spendcalc.output.write_csv`,
+Each command is one function plus its parser registration (:func:`register`, listed in
+``spendcalc.cli.parser.COMMANDS``). CSV goes through :func:`spendcalc.output.write_csv`,
 terminal text through :func:`spendcalc.output.terminal_text`.
 """
 
@@ -14,9 +14,10 @@ import sys
 
 import pandas as pd
 
+from spendcalc import schema
 from spendcalc.output import json_text, terminal_text, write_csv
 
-FORMATS = ("csv", "json", "table")
+FORMATS = schema.OUTPUT_FORMATS
 
 
 def _as_flags(call: object) -> object:
@@ -107,7 +108,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "total (with the supplementary), one sourced row per step")
     p.add_argument("--year", required=True, metavar="FY",
                    help="fiscal year: 2024, 2025, 2026 (partly estimated) or 2027 (the plan composition)")
-    p.add_argument("--basis", choices=("initial", "with-supplementary"), default="with-supplementary",
+    p.add_argument("--basis", choices=schema.BASES, default="with-supplementary",
                    help="stop at the initial security-related total, or add the supplementary "
                    "(default with-supplementary)")
     p.add_argument("--vintage", metavar="NAME", default=None,

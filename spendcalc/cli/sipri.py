@@ -11,7 +11,7 @@ import sys
 
 import pandas as pd
 
-FORMATS = ("csv", "json", "table")
+from spendcalc.cli.options import FORMATS, emit
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,11 +30,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_sipri(args: argparse.Namespace) -> None:
-    from spendcalc import api, cli
+    from spendcalc import api
 
     df = api.sipri_series(vintage=args.vintage)
     if args.format != "table":
-        cli.emit(df, args.format)
+        emit(df, args.format)
         return
     shown = pd.DataFrame({
         "CY": df["calendar_year"],
@@ -47,7 +47,7 @@ def cmd_sipri(args: argparse.Namespace) -> None:
         "USD bn": (df["spending_usd"] / 1e9).round(1),
         "SIPRI USD bn": (df["sipri_spending_usd"] / 1e9).round(1),
     })
-    cli.emit(shown, "table")
+    emit(shown, "table")
     sys.stdout.write("\nWhy each year differs from SIPRI (ours - SIPRI, percentage points):\n")
     for year, text in zip(df["calendar_year"], df["explanation"], strict=True):
         sys.stdout.write(f"CY{year}: {text}\n")

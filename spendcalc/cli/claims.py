@@ -11,18 +11,15 @@ import sys
 
 import pandas as pd
 
-from spendcalc import api
-from spendcalc import claims as claims_mod
+from spendcalc.cli.options import FORMATS, add_model_options, assumptions_from, emit, scenarios_from
 from spendcalc.errors import SpendcalcError
+from spendcalc.schema import VERDICTS
 
-FORMATS = ("csv", "table", "json")
 QUOTE_WIDTH = 70
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``claims`` command to the ``spendcalc`` parser."""
-    from spendcalc import cli
-
     p = subparsers.add_parser(
         "claims", help="audit the articles' claims against the model and the reference figures",
         description="One row per factual claim in the five articles: verdict (consistent, "
@@ -30,20 +27,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "data/README.md), a one-line reason, a plan check for pledges, and for claims on "
         "spending as a share of GDP the model's value on the fixed FY2022 and same-year GDP, for "
         "security-related spending and the MOD budget. Fiscal years are Japanese (April-March).")
-    cli.add_model_options(p)
+    add_model_options(p)
     p.add_argument("--format", choices=FORMATS, default="csv")
     p.add_argument("--article", action="append", metavar="FILE",
                    help="only claims from this article (file name or its 3-digit index); repeatable")
-    p.add_argument("--verdict", action="append", choices=claims_mod.VERDICTS,
+    p.add_argument("--verdict", action="append", choices=VERDICTS,
                    help="only claims with this verdict; repeatable")
     p.set_defaults(func=cmd_claims)
 
 
 def cmd_claims(args: argparse.Namespace) -> None:
-    from spendcalc import cli
+    """Check every claim and write the rows (filtered by --article and --verdict)."""
+    from spendcalc.api import check_claims  # reads the articles' claims: only for this command
 
-    df = api.check_claims(assumptions=cli.assumptions_from(args),
-                          scenarios=cli.scenarios_from(args))
+    df = check_claims(assumptions=assumptions_from(args), scenarios=scenarios_from(args))
     if args.article:
         files = sorted(df["article"].unique())
         wanted = set()
@@ -58,7 +55,7 @@ def cmd_claims(args: argparse.Namespace) -> None:
     if args.format == "table":
         write_table(df, sys.stdout)
     else:
-        cli.emit(df.reset_index(drop=True), args.format)
+        emit(df.reset_index(drop=True), args.format)
 
 
 def _shown_value(value: object, unit: object) -> str:
@@ -80,7 +77,7 @@ def write_table(df: pd.DataFrame, out: object) -> None:
     counts = df["verdict"].value_counts()
     out.write("Claims in the five articles, checked against the model and the bundled reference "
               "figures (fiscal years April-March; shares in percent of GDP).\n")
-    out.write("Verdicts: " + ", ".join(f"{v} {int(counts.get(v, 0))}" for v in claims_mod.VERDICTS)
+    out.write("Verdicts: " + ", ".join(f"{v} {int(counts.get(v, 0))}" for v in VERDICTS)
               + f"  (total {len(df)})\n")
     for article, grp in df.groupby("article", sort=True):
         out.write(f"\n== {article} ({len(grp)} claims)\n")

@@ -1,0 +1,78 @@
+"""``spendcalc project``: scenarios -> tidy pathways as CSV, JSON or a table with the methodology.
+
+A shell: argparse -> :func:`spendcalc.model.project` -> output. No model logic here. Caveats
+(estimates, the baseline of the extra yen) go to stderr, so the CSV on stdout stays clean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from spendcalc import data, model
+from spendcalc.cli.options import (
+    FORMATS,
+    add_model_options,
+    assumptions_from,
+    emit,
+    scenarios_from,
+    whole_number,
+)
+from spendcalc.errors import SpendcalcError
+from spendcalc.output import json_text, terminal_text
+
+#: measures of the table view when no --measure is given
+TABLE_MEASURES = ("spending_jpy", "share_of_gdp", "spending_usd", "gap_to_baseline_jpy")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``project`` command."""
+    p = subparsers.add_parser("project", help="project spending pathways (tidy frame)")
+    p.add_argument("--scenario", action="append", metavar="NAME|FILE",
+                   help="built-in name or scenario YAML file; repeatable; default: all built-ins")
+    add_model_options(p)
+    first = data.default_value("first_fiscal_year")
+    p.add_argument("--since", type=whole_number("--since"), default=first, metavar="FY",
+                   help=f"first fiscal year (default {first})")
+    p.add_argument("--measure", dest="measures", action="append", metavar="NAME",
+                   help="only these measures (repeatable)")
+    p.add_argument("--format", choices=FORMATS, default="csv")
+    p.set_defaults(func=cmd_project)
+
+
+def cmd_project(args: argparse.Namespace) -> None:
+    """Project the scenarios and write them in ``--format``; notes on stderr."""
+    unknown = [m for m in args.measures or [] if m not in model.MEASURES]
+    if unknown:
+        raise SpendcalcError("measure", unknown[0], "one of " + ", ".join(model.MEASURES))
+    tidy = model.project(scenarios_from(args), assumptions_from(args), data.load_history(),
+                         since=args.since)
+    write_notes(tidy, args.measures)
+    if args.format == "table":
+        shown = tidy[tidy["measure"].isin(args.measures or TABLE_MEASURES)]
+        emit(shown, "table")
+        meta = model.methodology_table(tidy)
+        sys.stdout.write("\nMethodology (fiscal years are Japanese, April-March):\n")
+        emit(meta, "table")
+    elif args.format == "json":
+        payload = {"methodology": tidy.attrs["methodology"], "assumptions": tidy.attrs["assumptions"],
+                   "data": json.loads(tidy.to_json(orient="records"))}
+        sys.stdout.write(json_text(payload, indent=1) + "\n")
+    else:
+        emit(tidy if not args.measures else tidy[tidy["measure"].isin(args.measures)], "csv")
+
+
+def write_notes(tidy: object, measures: list[str] | None) -> None:
+    """Each scenario's caveats, and what the extra yen are measured against, on stderr."""
+    for name, meta in tidy.attrs["methodology"].items():
+        for caveat in meta["caveats"]:
+            sys.stderr.write(f"spendcalc: note: {name}: {terminal_text(caveat, multiline=False)}\n")
+    if not measures or any("gap" in m for m in measures):
+        bases: dict[str, list[str]] = {}
+        for name, meta in tidy.attrs["methodology"].items():
+            bases.setdefault(meta["baseline_description"], []).append(name)
+        for text, names in bases.items():
+            sys.stderr.write(terminal_text(
+                f"spendcalc: note: {', '.join(names)}: extra yen (gap_to_baseline_jpy) are "
+                f"measured against the baseline {text}", multiline=False) + "\n")
