@@ -135,9 +135,7 @@ def _year_row(year: int, vintage: str, series: Mapping[str, Mapping]) -> dict[st
               f"supplementaries ({_supp_text(year, supp)}; {_supp_text(year - 1, supp)}); GDP = "
               f"3/4 FY{year} + 1/4 FY{year - 1} of ESRI {vintage} (estimate); USD at the "
               f"{year} average {fx[year]:.2f} JPY/USD")
-    explanation = _explanation(year, vintage, supp_status, spend=spend, spend0=spend0, gdp=gdp,
-                               jpy_per_usd=fx[year], sipri_share=sh, sipri_usd=su)
-    return {
+    row = {
         "calendar_year": year, "spending_jpy": spend, "spending_initial_only_jpy": spend0,
         "supplementary_status": supp_status, "nominal_gdp_jpy": gdp,
         "nominal_gdp_cy_first_estimate_jpy": g1, "share_of_gdp": share,
@@ -146,31 +144,30 @@ def _year_row(year: int, vintage: str, series: Mapping[str, Mapping]) -> dict[st
         "sipri_spending_jpy_implied": sy, "difference_share_pt": diff * 100,
         "spending_effect_pt": spend_eff * 100, "gdp_effect_pt": gdp_eff * 100,
         "difference_usd": usd - su, "status": "estimate", "method": method,
-        "explanation": explanation,
     }
+    row["explanation"] = _explanation(row, vintage)
+    return row
 
 
-def _explanation(year: int, vintage: str, supp_status: str, *, spend: float, spend0: float,
-                 gdp: float, jpy_per_usd: float, sipri_share: float, sipri_usd: float) -> str:
-    """The gap to SIPRI's share split into a spending and a GDP effect, with its caveats."""
-    sh, su = sipri_share, sipri_usd
-    sy = su * jpy_per_usd
-    diff = spend / gdp - sh
+def _explanation(row: Mapping[str, object], vintage: str) -> str:
+    """The gap to SIPRI's share of a year's ``row`` split into a spending and a GDP effect,
+    with its caveats."""
+    year, supp_status, gap = row["calendar_year"], row["supplementary_status"], row["difference_share_pt"]
+    spend, spend0, gdp = row["spending_jpy"], row["spending_initial_only_jpy"], row["nominal_gdp_jpy"]
+    sh, su, sy = row["sipri_share_of_gdp"], row["sipri_spending_usd"], row["sipri_spending_jpy_implied"]
     if math.isnan(sh):
         explanation = "SIPRI share not bundled for this year: no comparison"
     elif math.isnan(su):
-        explanation = (f"gap {diff * 100:+.2f} pt vs SIPRI {sh:.2%}; SIPRI dollars not bundled for "
+        explanation = (f"gap {gap:+.2f} pt vs SIPRI {sh:.2%}; SIPRI dollars not bundled for "
                        f"{year}, so the gap is not split into spending and GDP")
     else:
-        spend_eff = (spend - sy) / gdp
-        gdp_eff = sy / gdp - sh
         sg = sy / sh
         explanation = (
-            f"gap {diff * 100:+.2f} pt = spending {spend_eff * 100:+.2f} pt (ours {_trillion(spend)} "
+            f"gap {gap:+.2f} pt = spending {row['spending_effect_pt']:+.2f} pt (ours {_trillion(spend)} "
             f"{'with' if supp_status != 'missing' else 'partly without'} supplementaries vs "
-            f"SIPRI ~{_trillion(sy)} = ${su / 1e9:.1f}bn x {jpy_per_usd:.2f}; initial budgets only "
-            f"{_trillion(spend0)}) + GDP {gdp_eff * 100:+.2f} pt (ours {gdp / 1e12:.1f}tn from "
-            f"fiscal years, ESRI {vintage}; SIPRI's implied {sg / 1e12:.1f}tn, IMF data of its release)")
+            f"SIPRI ~{_trillion(sy)} = ${su / 1e9:.1f}bn x {row['jpy_per_usd']:.2f}; initial budgets "
+            f"only {_trillion(spend0)}) + GDP {row['gdp_effect_pt']:+.2f} pt (ours {gdp / 1e12:.1f}tn "
+            f"from fiscal years, ESRI {vintage}; SIPRI's implied {sg / 1e12:.1f}tn, IMF data of its release)")
     if not math.isnan(sy):
         explanation += (f"; SIPRI's yen is {sy / spend0 - 1:+.1%} from initial budgets only and "
                         f"{sy / spend - 1:+.1%} from ours with supplementaries")
