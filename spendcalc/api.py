@@ -252,28 +252,13 @@ def convert(value: object, *, year: object, calendar: bool = False, vintage: str
     import numpy as np
 
     from spendcalc import reconcile
-    from spendcalc.data import read_calendar_gdp
 
     y = reconcile.parse_fiscal_year(year, calendar=calendar)
     reconcile.parse_value(value)  # refuse a bad value before anything is computed
     h = history or load_history()
     if calendar:
         a = make_assumptions(base=assumptions)
-        cy, _ = read_calendar_gdp()
-        v = vintage or CALENDAR_DEFAULT_VINTAGE
-        have = cy[cy["vintage"] == v]
-        if have.empty:
-            raise SpendcalcError("vintage", v, "a vintage with calendar-year GDP: "
-                                 + ", ".join(sorted(set(cy["vintage"]))) + " (fiscal-year vintages "
-                                 "are used without --calendar)")
-        row = have[have["calendar_year"] == y]
-        if row.empty:
-            raise SpendcalcError("year", y, f"a calendar year with GDP in vintage {v}: "
-                                 + ", ".join(str(c) for c in have["calendar_year"]))
-        r = row.iloc[0]
-        gdp = float(r["nominal_gdp_jpy"])
-        gdp_text = (f"CY{y} nominal GDP (calendar year), vintage {v}, {r['kind']} "
-                    f"[{r['source_title']} <{r['source_url']}>]")
+        gdp, gdp_text = _calendar_gdp(y, vintage or CALENDAR_DEFAULT_VINTAGE)
         rate = h.fx_annual.get(y)
         fx_text = (f"CY{y} calendar-year average (Federal Reserve G.5A)" if rate is not None else
                    f"stated rate {a.jpy_per_usd:g} (no CY{y} average bundled)")
@@ -285,22 +270,54 @@ def convert(value: object, *, year: object, calendar: bool = False, vintage: str
                    if rate is not None else f"stated rate {a.jpy_per_usd:g} (no FY{y} average bundled)")
     rate = float(rate) if rate is not None else a.jpy_per_usd
     pop, codes = model.population_persons(h, np.array([y]))
-    pop_text = ("" if np.isnan(pop[0]) else
-                f"total population on 1 October {y}, "
-                + {0: "Statistics Bureau estimate", 2: "estimate (derived or interpolated)",
-                   3: "projection (interpolated to the IPSS 2023 medium projection)"}[int(codes[0])])
     path = get_scenario("us-ask-3.5pct")
+    inputs = reconcile.ConvertInputs(
+        gdp_jpy=gdp, gdp_definition=gdp_text, reference_gdp_jpy=a.reference_gdp_jpy,
+        jpy_per_usd=rate, fx_definition=fx_text, population=float(pop[0]),
+        population_definition=_population_text(y, pop[0], codes[0]),
+        path_fy2035_jpy=_fy2035_spending_jpy(path, assumptions, h), path_name=path.name)
+    return reconcile.convert(value, year=y, calendar=calendar, inputs=inputs)
+
+
+def _calendar_gdp(year: int, vintage: str) -> tuple[float, str]:
+    """Calendar-year nominal GDP of ``vintage`` and its definition; a vintage or year without
+    a bundled figure is an error naming what is bundled."""
+    from spendcalc.data import read_calendar_gdp
+
+    cy, _ = read_calendar_gdp()
+    have = cy[cy["vintage"] == vintage]
+    if have.empty:
+        raise SpendcalcError("vintage", vintage, "a vintage with calendar-year GDP: "
+                             + ", ".join(sorted(set(cy["vintage"]))) + " (fiscal-year vintages "
+                             "are used without --calendar)")
+    row = have[have["calendar_year"] == year]
+    if row.empty:
+        raise SpendcalcError("year", year, f"a calendar year with GDP in vintage {vintage}: "
+                             + ", ".join(str(c) for c in have["calendar_year"]))
+    r = row.iloc[0]
+    return float(r["nominal_gdp_jpy"]), (f"CY{year} nominal GDP (calendar year), vintage {vintage}, "
+                                         f"{r['kind']} [{r['source_title']} <{r['source_url']}>]")
+
+
+def _population_text(year: int, persons: float, code: int) -> str:
+    """What the population figure of ``year`` is ('' where none is bundled)."""
+    import numpy as np
+
+    return ("" if np.isnan(persons) else
+            f"total population on 1 October {year}, "
+            + {0: "Statistics Bureau estimate", 2: "estimate (derived or interpolated)",
+               3: "projection (interpolated to the IPSS 2023 medium projection)"}[int(code)])
+
+
+def _fy2035_spending_jpy(path: Scenario, assumptions: Assumptions | None, history: History) -> float:
+    """FY2035 spending of ``path`` in yen, as projected."""
     # the path's cost is the projection's own (the model's GDP vintage and preset), whatever GDP
     # the conversion itself divides by: an outlook or calendar-year vintage has no GDP preset
     base = assumptions or default_assumptions()
     a35 = replace(base, until=max(base.until, 2035))
-    tidy = model.project([path], a35, h)
+    tidy = model.project([path], a35, history)
     fy2035 = tidy[(tidy["measure"] == "spending_jpy") & (tidy["fiscal_year"] == 2035)]["value"]
-    inputs = reconcile.ConvertInputs(
-        gdp_jpy=gdp, gdp_definition=gdp_text, reference_gdp_jpy=a.reference_gdp_jpy,
-        jpy_per_usd=rate, fx_definition=fx_text, population=float(pop[0]),
-        population_definition=pop_text, path_fy2035_jpy=float(fy2035.iloc[0]), path_name=path.name)
-    return reconcile.convert(value, year=y, calendar=calendar, inputs=inputs)
+    return float(fy2035.iloc[0])
 
 
 def sipri_series(*, vintage: str | None = None, data_dir: Path | None = None) -> pd.DataFrame:

@@ -194,29 +194,11 @@ def check_claims(claims: pd.DataFrame, references: pd.DataFrame, history: Histor
     article_dates = dict(zip(*articles[["file", "date"]].T.to_numpy(), strict=True))
     rows, keys = [], []
     for c, (name, year) in zip(claims.itertuples(index=False), plan, strict=True):
-        row = {"claim_id": c.claim_id, "article": c.article, "quote": c.quote,
-               "fiscal_year": c.fiscal_year, "value": c.value, "unit": c.unit, "kind": c.kind,
-               "qualifier": c.qualifier, "claim": c.claim, "reference_check": c.reference_check,
-               "cross_article": c.cross_article, "cross_article_note": c.cross_article_note}
-        resolved = [_resolve_reference(r, refs) for r in c.reference]
-        model_info = shares.get((name, year)) if name else None
-        judged = judge_claim(c, resolved, model_info, chosen, assumptions,
-                             claim_year=_claim_year(c, article_dates))
-        row.update(verdict=judged["verdict"], reason=judged["reason"], model_scenario=name,
-                   model_fiscal_year=year, model_status=model_info["status"] if model_info else None,
-                   claim_type=judged["claim_type"], plan_check=judged["plan_check"])
-        for col in MODEL_COLUMNS:
-            row[col] = model_info[col] if model_info else np.nan
-        row.update(_reference_columns(judged["reference"]))
-        rows.append(row)
+        rows.append(_claim_row(c, name, year, refs=refs, shares=shares, chosen=chosen,
+                               assumptions=assumptions, article_dates=article_dates))
         keys.append(claim_identity(c))
     _one_verdict_per_fact(rows, keys)
-    out = pd.DataFrame(rows, columns=OUTPUT_COLUMNS, dtype=object)
-    for col in MODEL_COLUMNS:
-        out[col] = out[col].astype(float)
-    for col in ("fiscal_year", "model_fiscal_year"):
-        out[col] = pd.array(out[col], dtype="Int64")
-    return out
+    return _verdict_frame(rows)
 
 
 def claim_markers(tidy: pd.DataFrame | None, claims: pd.DataFrame) -> pd.DataFrame:
@@ -279,6 +261,39 @@ def _maps_to_scenario(c: object) -> str | None:
 
 def _is_share(c: object) -> bool:
     return c.unit == "fraction" and isinstance(c.value, int | float)
+
+
+def _claim_row(c: object, name: str | None, year: int | None, *,
+               refs: dict[tuple[str, str], list[dict]], shares: dict[tuple[str, int], dict],
+               chosen: dict[str, Scenario], assumptions: Assumptions,
+               article_dates: dict[str, object]) -> dict[str, object]:
+    """One claim's output row: its own fields, the verdict, the model's shares and the
+    reference the reason cites."""
+    row = {"claim_id": c.claim_id, "article": c.article, "quote": c.quote,
+           "fiscal_year": c.fiscal_year, "value": c.value, "unit": c.unit, "kind": c.kind,
+           "qualifier": c.qualifier, "claim": c.claim, "reference_check": c.reference_check,
+           "cross_article": c.cross_article, "cross_article_note": c.cross_article_note}
+    resolved = [_resolve_reference(r, refs) for r in c.reference]
+    model_info = shares.get((name, year)) if name else None
+    judged = judge_claim(c, resolved, model_info, chosen, assumptions,
+                         claim_year=_claim_year(c, article_dates))
+    row.update(verdict=judged["verdict"], reason=judged["reason"], model_scenario=name,
+               model_fiscal_year=year, model_status=model_info["status"] if model_info else None,
+               claim_type=judged["claim_type"], plan_check=judged["plan_check"])
+    for col in MODEL_COLUMNS:
+        row[col] = model_info[col] if model_info else np.nan
+    row.update(_reference_columns(judged["reference"]))
+    return row
+
+
+def _verdict_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """The rows as a frame of ``OUTPUT_COLUMNS``: model shares as floats, years as Int64."""
+    out = pd.DataFrame(rows, columns=OUTPUT_COLUMNS, dtype=object)
+    for col in MODEL_COLUMNS:
+        out[col] = out[col].astype(float)
+    for col in ("fiscal_year", "model_fiscal_year"):
+        out[col] = pd.array(out[col], dtype="Int64")
+    return out
 
 
 def _model_year(c: object, chosen: dict[str, Scenario]) -> tuple[str | None, int | None]:

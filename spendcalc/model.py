@@ -95,18 +95,7 @@ def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: Hi
         reference GDP, FX, deflator, GDP vintage and preset, anchor).
     """
     baseline = resolve_baseline(baseline, assumptions)
-    if not scenarios:
-        raise SpendcalcError("scenarios", [], "at least one scenario")
-    names = [s.name for s in scenarios]
-    if len(set(names)) != len(names):
-        raise SpendcalcError("scenarios", names, "unique scenario names")
-    last_gdp_year, _ = last_actual_gdp(history, assumptions.gdp_vintage)
-    if assumptions.until < last_gdp_year:
-        raise SpendcalcError("until", assumptions.until, f"a fiscal year from FY{last_gdp_year} (the "
-                             "last actual GDP year) to FY2100")
-    if since is None:
-        since = history.first_spending_year()
-    check_year("since", since, FIRST_FISCAL_YEAR, assumptions.until)
+    since = _checked_since(scenarios, assumptions, history, since)
     # cumulative measures run from cumulative_from whatever the first year shown
     years = np.arange(min(since, assumptions.cumulative_from), assumptions.until + 1)
     shown = years >= since
@@ -125,14 +114,7 @@ def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: Hi
             base = common
         wide = derived_measures(spend, base, gdp, years, sc, assumptions, fx, real_ratio,
                                 population=pop)
-        share_status = np.maximum(spend_status, gdp_status) if sc.denominator == "same-year" else spend_status
-        statuses = {m: spend_status for m in wide}
-        statuses.update(nominal_gdp_jpy=gdp_status, share_of_gdp=share_status,
-                        share_of_gdp_same_year=np.maximum(spend_status, gdp_status),
-                        denominator_gdp_jpy=gdp_status if sc.denominator == "same-year"
-                        else np.zeros_like(gdp_status))
-        statuses.update(spending_per_capita_jpy=np.maximum(spend_status, pop_status),
-                        spending_per_capita_usd=np.maximum(spend_status, pop_status))
+        statuses = _measure_statuses(sc, wide, spend_status, gdp_status, pop_status)
         parts.append((sc, {m: v[shown] for m, v in wide.items()}, {m: v[shown] for m, v in statuses.items()}))
         methodology[sc.name] = methodology_for(sc, assumptions, history, anchor_year, baseline)
     out = _tidy(years[shown], parts)
@@ -585,6 +567,40 @@ def _cumsum_from(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
     v = np.where(mask, values, 0.0)
     out = np.cumsum(v)
     return np.where(mask, out, np.nan)
+
+
+def _checked_since(scenarios: Sequence[Scenario], assumptions: Assumptions, history: History,
+                   since: int | None) -> int:
+    """Refuse no or duplicate scenarios and an ``until`` or ``since`` out of range; return
+    ``since`` (None: the first year of the bundled budgets)."""
+    if not scenarios:
+        raise SpendcalcError("scenarios", [], "at least one scenario")
+    names = [s.name for s in scenarios]
+    if len(set(names)) != len(names):
+        raise SpendcalcError("scenarios", names, "unique scenario names")
+    last_gdp_year, _ = last_actual_gdp(history, assumptions.gdp_vintage)
+    if assumptions.until < last_gdp_year:
+        raise SpendcalcError("until", assumptions.until, f"a fiscal year from FY{last_gdp_year} (the "
+                             "last actual GDP year) to FY2100")
+    if since is None:
+        since = history.first_spending_year()
+    check_year("since", since, FIRST_FISCAL_YEAR, assumptions.until)
+    return since
+
+
+def _measure_statuses(sc: Scenario, wide: dict[str, np.ndarray], spend_status: np.ndarray,
+                      gdp_status: np.ndarray, pop_status: np.ndarray) -> dict[str, np.ndarray]:
+    """Status codes per measure of one scenario: spending's, raised by GDP's where a measure
+    divides by a same-year GDP and by population's for the per-person measures."""
+    share_status = np.maximum(spend_status, gdp_status) if sc.denominator == "same-year" else spend_status
+    statuses = {m: spend_status for m in wide}
+    statuses.update(nominal_gdp_jpy=gdp_status, share_of_gdp=share_status,
+                    share_of_gdp_same_year=np.maximum(spend_status, gdp_status),
+                    denominator_gdp_jpy=gdp_status if sc.denominator == "same-year"
+                    else np.zeros_like(gdp_status))
+    statuses.update(spending_per_capita_jpy=np.maximum(spend_status, pop_status),
+                    spending_per_capita_usd=np.maximum(spend_status, pop_status))
+    return statuses
 
 
 def validate_against_history(sc: Scenario, history: History) -> None:

@@ -182,14 +182,7 @@ def bridge(year: object, *, basis: str = "with-supplementary", inputs: BridgeInp
     ``derivation``) / missing (not published; value NaN). ``df.attrs['note']`` says what is
     published for the year.
     """
-    fy = parse_fiscal_year(year)
-    if basis not in BASES:
-        raise SpendcalcError("basis", basis, "one of " + ", ".join(BASES))
-    if fy not in RECIPES:
-        raise SpendcalcError("year", year, "a fiscal year with published components: "
-                             + ", ".join(f"FY{y}" for y in BRIDGE_YEARS)
-                             + " (FY2027: the plan composition)")
-    figs = inputs.figures
+    fy = _bridge_year(year, basis)
     gdp, gdp_text = inputs.gdp_same_year.get(fy, (math.nan, "no same-year GDP bundled"))
     persons = inputs.population.get(fy, math.nan)
     rows: list[dict] = []
@@ -209,35 +202,7 @@ def bridge(year: object, *, basis: str = "with-supplementary", inputs: BridgeInp
     for kind, component, how in RECIPES[fy]:
         if basis == "initial" and component in (SUPP, WITH_SUPP):
             continue
-        if how[0] == "series":
-            table, series, sfy = how[1:4]
-            r = _lookup(figs, table, series, sfy)
-            if r is None:
-                raise SpendcalcError("bridge data", f"{series} FY{sfy}", "a bundled default row "
-                                     "(data/defense_budget.csv or data/framework.csv)")
-            value, status = float(r["value_jpy"]), str(r["status"])
-            derivation = f"{series} FY{sfy} as published: {r['definition']}"
-            if len(how) > 4 and how[4] != status:
-                derivation += (f" [status {how[4]}, not {status}: the FY{sfy} budget was enacted as "
-                               "drafted on 2026-04-07 (mod_budget_initial FY2026)]")
-                status = how[4]
-            title, url = str(r["source_title"]), str(r["source_url"])
-        elif how[0] == "difference":
-            parts = [_lookup(figs, *p) for p in how[1:]]
-            if any(p is None for p in parts):
-                raise SpendcalcError("bridge data", how, "bundled default rows")
-            value = float(parts[0]["value_jpy"]) - sum(float(p["value_jpy"]) for p in parts[1:])
-            status = "estimate"
-            derivation = "derived: " + " - ".join(
-                f"{p['series']} FY{p['fiscal_year']} ({float(p['value_jpy']) / 1e12:g} trillion)" for p in parts)
-            title = " | ".join(dict.fromkeys(str(p["source_title"]) for p in parts))
-            url = " | ".join(dict.fromkeys(str(p["source_url"]) for p in parts))
-        elif how[0] == "sum":
-            value = math.nan if broken else running
-            status = "plan" if any(r["status"] == "plan" for r in rows) else "estimate"
-            derivation, title, url = f"sum of the rows above ({how[1]})", "sum of the rows above", ""
-        else:  # missing
-            value, status, derivation, title, url = math.nan, "missing", how[1], "", ""
+        value, status, derivation, title, url = _step(how, inputs.figures, rows, running, broken)
         if math.isnan(value):
             broken = True
         elif kind in ("subtotal", "total"):
@@ -245,9 +210,7 @@ def bridge(year: object, *, basis: str = "with-supplementary", inputs: BridgeInp
             if not broken and abs(residual) > 0.5e6:  # more than half a million yen: not float noise
                 running = value
                 row("residual", RESIDUAL, residual, "estimate",
-                    f"published '{component.lstrip('= ')}' ({value / 1e12:g} trillion) minus the sum "
-                    f"of the rows above ({(value - residual) / 1e12:.4f} trillion): rounding of the "
-                    "published components, or items not itemised", "", "")
+                    _residual_derivation(component, value, residual), "", "")
             running, broken = value, False
         elif not broken:
             running = value if kind == "start" else running + value
@@ -257,6 +220,69 @@ def bridge(year: object, *, basis: str = "with-supplementary", inputs: BridgeInp
     out.attrs["gdp_same_year"] = gdp_text
     out.attrs["reference_gdp_jpy"] = inputs.reference_gdp_jpy
     return out
+
+
+def _bridge_year(year: object, basis: str) -> int:
+    """The fiscal year of a bridge, refusing an unknown basis or a year without a recipe."""
+    fy = parse_fiscal_year(year)
+    if basis not in BASES:
+        raise SpendcalcError("basis", basis, "one of " + ", ".join(BASES))
+    if fy not in RECIPES:
+        raise SpendcalcError("year", year, "a fiscal year with published components: "
+                             + ", ".join(f"FY{y}" for y in BRIDGE_YEARS)
+                             + " (FY2027: the plan composition)")
+    return fy
+
+
+def _step(how: tuple, figs: pd.DataFrame, rows: list[dict], running: float,
+          broken: bool) -> tuple[float, str, str, str, str]:
+    """One recipe step's ``(value, status, derivation, source_title, source_url)``."""
+    if how[0] == "series":
+        return _series_step(how, figs)
+    if how[0] == "difference":
+        return _difference_step(how, figs)
+    if how[0] == "sum":
+        value = math.nan if broken else running
+        status = "plan" if any(r["status"] == "plan" for r in rows) else "estimate"
+        return value, status, f"sum of the rows above ({how[1]})", "sum of the rows above", ""
+    return math.nan, "missing", how[1], "", ""  # missing
+
+
+def _series_step(how: tuple, figs: pd.DataFrame) -> tuple[float, str, str, str, str]:
+    """A step that is one bundled row as published (its status overridden where the recipe
+    names another)."""
+    table, series, sfy = how[1:4]
+    r = _lookup(figs, table, series, sfy)
+    if r is None:
+        raise SpendcalcError("bridge data", f"{series} FY{sfy}", "a bundled default row "
+                             "(data/defense_budget.csv or data/framework.csv)")
+    value, status = float(r["value_jpy"]), str(r["status"])
+    derivation = f"{series} FY{sfy} as published: {r['definition']}"
+    if len(how) > 4 and how[4] != status:
+        derivation += (f" [status {how[4]}, not {status}: the FY{sfy} budget was enacted as "
+                       "drafted on 2026-04-07 (mod_budget_initial FY2026)]")
+        status = how[4]
+    return value, status, derivation, str(r["source_title"]), str(r["source_url"])
+
+
+def _difference_step(how: tuple, figs: pd.DataFrame) -> tuple[float, str, str, str, str]:
+    """A step derived as the first bundled row minus the others (an estimate)."""
+    parts = [_lookup(figs, *p) for p in how[1:]]
+    if any(p is None for p in parts):
+        raise SpendcalcError("bridge data", how, "bundled default rows")
+    value = float(parts[0]["value_jpy"]) - sum(float(p["value_jpy"]) for p in parts[1:])
+    derivation = "derived: " + " - ".join(
+        f"{p['series']} FY{p['fiscal_year']} ({float(p['value_jpy']) / 1e12:g} trillion)" for p in parts)
+    title = " | ".join(dict.fromkeys(str(p["source_title"]) for p in parts))
+    url = " | ".join(dict.fromkeys(str(p["source_url"]) for p in parts))
+    return value, "estimate", derivation, title, url
+
+
+def _residual_derivation(component: str, value: float, residual: float) -> str:
+    """Why a residual row: the published subtotal against the sum of the rows above it."""
+    return (f"published '{component.lstrip('= ')}' ({value / 1e12:g} trillion) minus the sum "
+            f"of the rows above ({(value - residual) / 1e12:.4f} trillion): rounding of the "
+            "published components, or items not itemised")
 
 
 # ----------------------------------------------------------------------------------------------

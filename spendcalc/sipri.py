@@ -80,69 +80,102 @@ def compute(inputs: Mapping[str, object], vintage: str) -> pd.DataFrame:
     One row per calendar year from :data:`FIRST_CALENDAR_YEAR` to the last year with both fiscal
     years' budgets and GDP and a calendar-year exchange rate. Columns: :data:`COLUMNS`.
     """
-    initial = {fy: v for fy, (v, _src) in inputs["mod_initial"].items()}
-    supp: Mapping[int, tuple[float, str, str]] = inputs["supplementary"]
-    gdp_fy: Mapping[int, float] = inputs["gdp_fy"][vintage]
-    fx: Mapping[int, float] = inputs["fx"]
-    first = {y: v for y, (v, _s) in inputs["gdp_cy_first"].items()}
-    s_share = {y: v for y, (v, _s) in inputs["sipri_share"].items()}
-    s_usd = {y: v for y, (v, _s) in inputs["sipri_usd"].items()}
-    total = {fy: v + (supp[fy][0] if fy in supp else 0.0) for fy, v in initial.items()}
+    series = _series(inputs, vintage)
+    initial, gdp_fy, fx = series["initial"], series["gdp_fy"], series["fx"]
     rows = []
     year = FIRST_CALENDAR_YEAR
     while year - 1 in initial and year in initial and year - 1 in gdp_fy and year in gdp_fy and year in fx:
-        spend = calendar_weighted(total, year)
-        spend0 = calendar_weighted(initial, year)
-        gdp = calendar_weighted(gdp_fy, year)
-        statuses = {supp[fy][1] if fy in supp else "missing" for fy in (year, year - 1)}
-        supp_status = ("missing" if "missing" in statuses else "estimate" if "estimate" in statuses
-                       else "actual")
-        share = spend / gdp
-        g1 = first.get(year, math.nan)
-        usd = spend / fx[year]
-        sh = s_share.get(year, math.nan)
-        su = s_usd.get(year, math.nan)
-        sy = su * fx[year]
-        diff = share - sh
-        spend_eff = (spend - sy) / gdp
-        gdp_eff = sy / gdp - sh
-        method = (f"3/4 FY{year} + 1/4 FY{year - 1} of the MOD budget incl. SACO/realignment plus "
-                  f"supplementaries ({_supp_text(year, supp)}; {_supp_text(year - 1, supp)}); GDP = "
-                  f"3/4 FY{year} + 1/4 FY{year - 1} of ESRI {vintage} (estimate); USD at the "
-                  f"{year} average {fx[year]:.2f} JPY/USD")
-        if math.isnan(sh):
-            explanation = "SIPRI share not bundled for this year: no comparison"
-        elif math.isnan(su):
-            explanation = (f"gap {diff * 100:+.2f} pt vs SIPRI {sh:.2%}; SIPRI dollars not bundled for "
-                           f"{year}, so the gap is not split into spending and GDP")
-        else:
-            sg = sy / sh
-            explanation = (
-                f"gap {diff * 100:+.2f} pt = spending {spend_eff * 100:+.2f} pt (ours {_trillion(spend)} "
-                f"{'with' if supp_status != 'missing' else 'partly without'} supplementaries vs "
-                f"SIPRI ~{_trillion(sy)} = ${su / 1e9:.1f}bn x {fx[year]:.2f}; initial budgets only "
-                f"{_trillion(spend0)}) + GDP {gdp_eff * 100:+.2f} pt (ours {gdp / 1e12:.1f}tn from "
-                f"fiscal years, ESRI {vintage}; SIPRI's implied {sg / 1e12:.1f}tn, IMF data of its release)")
-        if not math.isnan(sy):
-            explanation += (f"; SIPRI's yen is {sy / spend0 - 1:+.1%} from initial budgets only and "
-                            f"{sy / spend - 1:+.1%} from ours with supplementaries")
-            if year + 1 != SHARE_RELEASE_YEAR:
-                explanation += (f"; its dollars are from the {year + 1} release, its share from the "
-                                f"{SHARE_RELEASE_YEAR} release (SIPRI revises past years)")
-        if supp_status == "missing":
-            explanation += "; a supplementary budget was not found (counted as zero)"
-        elif supp_status == "estimate":
-            explanation += "; an approximate supplementary is used"
-        rows.append({
-            "calendar_year": year, "spending_jpy": spend, "spending_initial_only_jpy": spend0,
-            "supplementary_status": supp_status, "nominal_gdp_jpy": gdp,
-            "nominal_gdp_cy_first_estimate_jpy": g1, "share_of_gdp": share,
-            "share_of_gdp_on_first_estimate": spend / g1, "jpy_per_usd": fx[year],
-            "spending_usd": usd, "sipri_share_of_gdp": sh, "sipri_spending_usd": su,
-            "sipri_spending_jpy_implied": sy, "difference_share_pt": diff * 100,
-            "spending_effect_pt": spend_eff * 100, "gdp_effect_pt": gdp_eff * 100,
-            "difference_usd": usd - su, "status": "estimate", "method": method,
-            "explanation": explanation,
-        })
+        rows.append(_year_row(year, vintage, series))
         year += 1
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _series(inputs: Mapping[str, object], vintage: str) -> dict[str, Mapping]:
+    """The inputs as plain ``year -> value`` maps (sources dropped; ``supplementary`` kept as
+    ``fy -> (value, status, source)``; ``total``: initial plus supplementary budgets)."""
+    initial = {fy: v for fy, (v, _src) in inputs["mod_initial"].items()}
+    supp: Mapping[int, tuple[float, str, str]] = inputs["supplementary"]
+    return {
+        "initial": initial,
+        "supp": supp,
+        "gdp_fy": inputs["gdp_fy"][vintage],
+        "fx": inputs["fx"],
+        "first": {y: v for y, (v, _s) in inputs["gdp_cy_first"].items()},
+        "sipri_share": {y: v for y, (v, _s) in inputs["sipri_share"].items()},
+        "sipri_usd": {y: v for y, (v, _s) in inputs["sipri_usd"].items()},
+        "total": {fy: v + (supp[fy][0] if fy in supp else 0.0) for fy, v in initial.items()},
+    }
+
+
+def _supplementary_status(year: int, supp: Mapping[int, tuple[float, str, str]]) -> str:
+    """``missing`` if either fiscal year's supplementary is, else ``estimate`` if either is,
+    else ``actual``."""
+    statuses = {supp[fy][1] if fy in supp else "missing" for fy in (year, year - 1)}
+    return ("missing" if "missing" in statuses else "estimate" if "estimate" in statuses
+            else "actual")
+
+
+def _year_row(year: int, vintage: str, series: Mapping[str, Mapping]) -> dict[str, object]:
+    """One calendar year's row of :data:`COLUMNS`."""
+    supp, fx = series["supp"], series["fx"]
+    spend = calendar_weighted(series["total"], year)
+    spend0 = calendar_weighted(series["initial"], year)
+    gdp = calendar_weighted(series["gdp_fy"], year)
+    supp_status = _supplementary_status(year, supp)
+    share = spend / gdp
+    g1 = series["first"].get(year, math.nan)
+    usd = spend / fx[year]
+    sh = series["sipri_share"].get(year, math.nan)
+    su = series["sipri_usd"].get(year, math.nan)
+    sy = su * fx[year]
+    diff = share - sh
+    spend_eff = (spend - sy) / gdp
+    gdp_eff = sy / gdp - sh
+    method = (f"3/4 FY{year} + 1/4 FY{year - 1} of the MOD budget incl. SACO/realignment plus "
+              f"supplementaries ({_supp_text(year, supp)}; {_supp_text(year - 1, supp)}); GDP = "
+              f"3/4 FY{year} + 1/4 FY{year - 1} of ESRI {vintage} (estimate); USD at the "
+              f"{year} average {fx[year]:.2f} JPY/USD")
+    row = {
+        "calendar_year": year, "spending_jpy": spend, "spending_initial_only_jpy": spend0,
+        "supplementary_status": supp_status, "nominal_gdp_jpy": gdp,
+        "nominal_gdp_cy_first_estimate_jpy": g1, "share_of_gdp": share,
+        "share_of_gdp_on_first_estimate": spend / g1, "jpy_per_usd": fx[year],
+        "spending_usd": usd, "sipri_share_of_gdp": sh, "sipri_spending_usd": su,
+        "sipri_spending_jpy_implied": sy, "difference_share_pt": diff * 100,
+        "spending_effect_pt": spend_eff * 100, "gdp_effect_pt": gdp_eff * 100,
+        "difference_usd": usd - su, "status": "estimate", "method": method,
+    }
+    row["explanation"] = _explanation(row, vintage)
+    return row
+
+
+def _explanation(row: Mapping[str, object], vintage: str) -> str:
+    """The gap to SIPRI's share of a year's ``row`` split into a spending and a GDP effect,
+    with its caveats."""
+    year, supp_status, gap = row["calendar_year"], row["supplementary_status"], row["difference_share_pt"]
+    spend, spend0, gdp = row["spending_jpy"], row["spending_initial_only_jpy"], row["nominal_gdp_jpy"]
+    sh, su, sy = row["sipri_share_of_gdp"], row["sipri_spending_usd"], row["sipri_spending_jpy_implied"]
+    if math.isnan(sh):
+        explanation = "SIPRI share not bundled for this year: no comparison"
+    elif math.isnan(su):
+        explanation = (f"gap {gap:+.2f} pt vs SIPRI {sh:.2%}; SIPRI dollars not bundled for "
+                       f"{year}, so the gap is not split into spending and GDP")
+    else:
+        sg = sy / sh
+        explanation = (
+            f"gap {gap:+.2f} pt = spending {row['spending_effect_pt']:+.2f} pt (ours {_trillion(spend)} "
+            f"{'with' if supp_status != 'missing' else 'partly without'} supplementaries vs "
+            f"SIPRI ~{_trillion(sy)} = ${su / 1e9:.1f}bn x {row['jpy_per_usd']:.2f}; initial budgets "
+            f"only {_trillion(spend0)}) + GDP {row['gdp_effect_pt']:+.2f} pt (ours {gdp / 1e12:.1f}tn "
+            f"from fiscal years, ESRI {vintage}; SIPRI's implied {sg / 1e12:.1f}tn, IMF data of its release)")
+    if not math.isnan(sy):
+        explanation += (f"; SIPRI's yen is {sy / spend0 - 1:+.1%} from initial budgets only and "
+                        f"{sy / spend - 1:+.1%} from ours with supplementaries")
+        if year + 1 != SHARE_RELEASE_YEAR:
+            explanation += (f"; its dollars are from the {year + 1} release, its share from the "
+                            f"{SHARE_RELEASE_YEAR} release (SIPRI revises past years)")
+    if supp_status == "missing":
+        explanation += "; a supplementary budget was not found (counted as zero)"
+    elif supp_status == "estimate":
+        explanation += "; an approximate supplementary is used"
+    return explanation

@@ -4,7 +4,7 @@ The length counts the lines from ``def`` to the function's last line, without it
 numpydoc docstring listing fifteen parameters is documentation, not logic). Nested functions
 count towards the function that holds them and are also checked on their own.
 
-``MODULES`` lists the modules held to the limit; add a module once its functions are short.
+``MODULES`` is every module of the package (``spendcalc/*.py`` and ``spendcalc/cli/*.py``).
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 MAX_LINES = 60
-MODULES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "spendcalc" / "cli").glob("*.py")) + [
-    "spendcalc/simulate.py",
-]
+MODULES = sorted(str(p.relative_to(ROOT)) for p in [*(ROOT / "spendcalc").glob("*.py"),
+                                                     *(ROOT / "spendcalc" / "cli").glob("*.py")])
 
 
 def long_functions(path: Path, limit: int = MAX_LINES) -> list[str]:
