@@ -62,7 +62,7 @@ def test_app_runs_and_shows_headline_with_units(default_app):
     assert "Share of fixed FY2022 GDP in FY2035" in labels
     assert "Share of same-year GDP in FY2035" in labels
     # the default headline is the reported US request: 3.5% of same-year GDP in FY2035
-    assert at.selectbox(key="w_focus").value == "us-ask-3.5pct"
+    assert at.selectbox(key="focus").value == "us-ask-3.5pct"
     assert metric_value(at, "Share of same-year GDP") == "3.50%"
     # the headline yen come from the core, formatted as trillion yen
     h = spendcalc.headline_figures(spendcalc.get_scenario("us-ask-3.5pct"), spendcalc.default_assumptions(),
@@ -108,7 +108,7 @@ def test_every_choice_runs():
     for name in ("original-fy2027", "accelerated-fy2025", "us-ask-3.5pct", "hold-flat"):
         at.multiselect(key="sc").set_value([name]).run()
         assert_clean(at)
-        assert at.selectbox(key="w_focus").value == name
+        assert at.selectbox(key="focus").value == name
         assert at.metric
     at.multiselect(key="sc").set_value([]).run()
     assert_clean(at)
@@ -117,8 +117,7 @@ def test_every_choice_runs():
 
 def widget_options(at: AppTest, key: str) -> list[str]:
     """The underlying option values (not labels) of a radio or selectbox of the app."""
-    specs = app_module().widget_specs()
-    return list(specs[key]["choices"])
+    return list(app_module().link_params()[key].choices)
 
 
 @pytest.mark.parametrize("tab", ["Uncertainty", "Claims", "Data & methodology"])
@@ -159,13 +158,13 @@ def test_good_upload_is_selected_carried_in_link_and_reproduced():
     at.run()
     assert_clean(at)
     assert "my-plan" in at.multiselect(key="sc").value
-    assert at.selectbox(key="w_focus").value == "my-plan"
+    assert at.selectbox(key="focus").value == "my-plan"
     assert metric_value(at, "Share of same-year GDP in FY2030") == "2.50%"
     link = {k: at.query_params[k] for k in at.query_params}
     assert "up" in link
     again = run_app(link)  # a new session opened from the link
     assert_clean(again)
-    assert again.selectbox(key="w_focus").value == "my-plan"
+    assert again.selectbox(key="focus").value == "my-plan"
     assert metrics(again) == metrics(at)
     at.button(key="forget_upload").click().run()
     assert_clean(at)
@@ -202,13 +201,13 @@ def test_query_params_round_trip():
     assert at.slider(key="fx").value == 140.0
     assert at.radio(key="scope").value == "mod-budget"
     assert at.radio(key="basis").value == "initial"
-    assert at.selectbox(key="w_focus").value == "us-ask-3.5pct"
+    assert at.selectbox(key="focus").value == "us-ask-3.5pct"
     written = {k: at.query_params[k] for k in at.query_params}
     assert {k: written[k] for k in query} == query
     # the same numbers as when the same settings are made with the widgets
     manual = run_app()
     manual.multiselect(key="sc").set_value(["us-ask-3.5pct", "custom"]).run()
-    manual.selectbox(key="w_focus").set_value("us-ask-3.5pct")
+    manual.selectbox(key="focus").set_value("us-ask-3.5pct")
     manual.slider(key="share").set_value(4.5)
     manual.slider(key="year").set_value(2040)
     manual.selectbox(key="path").set_value("constant-growth")
@@ -265,7 +264,7 @@ def test_scenario_download_round_trips(default_app):
 
 def test_settings_survive_closed_tabs_and_an_empty_selection():
     at = run_app({"tab": "Uncertainty", "paths": "2000"})
-    at.toggle(key="w_mc").set_value(True).run()
+    at.toggle(key="mc").set_value(True).run()
     assert any(m.label.startswith("Probability of reaching") for m in at.metric)
     at.session_state["tab"] = "Trajectories"
     at.run()
@@ -274,14 +273,14 @@ def test_settings_survive_closed_tabs_and_an_empty_selection():
     assert at.query_params["mc"] == "1" and at.query_params["paths"] == "2000"
     at.session_state["tab"] = "Uncertainty"
     at.run()
-    assert at.toggle(key="w_mc").value is True
-    at.selectbox(key="w_focus").set_value("hold-flat").run()
+    assert at.toggle(key="mc").value is True
+    at.selectbox(key="focus").set_value("hold-flat").run()
     at.slider(key="fx").set_value(160.0).run()
-    assert at.selectbox(key="w_focus").value == "hold-flat"
+    assert at.selectbox(key="focus").value == "hold-flat"
     at.multiselect(key="sc").set_value([]).run()
     at.multiselect(key="sc").set_value(["hold-flat", "custom"]).run()
     assert_clean(at)
-    assert at.selectbox(key="w_focus").value == "hold-flat"
+    assert at.selectbox(key="focus").value == "hold-flat"
 
 
 def test_chart_downloads_are_png_and_svg():
@@ -301,10 +300,10 @@ def test_fixed_plan_probability_on_same_year_gdp_and_on_its_own_basis():
     at = run_app({"tab": "Uncertainty", "mc": "1", "paths": "2000", "sc": "original-fy2027",
                   "focus": "original-fy2027"})
     assert_clean(at)
-    assert at.radio(key="w_mo").value == "same-year"
+    assert at.radio(key="mo").value == "same-year"
     prob = metric_value(at, "Probability of reaching 2.0% of same-year GDP in FY2027")
     assert prob.endswith("%")  # a probability, not "n/a": the yen are uncertain against same-year GDP
-    at.radio(key="w_mo").set_value("own").run()
+    at.radio(key="mo").set_value("own").run()
     assert_clean(at)
     assert metric_value(at, "Probability of reaching 2.0% of fixed FY2022 GDP") == "n/a"
     assert any("certain" in c.value for c in at.caption)
