@@ -12,7 +12,7 @@ To add a tab: write ``def my_tab(v: View) -> None`` and add ``("Label", my_tab)`
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 import pandas as pd
@@ -183,92 +183,109 @@ def forget_upload(name: str) -> None:
     state["sc"] = [n for n in state["sc"] if n != name]
 
 
-# ---- widgets: each *_ui() draws and returns values; it writes no session state ----------------
-def upload_ui(state: dict) -> spendcalc.Scenario | None:
-    """File uploader for a scenario YAML; returns this session's uploaded scenario (or None)."""
+# ---- the view: widget values (keyed by link parameter) -> scenarios and assumptions ----------
+def model_inputs(v: Mapping[str, object], uploaded: spendcalc.Scenario | None
+                 ) -> tuple[list[str], tuple[spendcalc.Scenario, ...], spendcalc.Assumptions]:
+    """The chosen names, their resolved scenarios and the assumptions, from the widget values.
+
+    Called before the widgets are drawn, with their values at the start of this run (Streamlit
+    keeps each keyed widget's value in ``st.session_state``), so the headline is sent first.
+    """
+    custom = spendcalc.Scenario(name=CUSTOM, target_share=convert(v["share"], "percent", "fraction"),
+                                target_year=v["year"], path=v["path"], denominator=v["cden"],
+                                basis="with-supplementary", title=f"Custom: {v['share']:.1f}% of GDP by FY{v['year']}",
+                                description="Built from the app's sliders (an assumption, not a government plan).")
+    by_name = {CUSTOM: custom} | ({uploaded.name: uploaded} if uploaded else {})
+    method = {k: None if v[key] == EACH else v[key] for k, key in
+              (("denominator", "denom"), ("scope", "scope"), ("basis", "basis"))}
+    scenarios = spendcalc.resolve_scenarios([by_name.get(n, n) for n in v["sc"]], **method)
+    growth = v["gdp"] == "growth"
+    a = spendcalc.make_assumptions(preset=None if growth else v["preset"], growth=f"{v['growth']} %" if growth else None,
+                                   inflation=f"{v['infl']} %", fx=v["fx"], until=v["until"], fx_history=v["fxh"],
+                                   fx_rate_for_actuals=v["fxa"], baseline=v["baseline"])
+    return list(v["sc"]), tuple(scenarios), a
+
+
+# ---- widgets: each *_ui() draws widgets and returns their values; it writes no session state --
+def upload_ui(state: Mapping, uploaded: spendcalc.Scenario | None) -> str | None:
+    """File uploader for a scenario YAML, and the loaded file's state; returns the uploader's key."""
     key = f"upload_file_{state.get('upload_round', 0)}"
     st.sidebar.file_uploader("Load a scenario file (YAML)", type=["yaml", "yml"], key=key, max_upload_size=1,
                              on_change=take_upload, args=(key,), help="A file downloaded from this app, "
                              "or one like data/scenarios/*.yaml. It stays in your session only.")
     if state.get("upload_error"):
         st.sidebar.error(md(state["upload_error"]))
-    if not state.get("uploaded_yaml"):
-        return None
-    scenario = spendcalc.scenario_from_yaml(state["uploaded_yaml"])
-    st.sidebar.button(f"Forget '{md(scenario.name)}'", key="forget_upload", on_click=forget_upload,
-                      args=(scenario.name,))
-    carried = len(encode_yaml(state["uploaded_yaml"])) <= linkstate.MAX_LINK_CHARS
-    st.sidebar.caption(f"Loaded '{md(scenario.name)}' (this session; "
-                       + ("carried in the link)." if carried else "too large for the link)."))
-    return scenario
+    if uploaded:
+        st.sidebar.button(f"Forget '{md(uploaded.name)}'", key="forget_upload", on_click=forget_upload,
+                          args=(uploaded.name,))
+        carried = len(encode_yaml(state["uploaded_yaml"])) <= linkstate.MAX_LINK_CHARS
+        st.sidebar.caption(f"Loaded '{md(uploaded.name)}' (this session; "
+                           + ("carried in the link)." if carried else "too large for the link)."))
+    return key
 
 
-def scenario_ui(options: dict[str, str], p: dict) -> tuple[list[str], spendcalc.Scenario]:
-    """Scenario choice and the custom scenario's sliders; returns (selected names, custom)."""
+def scenario_ui(options: dict[str, str], p: dict) -> dict[str, object]:
+    """Scenario choice and the custom scenario's sliders."""
     sb = st.sidebar
-    selected = sb.multiselect("Scenarios", list(options), key="sc", format_func=options.get)
-    with sb.expander("Custom scenario", expanded=CUSTOM in selected):
+    sb.header("Scenarios")
+    out = {"sc": sb.multiselect("Scenarios", list(options), key="sc", format_func=options.get)}
+    with sb.expander("Custom scenario", expanded=CUSTOM in out["sc"]):
         s, y = p["share"], p["year"]
-        share = st.slider("Target share of GDP (%)", s.low, s.high, step=s.step, key="share", format="%.1f%%")
-        year = st.slider("Target fiscal year", y.low, y.high, key="year")
-        path = st.selectbox("Path shape to the target", list(PATH_LABELS), key="path", format_func=PATH_LABELS.get)
-        cden = st.radio("Target measured against", ["same-year", "fixed-fy2022"], key="cden",
-                        format_func=DENOMINATOR_LABELS.get)
-    custom = spendcalc.Scenario(name=CUSTOM, target_share=convert(share, "percent", "fraction"), target_year=year, path=path,
-                                denominator=cden, basis="with-supplementary",
-                                title=f"Custom: {share:.1f}% of GDP by FY{year}",
-                                description="Built from the app's sliders (an assumption, not a government plan).")
-    return selected, custom
+        out["share"] = st.slider("Target share of GDP (%)", s.low, s.high, step=s.step, key="share", format="%.1f%%")
+        out["year"] = st.slider("Target fiscal year", y.low, y.high, key="year")
+        out["path"] = st.selectbox("Path shape to the target", list(PATH_LABELS), key="path",
+                                   format_func=PATH_LABELS.get)
+        out["cden"] = st.radio("Target measured against", ["same-year", "fixed-fy2022"], key="cden",
+                               format_func=DENOMINATOR_LABELS.get)
+    return out
 
 
-def assumptions_ui(p: dict) -> spendcalc.Assumptions:
-    """Economy (GDP path, inflation, exchange rate, horizon), method and baseline choices."""
+def economy_ui(p: dict) -> dict[str, object]:
+    """Economic assumptions: GDP path, inflation, exchange rate, horizon, baseline."""
     sb, history = st.sidebar, spendcalc.load_history()
     sb.subheader("Economy")
-    mode = sb.radio("GDP assumption", list(GDP_MODES), key="gdp", format_func=GDP_MODES.get,
-                    help="Nominal GDP after the last actual year: a dated Cabinet Office projection, "
-                    "or one constant growth rate you choose.")
-    preset = sb.selectbox("Dated projection", list(history.presets), key="preset", disabled=mode != "preset",
-                          format_func=lambda n: f"{history.presets[n].title} ({history.presets[n].published})")
+    out = {"gdp": sb.radio("GDP assumption", list(GDP_MODES), key="gdp", format_func=GDP_MODES.get,
+                           help="Nominal GDP after the last actual year: a dated Cabinet Office projection, "
+                           "or one constant growth rate you choose.")}
+    out["preset"] = sb.selectbox("Dated projection", list(history.presets), key="preset", disabled=out["gdp"] != "preset",
+                                 format_func=lambda n: f"{history.presets[n].title} ({history.presets[n].published})")
     g, i, f, u = p["growth"], p["infl"], p["fx"], p["until"]
-    growth = sb.slider("Nominal GDP growth (%/yr)", g.low, g.high, step=g.step, key="growth", format="%.1f",
-                       disabled=mode != "growth", help="Used when the GDP assumption is 'Constant nominal "
-                       "growth'. Applies to every year after the last actual GDP figure.")
+    out["growth"] = sb.slider("Nominal GDP growth (%/yr)", g.low, g.high, step=g.step, key="growth", format="%.1f",
+                              disabled=out["gdp"] != "growth", help="Used when the GDP assumption is 'Constant "
+                              "nominal growth'. Applies to every year after the last actual GDP figure.")
     deflator_last = spendcalc.model.last_actual_deflator_year(history, DEFAULTS.gdp_vintage)
-    inflation = sb.slider("Inflation for real terms (%/yr)", i.low, i.high, step=i.step, key="infl",
-                          format="%.2f", help=f"GDP-deflator growth after FY{deflator_last} (ESRI's last); "
-                          f"real terms are in yen of FY{DEFAULTS.price_base_year}.")
-    fx = sb.slider("Exchange rate (JPY per USD)", f.low, f.high, step=f.step, key="fx", format="%.1f",
-                   help="The stated rate for the USD figures of projected years (and of past years if "
-                   "chosen below).")
-    fxa = sb.radio("Past years' USD at", list(FX_ACTUALS_LABELS), key="fxa", format_func=FX_ACTUALS_LABELS.get,
-                   help="Fiscal-year averages of the Bank of Japan's monthly averages, "
-                   f"FY{min(history.fx_fiscal)}–FY{max(history.fx_fiscal)}, or the stated rate.")
-    fxh = sb.checkbox("Past years at their calendar-year average instead", key="fxh",
-                      help="FYnnnn at the Federal Reserve's calendar-year-nnnn average (9 of 12 months "
-                      f"overlap), {min(history.fx_annual)}–{max(history.fx_annual)}.")
-    until = sb.slider("Last fiscal year shown", u.low, u.high, key="until")
-    baseline = sb.radio("Extra yen measured against", list(BASELINE_LABELS), key="baseline",
-                        format_func=BASELINE_LABELS.get, help="Common: one bundled level held flat for "
-                        "every scenario (comparable across scenarios). Own: each scenario's last decided "
-                        "level in its own scope and basis.")
-    a = spendcalc.make_assumptions(preset=preset if mode == "preset" else None,
-                                   growth=f"{growth} %" if mode == "growth" else None, inflation=f"{inflation} %",
-                                   fx=fx, until=until, fx_history=fxh, fx_rate_for_actuals=fxa)
-    return replace(a, baseline=baseline)
+    out["infl"] = sb.slider("Inflation for real terms (%/yr)", i.low, i.high, step=i.step, key="infl", format="%.2f",
+                            help=f"GDP-deflator growth after FY{deflator_last} (ESRI's last); real terms "
+                            f"are in yen of FY{DEFAULTS.price_base_year}.")
+    out["fx"] = sb.slider("Exchange rate (JPY per USD)", f.low, f.high, step=f.step, key="fx", format="%.1f",
+                          help="The stated rate for the USD figures of projected years (and of past years if "
+                          "chosen below).")
+    out["fxa"] = sb.radio("Past years' USD at", list(FX_ACTUALS_LABELS), key="fxa", format_func=FX_ACTUALS_LABELS.get,
+                          help="Fiscal-year averages of the Bank of Japan's monthly averages, "
+                          f"FY{min(history.fx_fiscal)}–FY{max(history.fx_fiscal)}, or the stated rate.")
+    out["fxh"] = sb.checkbox("Past years at their calendar-year average instead", key="fxh",
+                             help="FYnnnn at the Federal Reserve's calendar-year-nnnn average (9 of 12 "
+                             f"months overlap), {min(history.fx_annual)}–{max(history.fx_annual)}.")
+    out["until"] = sb.slider("Last fiscal year shown", u.low, u.high, key="until")
+    out["baseline"] = sb.radio("Extra yen measured against", list(BASELINE_LABELS), key="baseline",
+                               format_func=BASELINE_LABELS.get, help="Common: one bundled level held flat for "
+                               "every scenario (comparable across scenarios). Own: each scenario's last "
+                               "decided level in its own scope and basis.")
+    return out
 
 
-def method_ui() -> tuple[str | None, str | None, str | None]:
-    """Denominator, scope and budget-basis overrides (None keeps each scenario's own)."""
+def method_ui() -> dict[str, str]:
+    """Denominator, scope and budget-basis overrides ('each' keeps each scenario's own)."""
     sb = st.sidebar
     sb.subheader("Method")
-    denom = sb.radio("Denominator (share of which GDP?)", list(DENOMINATOR_LABELS), key="denom",
-                     format_func=DENOMINATOR_LABELS.get)
-    scope = sb.radio("Scope (which spending counts?)", list(SCOPE_LABELS), key="scope", format_func=SCOPE_LABELS.get)
-    basis = sb.radio("Budget basis (do supplementary budgets count?)", list(BASIS_LABELS), key="basis",
-                     format_func=BASIS_LABELS.get, help="The government counted FY2023-FY2025 ratios on "
-                     "initial budgets; the FY2025 '2% level' was reached by adding the FY2025 supplementary budget.")
-    return tuple(None if v == EACH else v for v in (denom, scope, basis))
+    return {"denom": sb.radio("Denominator (share of which GDP?)", list(DENOMINATOR_LABELS), key="denom",
+                              format_func=DENOMINATOR_LABELS.get),
+            "scope": sb.radio("Scope (which spending counts?)", list(SCOPE_LABELS), key="scope",
+                              format_func=SCOPE_LABELS.get),
+            "basis": sb.radio("Budget basis (do supplementary budgets count?)", list(BASIS_LABELS), key="basis",
+                              format_func=BASIS_LABELS.get, help="The government counted FY2023-FY2025 ratios "
+                              "on initial budgets; the FY2025 '2% level' was reached by adding the FY2025 "
+                              "supplementary budget.")}
 
 
 def focus_ui(names: list[str]) -> str:
@@ -412,29 +429,12 @@ def claims_tab(v: View) -> None:
 
 def data_tab(v: View) -> None:
     """The tidy table, definitions, sources and data vintages."""
-    st.markdown(f"""
-**Scope** — *Security-related total*: the 2% framework's sum of the MOD defense budget and other
-security-related spending (coast guard, research, infrastructure, ...). *MOD defense budget*:
-the headline Ministry of Defense budget only.
-
-**Denominator** — *Fixed FY2022 GDP*: the government measures the 2% target against one number,
-FY2022 nominal GDP as estimated in Dec 2022 ({trillion(DEFAULTS.reference_gdp_jpy)}).
-*Same-year GDP*: each fiscal year's own nominal GDP, as NATO and SIPRI count; it moves with the
-GDP assumption.
-
-**Fiscal year** — April to March (FY2025 = April 2025 to March 2026). **Status** — *actual*:
-enacted budget; *plan*: government draft; *estimate*: a decided year whose total is not
-published, derived from published figures (see data/README.md); *projection*: this calculator's
-scenario path.
-""")
+    st.markdown(present.DEFINITIONS.format(reference_gdp=trillion(DEFAULTS.reference_gdp_jpy)))
     st.markdown("**Methodology of the current view**")
     st.caption(md(charts.methodology_note(v.tidy)))
     st.dataframe(arrow_safe(spendcalc.methodology_table(v.tidy)), hide_index=True)
     st.markdown("**Sources and data vintages**")
-    st.dataframe(pd.DataFrame([{"table": f"data/{n}.csv", "title": m.get("title"), "publisher": m.get("publisher"),
-                                "edition": m.get("edition"), "retrieved_on": str(m.get("retrieved_on")),
-                                "source_url": m.get("source_url")} for n, m in reference_tables()["meta"].items()]),
-                 hide_index=True)
+    st.dataframe(present.sources_table(reference_tables()["meta"]), hide_index=True)
     st.markdown("**Trajectories (tidy table)**")
     st.dataframe(v.tidy, hide_index=True)
     with st.expander("All bundled figures with their sources"):
@@ -448,49 +448,44 @@ TABS: tuple[tuple[str, Callable[[View], None]], ...] = (
 
 
 def main() -> None:
-    """Draw the app: link → widgets → one cached computation → headline → the open tab."""
+    """Draw the app: link → the headline from the widgets' values → the widgets → the open tab."""
     st.set_page_config(page_title="spendcalc — Japan defense spending", layout="wide")
-    warnings, state = read_link_once(), st.session_state
+    warnings, state, p = read_link_once(), st.session_state, link_params()
     st.markdown("##### Japan's defense spending: what do the targets mean in yen?")
     for text in warnings:
         st.warning(md(text))  # warnings quote the link's text: shown literally
-    head = st.container()  # the headline, drawn first on the page once it is computed
-    st.sidebar.header("Scenarios")
-    box = st.sidebar.container()
-    uploaded = upload_ui(state)
+    uploaded = spendcalc.scenario_from_yaml(state["uploaded_yaml"]) if state.get("uploaded_yaml") else None
     options = {n: f"{n}: {t}" for n, t in BUILTINS.items()} | {CUSTOM: "Custom (sliders below)"}
     if uploaded:
-        options[uploaded.name] = f"{uploaded.title or uploaded.name} (uploaded)"
+        options[uploaded.name] = f"{md(uploaded.title or uploaded.name)} (uploaded)"
     state["sc"] = [n for n in state["sc"] if n in options]
-    with box:
-        names, custom = scenario_ui(options, link_params())
-    assumptions = assumptions_ui(link_params())
-    denominator, scope, basis = method_ui()
-    if not names:
-        write_link()
-        head.info("Choose at least one scenario in the sidebar.")
-        return
-    if state.get("focus") not in names:
-        state["focus"] = linkstate.default_focus(names)
-    by_name = {CUSTOM: custom} | ({uploaded.name: uploaded} if uploaded else {})
-    with head:
-        try:
-            scenarios = tuple(spendcalc.resolve_scenarios([by_name.get(n, n) for n in names], denominator=denominator,
-                                                          scope=scope, basis=basis))
-            view = compute(scenarios, assumptions, names.index(focus_ui(names)))
+    if state["sc"] and state.get("focus") not in state["sc"]:
+        state["focus"] = linkstate.default_focus(state["sc"])
+    start = {key: state[key] for key in p}  # the widgets' values at the start of this run
+    view = None
+    if not start["sc"]:
+        st.info("Choose at least one scenario in the sidebar.")
+    else:
+        try:  # the headline first: on a phone it is the first screen, and it is sent before the widgets
+            names, scenarios, assumptions = model_inputs(start, uploaded)
+            view = compute(scenarios, assumptions, names.index(start["focus"]))
             headline(view)
         except spendcalc.SpendcalcError as exc:
-            write_link()
             st.error(f"These settings cannot be computed: {md(exc)}")
-            return
-    tabs = st.tabs([label for label, _ in TABS], key="tab", bind="query-params")
-    for tab, (label, draw) in zip(tabs, TABS, strict=True):
-        if tab.open:  # only the open tab is computed, so a slider change stays quick
-            with tab:
-                try:
-                    draw(view)
-                except Exception as exc:  # one tab must not take the whole app down
-                    st.error(f"The {label} tab is unavailable: {md(f'{type(exc).__name__}: {exc}')}")
+        focus_ui(start["sc"])
+    upload_ui(state, uploaded)
+    drawn = scenario_ui(options, p) | economy_ui(p) | method_ui()
+    if any(drawn[key] != start[key] for key in drawn):
+        st.rerun()  # a widget corrected its value (Streamlit clamps to the window): show that instead
+    if view is not None:
+        tabs = st.tabs([label for label, _ in TABS], key="tab", bind="query-params")
+        for tab, (label, draw) in zip(tabs, TABS, strict=True):
+            if tab.open:  # only the open tab is computed, so a slider change stays quick
+                with tab:
+                    try:
+                        draw(view)
+                    except Exception as exc:  # one tab must not take the whole app down
+                        st.error(f"The {label} tab is unavailable: {md(f'{type(exc).__name__}: {exc}')}")
     write_link()
     st.caption("Copy the page address to share this exact view. Sources: data/README.md.")
 

@@ -18,6 +18,24 @@ from spendcalc.units import convert
 
 FY_AXIS = "Fiscal year (April–March)"
 
+#: the definitions a reader needs to read any figure (the app's data tab); ``{reference_gdp}``
+#: is the fixed FY2022 GDP as text
+DEFINITIONS = """
+**Scope** — *Security-related total*: the 2% framework's sum of the MOD defense budget and other
+security-related spending (coast guard, research, infrastructure, ...). *MOD defense budget*:
+the headline Ministry of Defense budget only.
+
+**Denominator** — *Fixed FY2022 GDP*: the government measures the 2% target against one number,
+FY2022 nominal GDP as estimated in Dec 2022 ({reference_gdp}).
+*Same-year GDP*: each fiscal year's own nominal GDP, as NATO and SIPRI count; it moves with the
+GDP assumption.
+
+**Fiscal year** — April to March (FY2025 = April 2025 to March 2026). **Status** — *actual*:
+enacted budget; *plan*: government draft; *estimate*: a decided year whose total is not
+published, derived from published figures (see data/README.md); *projection*: this calculator's
+scenario path.
+"""
+
 
 @dataclass(frozen=True)
 class View:
@@ -48,6 +66,13 @@ def percent(value: float | None, digits: int = 2) -> str:
     """A fraction shown as percent (display only); ``'n/a'`` for None or NaN."""
     return "n/a" if value is None or (isinstance(value, float) and math.isnan(value)) \
         else f"{value:.{digits}%}"
+
+
+def sources_table(table_meta: Mapping[str, dict]) -> pd.DataFrame:
+    """One row per bundled table: title, publisher, edition, retrieval date and address."""
+    return pd.DataFrame([{"table": f"data/{n}.csv", "title": m.get("title"), "publisher": m.get("publisher"),
+                          "edition": m.get("edition"), "retrieved_on": str(m.get("retrieved_on")),
+                          "source_url": m.get("source_url")} for n, m in table_meta.items()])
 
 
 def csv_text(tidy: pd.DataFrame, table_meta: Mapping[str, dict], methodology_note: str) -> str:
