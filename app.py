@@ -330,17 +330,26 @@ def headline(v: View) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def chart_specs(v: View) -> tuple[dict, dict]:
+def chart_specs(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.Assumptions,
+                focus: int) -> tuple[dict, dict]:
     """The two on-screen charts as vega-lite specs (cached by the view's inputs)."""
-    markers = spendcalc.claim_markers(v.tidy, reference_tables()["claims"])
-    colors = {n: charts.scenario_color(n) for n in v.tidy["scenario"].unique()}
-    return (present.line_chart(v.tidy, "spending_jpy", "trillion_JPY", "Spending", colors),
-            present.line_chart(v.tidy, "share_of_gdp", "percent", "Share of GDP", colors, markers))
+    tidy = compute(scenarios, assumptions, focus).tidy
+    colors = {n: charts.scenario_color(n) for n in tidy["scenario"].unique()}
+    return (present.line_chart(tidy, "spending_jpy", "trillion_JPY", "Spending", colors),
+            present.line_chart(tidy, "share_of_gdp", "percent", "Share of GDP", colors,
+                               claim_layers(tuple(s.name for s in scenarios))))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def claim_layers(names: tuple[str, ...]) -> list[dict]:
+    """The articles' claims on the share chart: they depend on which scenarios are drawn only."""
+    shown = pd.DataFrame({"scenario": list(names)})  # claim_markers keeps claims of these scenarios
+    return present.claim_layers(spendcalc.claim_markers(shown, reference_tables()["claims"]), "percent")
 
 
 def trajectories_tab(v: View) -> None:
     """Yen and share-of-GDP charts (with the articles' claims), and the downloads."""
-    spending, share = chart_specs(v)
+    spending, share = chart_specs(v.scenarios, v.assumptions, v.scenarios.index(v.focus))
     left, right = st.columns(2)
     left.vega_lite_chart(spec=spending, width="stretch", height=420)
     right.vega_lite_chart(spec=share, width="stretch", height=420)

@@ -178,7 +178,7 @@ def read_link(query: Mapping[str, list[str]], params: Mapping[str, Param],
     if unknown:
         warnings.append(f"Link parameter sc names unknown scenarios ({shorten(', '.join(unknown))}); "
                         "they are left out.")
-        values["sc"] = [name for name in values["sc"] if name in known]
+    values["sc"] = [name for name in values["sc"] if name in known]
     if query.get("focus") and values["focus"] not in values["sc"]:
         warnings.append(f"Link parameter focus: {shorten(values['focus'])} is not one of the chosen "
                         "scenarios; the headline shows the first chosen scenario instead.")

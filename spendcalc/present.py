@@ -7,7 +7,7 @@ Imported by ``app.py`` (not by ``spendcalc/__init__``), so the core never loads 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -96,8 +96,8 @@ def csv_text(tidy: pd.DataFrame, table_meta: Mapping[str, dict], methodology_not
 
 
 def line_chart(tidy: pd.DataFrame, measure: str, unit: str, title: str, colors: Mapping[str, str],
-               markers: pd.DataFrame | None = None) -> dict:
-    """A vega-lite spec of one measure by scenario, with the articles' claims as diamonds.
+               extra_layers: Sequence[dict] = ()) -> dict:
+    """A vega-lite spec of one measure by scenario (``extra_layers``: e.g. :func:`claim_layers`).
 
     Filled dots: enacted budgets, plans and estimates; hollow dots: projections. Returns a plain
     dict (``st.vega_lite_chart`` draws it), so it can be cached by its inputs.
@@ -126,13 +126,15 @@ def line_chart(tidy: pd.DataFrame, measure: str, unit: str, title: str, colors: 
                "transform": [{"filter": f"!({projection})"}], "encoding": enc | {"tooltip": tooltip}},
               {"mark": {"type": "point", "size": 30, "filled": False},
                "transform": [{"filter": projection}], "encoding": enc | {"tooltip": tooltip}}]
-    if markers is not None and len(markers):
-        layers += claim_layers(markers, unit)
-    return {"title": title, "data": {"values": values}, "layer": layers}
+    return {"title": title, "data": {"values": values}, "layer": [*layers, *extra_layers]}
 
 
 def claim_layers(markers: pd.DataFrame, unit: str) -> list[dict]:
-    """Diamonds for the articles' claims (one per claimed point), labels alternating up and down."""
+    """Diamonds for the articles' claims (one per claimed point), labels alternating up and down.
+
+    ``markers`` as ``spendcalc.claim_markers`` returns them; none gives no layers."""
+    if not len(markers):
+        return []
     pts = (markers.assign(base=markers["label"].str.replace(r"\s*\([^)]*\)$", "", regex=True),
                           article=markers["article"].astype(str))
            .groupby(["fiscal_year", "value", "base"], as_index=False)
