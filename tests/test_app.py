@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -352,3 +353,49 @@ def test_fx_for_actual_years_control_is_in_the_link():
     at.radio(key="fxa").set_value("stated").run()
     assert_clean(at)
     assert at.query_params["fxa"] == "stated"
+
+
+#: links as the app wrote them before its widgets were keyed by parameter name (saved from the
+#: address bar): (query, widget values expected, scenario and assumptions of the headline)
+OLD_LINKS = [
+    ("gdp=growth&growth=2.5", {"gdp": "growth", "growth": 2.5},
+     ("us-ask-3.5pct", {"growth": "2.5 %"}, {})),
+    ("sc=original-fy2027,hold-flat&focus=original-fy2027&basis=initial&fx=140.0",
+     {"sc": ["original-fy2027", "hold-flat"], "focus": "original-fy2027", "basis": "initial", "fx": 140.0},
+     ("original-fy2027", {"fx": 140.0}, {"basis": "initial"})),
+    ("sc=us-ask-3.5pct,custom&focus=custom&share=4.5&year=2040&path=constant-growth&cden=fixed-fy2022"
+     "&denom=same-year&scope=mod-budget&until=2045&baseline=own&fxa=stated&fxh=1&infl=1.5",
+     {"share": 4.5, "year": 2040, "path": "constant-growth", "cden": "fixed-fy2022", "denom": "same-year",
+      "scope": "mod-budget", "until": 2045, "baseline": "own", "fxa": "stated", "fxh": True, "infl": 1.5},
+     (spendcalc.Scenario(name="custom", target_share=0.045, target_year=2040, path="constant-growth",
+                         denominator="fixed-fy2022", basis="with-supplementary"),
+      {"until": 2045, "baseline": "own", "fx_rate_for_actuals": "stated", "fx_history": True,
+       "inflation": "1.5 %"}, {"denominator": "same-year", "scope": "mod-budget"})),
+    ("tab=Uncertainty&mc=1&mo=own&paths=2000&seed=7&sc=original-fy2027&focus=original-fy2027",
+     {"mc": True, "mo": "own", "paths": "2000", "seed": 7}, ("original-fy2027", {}, {})),
+]
+
+
+@pytest.mark.parametrize(("query", "widgets", "expected"), OLD_LINKS, ids=[q[:30] for q, _, _ in OLD_LINKS])
+def test_saved_old_links_open_the_same_view(query, widgets, expected):
+    from urllib.parse import parse_qsl
+
+    at = run_app(dict(parse_qsl(query)))
+    assert_clean(at)
+    assert not at.warning, [w.value for w in at.warning]
+    for key, value in widgets.items():
+        widget = next(w for kind in ("slider", "radio", "selectbox", "multiselect", "checkbox", "toggle",
+                                     "number_input") for w in getattr(at, kind) if w.key == key)
+        assert widget.value == value, key
+    # the headline is the core's figure for the same scenario and assumptions
+    scenario, assumption_args, method = expected
+    sc = spendcalc.resolve_scenarios([scenario], **method)[0]
+    a = spendcalc.make_assumptions(**assumption_args)
+    h = spendcalc.headline_figures(sc, replace(a, until=max(a.until, sc.target_year)), spendcalc.load_history())
+    assert metric_value(at, f"Spending needed in FY{h['target_year']}") == f"{h['target_spending_jpy'] / 1e12:,.2f}"
+    assert metric_value(at, f"Share of same-year GDP in FY{h['target_year']}") == f"{h['share_same_year']:.2%}"
+    if "tab=Uncertainty" in query:
+        assert metric_value(at, "Probability of reaching 2.0% of fixed FY2022 GDP") == "n/a"
+    # and the address written back still reads the same way (ids, 0/1, comma lists)
+    for key, text in parse_qsl(query):
+        assert at.query_params[key] == text, key
