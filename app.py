@@ -6,21 +6,19 @@ public ``spendcalc`` API, and the page shows the headline first, then the open t
 arithmetic here. The view lives in the page address, so a copied link reproduces it; an uploaded
 scenario lives in this session (and, if small, in the link as ``up=``).
 
-To add a tab: write ``def my_tab(v: View) -> None`` and add ``("Label", my_tab)`` to ``TABS``.
+The tabs live in ``app_tabs.py`` (one function per tab; add a tab to its ``TABS``).
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 
-import pandas as pd
 import streamlit as st
 
 import spendcalc
-from spendcalc import charts, linkstate, present
-from spendcalc.claims import read_articles_index
+from app_tabs import TABS, csv_text  # noqa: F401 (csv_text: the download, tested through this module)
+from spendcalc import linkstate
 from spendcalc.linkstate import CUSTOM, EACH, decode_yaml, encode_yaml  # noqa: F401 (tests use them)
 from spendcalc.output import markdown_text as md
 from spendcalc.present import View, percent, trillion, trillion_number
@@ -42,9 +40,7 @@ BASELINE_LABELS = {"common": "One common level for every scenario",
                    "own": "Each scenario's own last decided level"}
 FX_ACTUALS_LABELS = {"fiscal-year-average": "Their fiscal-year average (April–March)",
                      "stated": "The stated rate above"}
-CHART_KINDS = {"spending": "Spending (trillion JPY)", "share": "Share of GDP with the articles' claims",
-               "denominator": "Fixed vs same-year denominator (focus scenario)",
-               "gap": "Extra spending versus flat", "usd": "Spending in US dollars"}
+
 
 
 # ---- cached: what does not depend on the reader once, the rest by its (hashable) inputs ----
@@ -57,13 +53,6 @@ def link_params() -> dict[str, linkstate.Param]:
         first_projected_year=spendcalc.data.default_value("last_actual_year") + 1,
         inflation_percent=round(convert(a.inflation_rate, "fraction", "percent"), 2), jpy_per_usd=a.jpy_per_usd, until=a.until,
         fx_history=a.fx_history, fx_rate_for_actuals=a.fx_rate_for_actuals, baseline=a.baseline)
-
-
-@st.cache_data(show_spinner=False)
-def reference_tables() -> dict[str, pd.DataFrame | dict]:
-    """Bundled figures, their sidecars and the articles' claims (the same for every reader)."""
-    return {"history": arrow_safe(spendcalc.history_table()), "claims": spendcalc.read_claims(),
-            "meta": {name: spendcalc.read_table(name)[1] for name in spendcalc.data.TABLES}}
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -80,62 +69,6 @@ def compute(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.As
           else f"flat FY{h['anchor_year']}", "common_year": common_year,
           "caveats": spendcalc.model.caveats_for(sc, a, history, h["anchor_year"])}
     return View(scenarios, assumptions, sc, tidy, h)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def chart_bytes(kind: str, scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.Assumptions,
-                focus: str, fmt: str, dpi: int) -> bytes:
-    """One chart from ``spendcalc.charts`` as PNG or SVG bytes (drawn only when asked for)."""
-    from matplotlib.figure import Figure
-
-    tidy = compute(scenarios, assumptions, 0).tidy
-    with charts.chart_style():
-        fig = Figure(figsize=(8, 5), layout="constrained")
-        ax = fig.subplots()
-        if kind == "share":
-            charts.plot_share(tidy, claims=spendcalc.claim_markers(tidy), ax=ax)
-        elif kind == "denominator":
-            charts.plot_denominator_gap(tidy, focus, ax=ax)
-        else:
-            {"gap": charts.plot_gap_to_baseline, "usd": charts.plot_usd}.get(kind, charts.plot_spending)(tidy, ax=ax)
-        buf = io.BytesIO()
-        fig.savefig(buf, format=fmt, dpi=dpi)
-    return buf.getvalue()
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def uncertainty(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions,
-                measured_on: str | None) -> tuple[pd.DataFrame, bytes]:
-    """Exact percentiles and probability (``spendcalc.simulate``) and the fan chart as PNG."""
-    from matplotlib.figure import Figure
-
-    summary = spendcalc.simulate(scenario, assumptions=assumptions, measured_on=measured_on, method="exact")
-    fig = Figure(figsize=(8, 4.5), layout="constrained")
-    charts.plot_fan(summary, ax=fig.subplots())
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=80)
-    return summary, buf.getvalue()
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def claims_audit(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.Assumptions) -> pd.DataFrame:
-    """The articles' claims checked against the bundled data and the model."""
-    audit = spendcalc.check_claims(assumptions=assumptions, scenarios=list(scenarios))
-    index = read_articles_index()
-    titles = dict(zip(index["file"], index["headline"].astype(str) + " (" + index["date"].astype(str) + ")",
-                      strict=True))
-    return arrow_safe(audit.assign(article=audit["article"].map(lambda f: titles.get(f, f))))
-
-
-def arrow_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """Mixed-type (object) columns as text, so the table displays without conversion warnings."""
-    mixed = [c for c in df.columns if df[c].dtype == object]
-    return df.astype({c: str for c in mixed}) if mixed else df
-
-
-def csv_text(tidy: pd.DataFrame) -> str:
-    """The trajectories CSV download (see ``spendcalc.present.csv_text``)."""
-    return present.csv_text(tidy, reference_tables()["meta"], charts.methodology_note(tidy))
 
 
 # ---- the link and the upload: read once per session, written after every run ----------------
@@ -327,133 +260,6 @@ def headline(v: View) -> None:
                f"number for its definition. Extra yen are measured against the baseline {h['baseline_text']}.")
     for caveat in h["caveats"]:
         st.caption(f"Note: {md(caveat)}.")
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def chart_specs(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.Assumptions,
-                focus: int) -> tuple[dict, dict]:
-    """The two on-screen charts as vega-lite specs (cached by the view's inputs)."""
-    tidy = compute(scenarios, assumptions, focus).tidy
-    colors = {n: charts.scenario_color(n) for n in tidy["scenario"].unique()}
-    return (present.line_chart(tidy, "spending_jpy", "trillion_JPY", "Spending", colors),
-            present.line_chart(tidy, "share_of_gdp", "percent", "Share of GDP", colors,
-                               claim_layers(tuple(s.name for s in scenarios))))
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def claim_layers(names: tuple[str, ...]) -> list[dict]:
-    """The articles' claims on the share chart: they depend on which scenarios are drawn only."""
-    shown = pd.DataFrame({"scenario": list(names)})  # claim_markers keeps claims of these scenarios
-    return present.claim_layers(spendcalc.claim_markers(shown, reference_tables()["claims"]), "percent")
-
-
-def trajectories_tab(v: View) -> None:
-    """Yen and share-of-GDP charts (with the articles' claims), and the downloads."""
-    spending, share = chart_specs(v.scenarios, v.assumptions, v.scenarios.index(v.focus))
-    left, right = st.columns(2)
-    left.vega_lite_chart(spec=spending, width="stretch", height=420)
-    right.vega_lite_chart(spec=share, width="stretch", height=420)
-    st.caption("Filled dots: enacted budgets, government plans and estimates derived from published "
-               "figures; hollow dots: this calculator's projection. The share chart uses each scenario's "
-               "own denominator. Diamonds: targets as the articles state them (details in the Claims tab).")
-    bases = dict.fromkeys(m["baseline_description"] for m in v.tidy.attrs.get("methodology", {}).values())
-    st.caption("Extra yen (downloads and the extra-yen chart) are measured against the baseline "
-               + " | ".join(bases) + ".")
-    downloads(v)
-
-
-@st.fragment
-def downloads(v: View) -> None:
-    """Download buttons; choosing a chart reruns only this part. Files are made on click."""
-    st.markdown("**Downloads**")
-    cols, focus = st.columns([1, 1, 2, 1, 1]), v.focus.name
-    cols[0].download_button("Trajectories (CSV)", data=lambda: csv_text(v.tidy), file_name="spendcalc-trajectories.csv",
-                            mime="text/csv", on_click="ignore", key="dl_csv",
-                            help="The tidy table with the methodology and sources as # lines.")
-    cols[1].download_button("Scenario (YAML)", data=spendcalc.scenario_to_yaml(v.focus), file_name=f"{focus}.yaml",
-                            mime="application/x-yaml", on_click="ignore", key="dl_yaml",
-                            help=f"The headline scenario ({md(focus)}), with the method choices applied; "
-                            "load it again with 'Load a scenario file'.")
-    kind = cols[2].selectbox("Chart to download", list(CHART_KINDS), key="dl_kind", format_func=CHART_KINDS.get,
-                             label_visibility="collapsed")
-    for col, fmt, mime, dpi in ((cols[3], "png", "image/png", 200), (cols[4], "svg", "image/svg+xml", 100)):
-        col.download_button(f"Chart ({fmt.upper()})", key=f"dl_{fmt}", on_click="ignore", mime=mime,
-                            file_name=f"spendcalc-{kind}.{fmt}",
-                            data=lambda fmt=fmt, dpi=dpi: chart_bytes(kind, v.scenarios, v.assumptions, focus, fmt, dpi))
-    if st.toggle("Preview the chart as downloaded (slower)", key="preview"):
-        st.image(chart_bytes(kind, v.scenarios, v.assumptions, focus, "png", 90))
-
-
-def uncertainty_tab(v: View) -> None:
-    """The probability of meeting the target and the percentiles, exact under the GDP model."""
-    cols, focus = st.columns([2, 2, 1, 1]), v.focus
-    run = cols[0].toggle("Simulate uncertain GDP growth", key="mc", persist_state="page",
-                         help="Percentiles of same-year GDP around the GDP assumption, holding the "
-                         "scenario's yen fixed. Off by default so that slider changes stay instant.")
-    measure = cols[1].radio("Share measured on", ["same-year", "own"], key="mo", persist_state="page",
-                            format_func={"same-year": "Same-year GDP (uncertain)",
-                                         "own": "The scenario's own denominator"}.get,
-                            help="A plan fixed on FY2022 GDP is certain on that basis; on same-year GDP it "
-                            "asks whether the yen are really that share of the GDP of the target year.")
-    p = link_params()
-    paths = int(cols[2].selectbox("Paths", list(p["paths"].choices), key="paths", persist_state="page",
-                                  format_func=lambda n: f"{int(n):,}"))
-    cols[3].number_input("Seed", p["seed"].low, p["seed"].high, step=1, key="seed", persist_state="page")
-    if not run:
-        st.caption(f"Switch on to compute the uncertainty of '{md(focus.name)}' ({paths:,} paths for the "
-                   "Monte Carlo cross-check; the figures shown are exact).")
-        return
-    summary, fan = uncertainty(focus, v.assumptions, "same-year" if measure == "same-year" else None)
-    prob = summary.attrs.get("probability")
-    basis = "same-year GDP" if "same-year" in (measure, focus.denominator) else "fixed FY2022 GDP"
-    st.metric(f"Probability of reaching {percent(focus.target_share, 1)} of {basis} in FY{focus.target_year}"
-              if focus.target_share is not None else "Probability of reaching the target",
-              "n/a" if prob is None else percent(prob, 0),
-              help="Probability, exact under the stated GDP model (log-normal growth around the GDP "
-              "assumption), that the scenario's yen meet the target share in the target year.")
-    if prob is None:
-        st.caption(md(summary.attrs.get("note") or "No probability for this scenario."))
-    st.image(fan)
-    st.dataframe(summary, hide_index=True)
-
-
-@st.fragment
-def claims_tab(v: View) -> None:
-    """The articles' claims with verdicts and quotes; the filters rerun only this tab."""
-    audit = claims_audit(v.scenarios, v.assumptions)
-    cols = st.columns(2)
-    articles = cols[0].multiselect("Article", sorted(audit["article"].astype(str).unique()), key="claims_article",
-                                   placeholder="All articles")
-    verdicts = cols[1].multiselect("Verdict", sorted(audit["verdict"].astype(str).unique()), key="claims_verdict",
-                                   placeholder="All verdicts")
-    shown = audit[audit["article"].astype(str).isin(articles or audit["article"].astype(str))
-                  & audit["verdict"].astype(str).isin(verdicts or audit["verdict"].astype(str))]
-    st.caption(f"{len(shown)} of {len(audit)} claims, checked against the bundled data and the model with "
-               "the current assumptions.")
-    st.dataframe(shown, hide_index=True, height=520, column_order=["claim_id", "verdict", "reason", "quote",
-                 "article", "fiscal_year", "value", "unit"],
-                 column_config={"reason": st.column_config.TextColumn(width="large"),
-                                "quote": st.column_config.TextColumn(width="large")})
-
-
-def data_tab(v: View) -> None:
-    """The tidy table, definitions, sources and data vintages."""
-    st.markdown(present.DEFINITIONS.format(reference_gdp=trillion(DEFAULTS.reference_gdp_jpy)))
-    st.markdown("**Methodology of the current view**")
-    st.caption(md(charts.methodology_note(v.tidy)))
-    st.dataframe(arrow_safe(spendcalc.methodology_table(v.tidy)), hide_index=True)
-    st.markdown("**Sources and data vintages**")
-    st.dataframe(present.sources_table(reference_tables()["meta"]), hide_index=True)
-    st.markdown("**Trajectories (tidy table)**")
-    st.dataframe(v.tidy, hide_index=True)
-    with st.expander("All bundled figures with their sources"):
-        st.dataframe(reference_tables()["history"], hide_index=True)
-
-
-#: the tabs, in order: (label, function drawing it from the View). A new tab goes here.
-TABS: tuple[tuple[str, Callable[[View], None]], ...] = (
-    ("Trajectories", trajectories_tab), ("Uncertainty", uncertainty_tab), ("Claims", claims_tab),
-    ("Data & methodology", data_tab))
 
 
 def main() -> None:

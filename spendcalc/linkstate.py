@@ -29,6 +29,7 @@ from spendcalc.errors import SpendcalcError, shorten
 
 CUSTOM = "custom"
 EACH = "each"
+PATHS = ("2000", "20000", "100000")  # Monte Carlo path counts offered (the cross-check's size)
 MAX_PARAM_CHARS = 200  # a link value longer than this is not read at all
 MAX_LINK_CHARS = 6000  # an uploaded scenario longer than this (encoded) is not carried in the link
 MAX_SCENARIO_BYTES = 64 * 1024  # the limit of spendcalc.scenario_from_yaml
@@ -82,7 +83,7 @@ def link_params(*, scenarios: Iterable[str], presets: Iterable[str], first_proje
         "fxa": Param("choice", fx_rate_for_actuals, ("fiscal-year-average", "stated")),
         "baseline": Param("choice", baseline, ("common", "own")),
         "mo": Param("choice", "same-year", ("same-year", "own")),
-        "paths": Param("choice", "20000", ("2000", "20000", "100000")),
+        "paths": Param("choice", "20000", PATHS),
         "seed": window("seed", 1),
     }
 

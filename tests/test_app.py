@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 import spendcalc
 from spendcalc.output import read_comments
+from spendcalc.present import View
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -285,12 +286,15 @@ def test_settings_survive_closed_tabs_and_an_empty_selection():
 
 
 def test_chart_downloads_are_png_and_svg():
-    app = app_module()
+    import app_tabs
+
     scenarios = tuple(spendcalc.resolve_scenarios(["us-ask-3.5pct", "hold-flat"]))
-    for kind in app.CHART_KINDS:
-        png = app.chart_bytes(kind, scenarios, spendcalc.default_assumptions(), "us-ask-3.5pct", "png", 60)
+    a = spendcalc.default_assumptions()
+    view = View(scenarios, a, scenarios[0], spendcalc.model.project(list(scenarios), a, spendcalc.load_history()), {})
+    for kind in app_tabs.CHART_KINDS:
+        png = app_tabs.chart_bytes(kind, view, "png", 60)
         assert png.startswith(b"\x89PNG"), kind
-        svg = app.chart_bytes(kind, scenarios, spendcalc.default_assumptions(), "us-ask-3.5pct", "svg", 60)
+        svg = app_tabs.chart_bytes(kind, view, "svg", 60)
         assert b"<svg" in svg[:2000], kind
     at = run_app()
     labels = [b.label for b in at.get("download_button")]
