@@ -293,8 +293,9 @@ def main() -> None:
         focus_ui(start["sc"])
     if first_run:  # let the browser lay out the answer before twenty widgets and two charts arrive
         time.sleep(FIRST_PAINT_PAUSE_S)  # (measured: the first number shows ~1 s sooner here)
+    drawn = scenario_ui(options, p)
     upload_ui(state, uploaded)
-    drawn = scenario_ui(options, p) | economy_ui(p) | method_ui()
+    drawn |= economy_ui(p) | method_ui()
     if any(drawn[key] != start[key] for key in drawn):
         st.rerun()  # a widget corrected its value (Streamlit clamps to the window): show that instead
     if view is not None:
