@@ -44,7 +44,6 @@ FX_ACTUALS_LABELS = {"fiscal-year-average": "Their fiscal-year average (April–
                      "stated": "The stated rate above"}
 
 
-
 # ---- cached: what does not depend on the reader once, the rest by its (hashable) inputs ----
 @st.cache_resource
 def link_params() -> dict[str, linkstate.Param]:
@@ -53,8 +52,8 @@ def link_params() -> dict[str, linkstate.Param]:
     return linkstate.link_params(
         scenarios=BUILTINS, presets=history.presets, gdp_preset=a.gdp_preset,
         first_projected_year=spendcalc.data.default_value("last_actual_year") + 1,
-        inflation_percent=round(convert(a.inflation_rate, "fraction", "percent"), 2), jpy_per_usd=a.jpy_per_usd, until=a.until,
-        fx_history=a.fx_history, fx_rate_for_actuals=a.fx_rate_for_actuals, baseline=a.baseline)
+        inflation_percent=round(convert(a.inflation_rate, "fraction", "percent"), 2), jpy_per_usd=a.jpy_per_usd,
+        until=a.until, fx_history=a.fx_history, fx_rate_for_actuals=a.fx_rate_for_actuals, baseline=a.baseline)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -68,7 +67,7 @@ def compute(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.As
     common_year = spendcalc.model.common_baseline_level(a, history)[0]
     h |= {"baseline_text": spendcalc.model.baseline_text(a.baseline, sc, a, history, h["anchor_year"]),
           "baseline_label": f"FY{common_year} common level" if a.baseline == "common"
-          else f"flat FY{h['anchor_year']}", "common_year": common_year,
+          else f"flat FY{h['anchor_year']}",
           "caveats": spendcalc.model.caveats_for(sc, a, history, h["anchor_year"])}
     return View(scenarios, assumptions, sc, tidy, h)
 
@@ -116,29 +115,6 @@ def forget_upload(name: str) -> None:
     state = st.session_state
     state["uploaded_yaml"], state["upload_round"] = None, state.get("upload_round", 0) + 1
     state["sc"] = [n for n in state["sc"] if n != name]
-
-
-# ---- the view: widget values (keyed by link parameter) -> scenarios and assumptions ----------
-def model_inputs(v: Mapping[str, object], uploaded: spendcalc.Scenario | None
-                 ) -> tuple[list[str], tuple[spendcalc.Scenario, ...], spendcalc.Assumptions]:
-    """The chosen names, their resolved scenarios and the assumptions, from the widget values.
-
-    Called before the widgets are drawn, with their values at the start of this run (Streamlit
-    keeps each keyed widget's value in ``st.session_state``), so the headline is sent first.
-    """
-    custom = spendcalc.Scenario(name=CUSTOM, target_share=convert(v["share"], "percent", "fraction"),
-                                target_year=v["year"], path=v["path"], denominator=v["cden"],
-                                basis="with-supplementary", title=f"Custom: {v['share']:.1f}% of GDP by FY{v['year']}",
-                                description="Built from the app's sliders (an assumption, not a government plan).")
-    by_name = {CUSTOM: custom} | ({uploaded.name: uploaded} if uploaded else {})
-    method = {k: None if v[key] == EACH else v[key] for k, key in
-              (("denominator", "denom"), ("scope", "scope"), ("basis", "basis"))}
-    scenarios = spendcalc.resolve_scenarios([by_name.get(n, n) for n in v["sc"]], **method)
-    growth = v["gdp"] == "growth"
-    a = spendcalc.make_assumptions(preset=None if growth else v["preset"], growth=f"{v['growth']} %" if growth else None,
-                                   inflation=f"{v['infl']} %", fx=v["fx"], until=v["until"], fx_history=v["fxh"],
-                                   fx_rate_for_actuals=v["fxa"], baseline=v["baseline"])
-    return list(v["sc"]), tuple(scenarios), a
 
 
 # ---- widgets: each *_ui() draws widgets and returns their values; it writes no session state --
@@ -285,7 +261,7 @@ def main() -> None:
         st.info("Choose at least one scenario in the sidebar.")
     else:
         try:  # the headline first: on a phone it is the first screen, and it is sent before the widgets
-            names, scenarios, assumptions = model_inputs(start, uploaded)
+            names, scenarios, assumptions = linkstate.model_inputs(start, uploaded)
             view = compute(scenarios, assumptions, names.index(start["focus"]))
             headline(view)
         except spendcalc.SpendcalcError as exc:

@@ -1,7 +1,8 @@
 """The app's shareable link: parameter names, strict parsing, the text written back, upload tokens.
 
-Pure (no Streamlit, no files): the app passes in the page address as ``{name: [values]}`` and gets
-back widget values and warnings. Every parameter name and value form that links have carried
+No Streamlit: the app passes in the page address as ``{name: [values]}`` and gets back widget
+values and warnings (no file is read here), and :func:`model_inputs` turns those values into
+the scenarios and assumptions the model is asked about. Every parameter name and value form that links have carried
 since they were first shared is read here, unchanged: ``?gdp=growth&growth=2.5``,
 ``sc=us-ask-3.5pct,custom``, ``focus=``, ``basis=``, ``fx=``, ``baseline=``, ``mo=``, ``mc=1``,
 ``up=<token>`` (an uploaded scenario file, zlib + URL-safe base64) ... The ``tab`` parameter is
@@ -25,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from spendcalc import schema
+from spendcalc.assumptions import Assumptions, Scenario
 from spendcalc.errors import SpendcalcError, shorten
 
 CUSTOM = "custom"
@@ -225,3 +227,29 @@ def decode_yaml(token: str) -> str:
         return text.decode("utf-8")
     except (binascii.Error, zlib.error, UnicodeError) as exc:
         raise ValueError("not an encoded scenario file") from exc
+
+
+def model_inputs(v: Mapping[str, object], uploaded: Scenario | None = None
+                 ) -> tuple[list[str], tuple[Scenario, ...], Assumptions]:
+    """What a view asks the model: the chosen names, their resolved scenarios, the assumptions.
+
+    ``v`` holds every parameter's widget value (as :func:`read_link` returns them, or the app's
+    widgets at the start of a run); ``uploaded`` is the session's uploaded scenario, if any.
+    Built through the public API, which validates every value (SpendcalcError names the field).
+    """
+    from spendcalc.api import make_assumptions, resolve_scenarios
+    from spendcalc.units import convert
+
+    custom = Scenario(name=CUSTOM, target_share=convert(v["share"], "percent", "fraction"),
+                      target_year=v["year"], path=v["path"], denominator=v["cden"], basis="with-supplementary",
+                      title=f"Custom: {v['share']:.1f}% of GDP by FY{v['year']}",
+                      description="Built from the app's sliders (an assumption, not a government plan).")
+    by_name = {CUSTOM: custom} | ({uploaded.name: uploaded} if uploaded else {})
+    method = {k: None if v[key] == EACH else v[key] for k, key in
+              (("denominator", "denom"), ("scope", "scope"), ("basis", "basis"))}
+    scenarios = resolve_scenarios([by_name.get(n, n) for n in v["sc"]], **method)
+    growth = v["gdp"] == "growth"
+    a = make_assumptions(preset=None if growth else v["preset"], growth=f"{v['growth']} %" if growth else None,
+                         inflation=f"{v['infl']} %", fx=v["fx"], until=v["until"], fx_history=v["fxh"],
+                         fx_rate_for_actuals=v["fxa"], baseline=v["baseline"])
+    return list(v["sc"]), tuple(scenarios), a

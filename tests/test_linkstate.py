@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import spendcalc
@@ -110,3 +112,39 @@ def test_default_focus_prefers_the_us_request_then_custom():
     assert linkstate.default_focus(["hold-flat", "us-ask-3.5pct"]) == "us-ask-3.5pct"
     assert linkstate.default_focus(["hold-flat", "custom"]) == "custom"
     assert linkstate.default_focus(["hold-flat"]) == "hold-flat"
+
+
+def real_params():
+    a, history = spendcalc.default_assumptions(), spendcalc.load_history()
+    names = [s.name for s in spendcalc.builtin_scenarios()]
+    return names, linkstate.link_params(
+        scenarios=names, presets=history.presets, first_projected_year=2027, gdp_preset=a.gdp_preset,
+        inflation_percent=round(a.inflation_rate * 100, 2), jpy_per_usd=a.jpy_per_usd, until=a.until,
+        fx_history=a.fx_history, fx_rate_for_actuals=a.fx_rate_for_actuals, baseline=a.baseline)
+
+
+def test_a_link_without_parameters_asks_the_model_about_the_defaults():
+    names, params = real_params()
+    chosen, scenarios, a = linkstate.model_inputs(read_link({}, params, names).values)
+    assert chosen == [*names, "custom"]
+    assert [s.name for s in scenarios] == chosen
+    assert scenarios[:-1] == tuple(spendcalc.resolve_scenarios(names))
+    assert a == spendcalc.default_assumptions()
+
+
+def test_a_link_builds_the_same_inputs_as_the_api_given_the_same_values():
+    names, params = real_params()
+    query = {"sc": ["hold-flat,custom"], "share": ["4.5"], "year": ["2040"], "path": ["constant-growth"],
+             "cden": ["fixed-fy2022"], "gdp": ["growth"], "growth": ["3.5"], "fx": ["140"], "scope": ["mod-budget"],
+             "baseline": ["own"]}
+    chosen, scenarios, a = linkstate.model_inputs(read_link(query, params, names).values)
+    custom = spendcalc.Scenario(name="custom", target_share=0.045, target_year=2040, path="constant-growth",
+                                denominator="fixed-fy2022", basis="with-supplementary")
+    expected = spendcalc.resolve_scenarios(["hold-flat", custom], scope="mod-budget")
+    assert chosen == ["hold-flat", "custom"] and scenarios[0] == expected[0]
+    got = scenarios[1]
+    assert got.target_share == pytest.approx(0.045)
+    assert (got.target_year, got.path, got.denominator, got.scope) == (2040, "constant-growth", "fixed-fy2022",
+                                                                         "mod-budget")
+    assert got == replace(expected[1], target_share=got.target_share, title=got.title, description=got.description)
+    assert a == spendcalc.make_assumptions(growth="3.5 %", fx=140, baseline="own")
