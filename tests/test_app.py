@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
 SLIDER_KEYS = ("share", "year", "growth", "infl", "fx", "until")
 
+pytestmark = pytest.mark.slow  # AppTest: each test starts the app (deselect with -m "not slow")
+
 
 def run_app(query: dict[str, str] | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
