@@ -251,7 +251,7 @@ def main() -> None:
     uploaded = spendcalc.scenario_from_yaml(state["uploaded_yaml"]) if state.get("uploaded_yaml") else None
     options = {n: f"{n}: {t}" for n, t in BUILTINS.items()} | {CUSTOM: "Custom (sliders below)"}
     if uploaded:
-        options[uploaded.name] = f"{md(uploaded.title or uploaded.name)} (uploaded)"
+        options[uploaded.name] = f"{uploaded.title or uploaded.name} (uploaded)"  # option labels are plain text
     state["sc"] = [n for n in state["sc"] if n in options]
     if state["sc"] and state.get("focus") not in state["sc"]:
         state["focus"] = linkstate.default_focus(state["sc"])
@@ -272,8 +272,10 @@ def main() -> None:
     drawn = scenario_ui(options, p)
     upload_ui(state, uploaded)
     drawn |= economy_ui(p) | method_ui()
-    if any(drawn[key] != start[key] for key in drawn):
-        st.rerun()  # a widget corrected its value (Streamlit clamps to the window): show that instead
+    if any(drawn[key] != start[key] for key in drawn) and not state.get("_rerun"):
+        state["_rerun"] = True  # once: a widget corrected its value (clamped to its window), show that
+        st.rerun()
+    state["_rerun"] = False
     if view is not None:
         tabs = st.tabs([label for label, _ in TABS], key="tab", bind="query-params")
         for tab, (label, draw) in zip(tabs, TABS, strict=True):
