@@ -10,8 +10,9 @@ Figures and their targets (also in the README's benchmark table):
 
 * **first number** — a new browser context opens the page on a warm server (one page has
   already loaded it); time until the headline metric shows a value. Target <= 2 s (median).
-* **one reader** — the growth slider moved with the keyboard (ArrowRight); time until the
-  headline value changes. Target <= 0.25 s (median).
+* **one reader** — the growth slider moved with the keyboard (ArrowRight); time from the key
+  event to the first frame with the changed headline, measured in the page. Target <= 0.25 s
+  (median).
 * **8 readers** — as many tabs, each in its own context, each moving its slider at the same
   moment, several rounds; time from key press to changed headline in each tab. Targets: median
   <= 0.6 s, worst <= 2 s. Readers per core = readers / cores when the median target holds.
@@ -104,15 +105,33 @@ async def open_reader(browser, url: str) -> tuple[object, float]:
     return page, time.perf_counter() - start
 
 
+ARM_JS = """(label) => { window.__spendcalcMove = new Promise((resolve, reject) => {
+  const value = () => { const m = [...document.querySelectorAll('[data-testid=stMetric]')]
+    .find(e => e.innerText.includes(label));
+    const v = m && m.querySelector('[data-testid=stMetricValue]'); return v ? v.innerText.trim() : null; };
+  const before = value(); let t0 = null;
+  document.addEventListener('keydown', () => { t0 = performance.now(); }, {once: true, capture: true});
+  const obs = new MutationObserver(() => {
+    const v = value();
+    if (t0 !== null && v && v !== before) {
+      obs.disconnect(); requestAnimationFrame(() => resolve((performance.now() - t0) / 1000)); } });
+  obs.observe(document.body, {subtree: true, childList: true, characterData: true});
+  setTimeout(() => { obs.disconnect(); reject(new Error('headline did not change within 30 s')); }, 30000);
+}); }"""
+
+
 async def move_slider(page) -> float:
-    """Press ArrowRight on the growth slider; seconds until the headline changes."""
-    before = await headline(page)
+    """Press ArrowRight on the growth slider; seconds from the key event to the changed headline.
+
+    Timed inside the page (the key event's listener to the first animation frame after the
+    headline's text changed), so the figure does not include Playwright's own round trips, which
+    grow with the number of pages polled at once.
+    """
     slider = page.get_by_role("slider", name=GROWTH_SLIDER)
     await slider.focus()
-    start = time.perf_counter()
+    await page.evaluate(ARM_JS, HEADLINE)
     await page.keyboard.press("ArrowRight")
-    await wait_headline(page, before)
-    elapsed = time.perf_counter() - start
+    elapsed = await page.evaluate("window.__spendcalcMove")
     await asyncio.sleep(0.3)  # let the run finish (late elements) before the next move
     return elapsed
 

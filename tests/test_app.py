@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,12 +12,15 @@ from streamlit.testing.v1 import AppTest
 
 import spendcalc
 from spendcalc.output import read_comments
+from spendcalc.present import View
 
 pytestmark = [pytest.mark.app, pytest.mark.slow]  # every test here runs app.py under AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
 SLIDER_KEYS = ("share", "year", "growth", "infl", "fx", "until")
+
+pytestmark = pytest.mark.slow  # AppTest: each test starts the app (deselect with -m "not slow")
 
 
 def run_app(query: dict[str, str] | None = None) -> AppTest:
@@ -64,7 +68,7 @@ def test_app_runs_and_shows_headline_with_units(default_app):
     assert "Share of fixed FY2022 GDP in FY2035" in labels
     assert "Share of same-year GDP in FY2035" in labels
     # the default headline is the reported US request: 3.5% of same-year GDP in FY2035
-    assert at.selectbox(key="w_focus").value == "us-ask-3.5pct"
+    assert at.selectbox(key="focus").value == "us-ask-3.5pct"
     assert metric_value(at, "Share of same-year GDP") == "3.50%"
     # the headline yen, formatted as trillion yen, derived by hand from data/gdp.csv: FY2025 actual
     # 672.6695 (esri-2026q2) grown by the Jan-2026 past-projection rates FY2026-FY2035 (3.4, 1.6,
@@ -110,7 +114,7 @@ def test_every_choice_runs():
     for name in ("original-fy2027", "accelerated-fy2025", "us-ask-3.5pct", "hold-flat", "nato-hague-fy2035"):
         at.multiselect(key="sc").set_value([name]).run()
         assert_clean(at)
-        assert at.selectbox(key="w_focus").value == name
+        assert at.selectbox(key="focus").value == name
         assert at.metric
     at.multiselect(key="sc").set_value([]).run()
     assert_clean(at)
@@ -119,8 +123,7 @@ def test_every_choice_runs():
 
 def widget_options(at: AppTest, key: str) -> list[str]:
     """The underlying option values (not labels) of a radio or selectbox of the app."""
-    specs = app_module().widget_specs()
-    return list(specs[key]["choices"])
+    return list(app_module().link_params()[key].choices)
 
 
 @pytest.mark.parametrize("tab", ["Uncertainty", "Claims", "Data & methodology"])
@@ -161,13 +164,13 @@ def test_good_upload_is_selected_carried_in_link_and_reproduced():
     at.run()
     assert_clean(at)
     assert "my-plan" in at.multiselect(key="sc").value
-    assert at.selectbox(key="w_focus").value == "my-plan"
+    assert at.selectbox(key="focus").value == "my-plan"
     assert metric_value(at, "Share of same-year GDP in FY2030") == "2.50%"
     link = {k: at.query_params[k] for k in at.query_params}
     assert "up" in link
     again = run_app(link)  # a new session opened from the link
     assert_clean(again)
-    assert again.selectbox(key="w_focus").value == "my-plan"
+    assert again.selectbox(key="focus").value == "my-plan"
     assert metrics(again) == metrics(at)
     at.button(key="forget_upload").click().run()
     assert_clean(at)
@@ -204,13 +207,13 @@ def test_query_params_round_trip():
     assert at.slider(key="fx").value == 140.0
     assert at.radio(key="scope").value == "mod-budget"
     assert at.radio(key="basis").value == "initial"
-    assert at.selectbox(key="w_focus").value == "us-ask-3.5pct"
+    assert at.selectbox(key="focus").value == "us-ask-3.5pct"
     written = {k: at.query_params[k] for k in at.query_params}
     assert {k: written[k] for k in query} == query
     # the same numbers as when the same settings are made with the widgets
     manual = run_app()
     manual.multiselect(key="sc").set_value(["us-ask-3.5pct", "custom"]).run()
-    manual.selectbox(key="w_focus").set_value("us-ask-3.5pct")
+    manual.selectbox(key="focus").set_value("us-ask-3.5pct")
     manual.slider(key="share").set_value(4.5)
     manual.slider(key="year").set_value(2040)
     manual.selectbox(key="path").set_value("constant-growth")
@@ -267,7 +270,7 @@ def test_scenario_download_round_trips(default_app):
 
 def test_settings_survive_closed_tabs_and_an_empty_selection():
     at = run_app({"tab": "Uncertainty", "paths": "2000"})
-    at.toggle(key="w_mc").set_value(True).run()
+    at.toggle(key="mc").set_value(True).run()
     assert any(m.label.startswith("Probability of reaching") for m in at.metric)
     at.session_state["tab"] = "Trajectories"
     at.run()
@@ -276,23 +279,26 @@ def test_settings_survive_closed_tabs_and_an_empty_selection():
     assert at.query_params["mc"] == "1" and at.query_params["paths"] == "2000"
     at.session_state["tab"] = "Uncertainty"
     at.run()
-    assert at.toggle(key="w_mc").value is True
-    at.selectbox(key="w_focus").set_value("hold-flat").run()
+    assert at.toggle(key="mc").value is True
+    at.selectbox(key="focus").set_value("hold-flat").run()
     at.slider(key="fx").set_value(160.0).run()
-    assert at.selectbox(key="w_focus").value == "hold-flat"
+    assert at.selectbox(key="focus").value == "hold-flat"
     at.multiselect(key="sc").set_value([]).run()
     at.multiselect(key="sc").set_value(["hold-flat", "custom"]).run()
     assert_clean(at)
-    assert at.selectbox(key="w_focus").value == "hold-flat"
+    assert at.selectbox(key="focus").value == "hold-flat"
 
 
 def test_chart_downloads_are_png_and_svg():
-    app = app_module()
+    import app_tabs
+
     scenarios = tuple(spendcalc.resolve_scenarios(["us-ask-3.5pct", "hold-flat"]))
-    for kind in app.CHART_KINDS:
-        png = app.chart_bytes(kind, scenarios, spendcalc.default_assumptions(), "us-ask-3.5pct", "png", 60)
+    a = spendcalc.default_assumptions()
+    view = View(scenarios, a, scenarios[0], spendcalc.model.project(list(scenarios), a, spendcalc.load_history()), {})
+    for kind in app_tabs.CHART_KINDS:
+        png = app_tabs.chart_bytes(kind, view, "png", 60)
         assert png.startswith(b"\x89PNG"), kind
-        svg = app.chart_bytes(kind, scenarios, spendcalc.default_assumptions(), "us-ask-3.5pct", "svg", 60)
+        svg = app_tabs.chart_bytes(kind, view, "svg", 60)
         assert b"<svg" in svg[:2000], kind
     at = run_app()
     labels = [b.label for b in at.get("download_button")]
@@ -303,10 +309,10 @@ def test_fixed_plan_probability_on_same_year_gdp_and_on_its_own_basis():
     at = run_app({"tab": "Uncertainty", "mc": "1", "paths": "2000", "sc": "original-fy2027",
                   "focus": "original-fy2027"})
     assert_clean(at)
-    assert at.radio(key="w_mo").value == "same-year"
+    assert at.radio(key="mo").value == "same-year"
     prob = metric_value(at, "Probability of reaching 2.0% of same-year GDP in FY2027")
     assert prob.endswith("%")  # a probability, not "n/a": the yen are uncertain against same-year GDP
-    at.radio(key="w_mo").set_value("own").run()
+    at.radio(key="mo").set_value("own").run()
     assert_clean(at)
     assert metric_value(at, "Probability of reaching 2.0% of fixed FY2022 GDP") == "n/a"
     assert any("certain" in c.value for c in at.caption)
@@ -355,3 +361,49 @@ def test_fx_for_actual_years_control_is_in_the_link():
     at.radio(key="fxa").set_value("stated").run()
     assert_clean(at)
     assert at.query_params["fxa"] == "stated"
+
+
+#: links as the app wrote them before its widgets were keyed by parameter name (saved from the
+#: address bar): (query, widget values expected, scenario and assumptions of the headline)
+OLD_LINKS = [
+    ("gdp=growth&growth=2.5", {"gdp": "growth", "growth": 2.5},
+     ("us-ask-3.5pct", {"growth": "2.5 %"}, {})),
+    ("sc=original-fy2027,hold-flat&focus=original-fy2027&basis=initial&fx=140.0",
+     {"sc": ["original-fy2027", "hold-flat"], "focus": "original-fy2027", "basis": "initial", "fx": 140.0},
+     ("original-fy2027", {"fx": 140.0}, {"basis": "initial"})),
+    ("sc=us-ask-3.5pct,custom&focus=custom&share=4.5&year=2040&path=constant-growth&cden=fixed-fy2022"
+     "&denom=same-year&scope=mod-budget&until=2045&baseline=own&fxa=stated&fxh=1&infl=1.5",
+     {"share": 4.5, "year": 2040, "path": "constant-growth", "cden": "fixed-fy2022", "denom": "same-year",
+      "scope": "mod-budget", "until": 2045, "baseline": "own", "fxa": "stated", "fxh": True, "infl": 1.5},
+     (spendcalc.Scenario(name="custom", target_share=0.045, target_year=2040, path="constant-growth",
+                         denominator="fixed-fy2022", basis="with-supplementary"),
+      {"until": 2045, "baseline": "own", "fx_rate_for_actuals": "stated", "fx_history": True,
+       "inflation": "1.5 %"}, {"denominator": "same-year", "scope": "mod-budget"})),
+    ("tab=Uncertainty&mc=1&mo=own&paths=2000&seed=7&sc=original-fy2027&focus=original-fy2027",
+     {"mc": True, "mo": "own", "paths": "2000", "seed": 7}, ("original-fy2027", {}, {})),
+]
+
+
+@pytest.mark.parametrize(("query", "widgets", "expected"), OLD_LINKS, ids=[q[:30] for q, _, _ in OLD_LINKS])
+def test_saved_old_links_open_the_same_view(query, widgets, expected):
+    from urllib.parse import parse_qsl
+
+    at = run_app(dict(parse_qsl(query)))
+    assert_clean(at)
+    assert not at.warning, [w.value for w in at.warning]
+    for key, value in widgets.items():
+        widget = next(w for kind in ("slider", "radio", "selectbox", "multiselect", "checkbox", "toggle",
+                                     "number_input") for w in getattr(at, kind) if w.key == key)
+        assert widget.value == value, key
+    # the headline is the core's figure for the same scenario and assumptions
+    scenario, assumption_args, method = expected
+    sc = spendcalc.resolve_scenarios([scenario], **method)[0]
+    a = spendcalc.make_assumptions(**assumption_args)
+    h = spendcalc.headline_figures(sc, replace(a, until=max(a.until, sc.target_year)), spendcalc.load_history())
+    assert metric_value(at, f"Spending needed in FY{h['target_year']}") == f"{h['target_spending_jpy'] / 1e12:,.2f}"
+    assert metric_value(at, f"Share of same-year GDP in FY{h['target_year']}") == f"{h['share_same_year']:.2%}"
+    if "tab=Uncertainty" in query:
+        assert metric_value(at, "Probability of reaching 2.0% of fixed FY2022 GDP") == "n/a"
+    # and the address written back still reads the same way (ids, 0/1, comma lists)
+    for key, text in parse_qsl(query):
+        assert at.query_params[key] == text, key

@@ -1,4 +1,4 @@
-"""The app's scope-waterfall view (Data & methodology tab)."""
+"""The app's Reconcile tab: the scope waterfall of a chosen year and the SIPRI comparison."""
 
 from __future__ import annotations
 
@@ -12,15 +12,18 @@ APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 @pytest.mark.slow
 @pytest.mark.app
-def test_data_tab_shows_the_bridge_for_a_chosen_year():
+def test_reconcile_tab_shows_the_bridge_for_a_chosen_year_and_the_sipri_comparison():
     at = AppTest.from_file(APP, default_timeout=90)
-    at.query_params["tab"] = "Data & methodology"
+    at.query_params["tab"] = "Reconcile"
     at.run()
     assert not at.exception and not at.error
     bridges = [d for d in at.dataframe if "component" in d.value.columns and "trillion_jpy" in d.value.columns]
     assert len(bridges) == 1
     table = bridges[0].value
     assert table["trillion_jpy"].iloc[-1] == 11.0 and table["fiscal_year"].iloc[0] == "FY2025"
+    sipri = [d.value for d in at.dataframe if "sipri_share_of_gdp" in d.value.columns]
+    assert len(sipri) == 1 and 2024 in set(sipri[0]["calendar_year"])
+    assert sipri[0]["explanation"].str.len().min() > 20, "every year's difference is explained"
     at.selectbox(key="bridge_year").set_value(2024).run()
     at.radio(key="bridge_basis").set_value("initial").run()
     assert not at.exception and not at.error
