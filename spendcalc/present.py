@@ -135,12 +135,13 @@ def level_layers(markers: pd.DataFrame, unit: str) -> list[dict]:
     the chart with its label, never a point at an invented year."""
     if not len(markers):
         return []
-    pts = (markers.assign(article=markers["article"].astype(str))
-           .groupby(["value", "label"], as_index=False)
-           .agg(article=("article", ", ".join), claim_id=("claim_id", ", ".join)))
+    pts = (markers.assign(base=markers["label"].str.replace(r"\s*\([^)]*\)$", "", regex=True),
+                          article=markers["article"].astype(str))
+           .groupby(["value", "base"], as_index=False)
+           .agg(article=("article", lambda a: ", ".join(sorted(set(a)))), claim_id=("claim_id", ", ".join)))
     shown = convert(pts["value"].to_numpy(), "fraction", unit)
-    values = [{"shown": float(v), "label": str(lab), "claim_id": c, "article": a}
-              for v, lab, a, c in zip(shown, pts["label"], pts["article"], pts["claim_id"], strict=True)]
+    values = [{"shown": float(v), "label": f"{b} ({a})", "claim_id": c, "article": a}
+              for v, b, a, c in zip(shown, pts["base"], pts["article"], pts["claim_id"], strict=True)]
     enc = {"y": {"field": "shown", "type": "quantitative"},
            "tooltip": [{"field": f, "type": "nominal"} for f in ("label", "claim_id", "article")]}
     return [{"data": {"values": values}, "encoding": enc,

@@ -58,6 +58,8 @@ def test_share_chart_marks_each_claimed_point_once(tidy):
     levels = {round(d["shown"], 9) for d in rules[0]["data"]["values"]}
     assert levels == {round(100 * v, 9) for v in undated["value"]} and 3.5 in levels
     assert all("no year" in d["label"] for d in rules[0]["data"]["values"])
+    assert len(rules[0]["data"]["values"]) == len(levels), "one label per level, naming every article"
+    assert all(d["label"].endswith(f"({d['article']})") for d in rules[0]["data"]["values"])
 
 
 def test_csv_text_is_headed_by_methodology_and_sources(tidy):
