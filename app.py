@@ -73,7 +73,9 @@ def compute(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.As
     h |= {"baseline_text": spendcalc.model.baseline_text(a.baseline, sc, a, history, h["anchor_year"]),
           "baseline_label": f"FY{common_year} common level" if a.baseline == "common"
           else f"flat FY{h['anchor_year']}",
-          "caveats": spendcalc.model.caveats_for(sc, a, history, h["anchor_year"])}
+          "caveats": spendcalc.model.caveats_for(sc, a, history, h["anchor_year"]),
+          "fx_assumption": spendcalc.model.methodology_for(sc, a, history, h["anchor_year"],
+                                                           a.baseline)["fx_assumption"]}
     return View(scenarios, assumptions, sc, tidy, h)
 
 
@@ -237,6 +239,16 @@ def headline(v: View) -> None:
     low[2].metric(f"Break-even GDP growth to FY{ty} (%/yr)", percent(h["break_even_gdp_growth"], 1),
                   help="Constant nominal GDP growth at which this yen amount is exactly the target share "
                   "of same-year GDP. n/a for a flat path or a target already due.")
+    third = st.columns(3)
+    rate = h["fx_assumption"]
+    third[0].metric(f"In US dollars, FY{ty} (billion USD)", f"{h['spending_usd'] / 1e9:,.0f}",
+                    help=f"The same yen in dollars; exchange rate: {rate}.")
+    third[1].metric(f"In FY{a.price_base_year} prices (trillion JPY)", trillion_number(h["spending_real_jpy"]),
+                    help="The same yen deflated to prices of that fiscal year: ESRI's GDP deflator for "
+                    f"actual years, then {a.inflation_rate:.2%}/yr assumed inflation.")
+    third[2].metric(f"Per person, FY{ty} (JPY)", f"{h['spending_per_capita_jpy']:,.0f}",
+                    help="The same yen divided by Japan's total population (Statistics Bureau estimates; "
+                    "after the last one, interpolated to the IPSS 2023 medium projection — an assumption).")
     st.caption(f"**{md(sc.title or sc.name)}**. Counts {scope.lower()} ({BASIS_LABELS[sc.basis].lower()}); "
                f"target measured against {DENOMINATOR_LABELS[sc.denominator]}; path: "
                f"{PATH_LABELS.get(sc.path, sc.path).lower()}. Fiscal years run April–March. Hover over a "

@@ -173,7 +173,9 @@ def headline_figures(scenario: Scenario, assumptions: Assumptions, history: Hist
     year for a flat path), ``mean_gap_to_baseline_jpy`` (average extra yen per year versus the
     baseline of ``assumptions.baseline``, from the first projected year to the target year),
     ``required_spending_growth`` [1/year], ``break_even_gdp_growth`` [1/year] for the target-year
-    yen on the same-year basis, and ``anchor_year``.
+    yen on the same-year basis, ``anchor_year``, and the target year's ``spending_usd`` [USD],
+    ``spending_real_jpy`` [JPY of ``assumptions.price_base_year``], ``spending_per_capita_jpy``
+    [JPY] and ``spending_per_capita_usd`` [USD] (NaN where a measure has no value that year).
 
     The target year is always the scenario's own: the horizon is extended to it if ``until`` is
     earlier.
@@ -191,15 +193,22 @@ def headline_figures(scenario: Scenario, assumptions: Assumptions, history: Hist
     breakeven = float("nan")
     if scenario.target_share is not None and year > gdp_last_year and target_jpy > 0:
         breakeven = break_even_gdp_growth(target_jpy, scenario.target_share, year, assumptions, history)
+    def at(measure: str) -> float:
+        return float(wide.at[year, measure]) if year in wide.index and measure in wide else float("nan")
+
     return {
         "target_year": year,
         "anchor_year": anchor_year,
         "target_spending_jpy": target_jpy,
-        "share_fixed_fy2022": float(wide.at[year, "share_of_gdp_fixed_fy2022"]) if year in wide.index else float("nan"),
-        "share_same_year": float(wide.at[year, "share_of_gdp_same_year"]) if year in wide.index else float("nan"),
+        "share_fixed_fy2022": at("share_of_gdp_fixed_fy2022"),
+        "share_same_year": at("share_of_gdp_same_year"),
         "mean_gap_to_baseline_jpy": float(span["gap_to_baseline_jpy"].mean()) if len(span) else 0.0,
         "required_spending_growth": required_spending_growth(scenario, assumptions, history),
         "break_even_gdp_growth": breakeven,
+        "spending_usd": at("spending_usd"),
+        "spending_real_jpy": at("spending_real_jpy"),
+        "spending_per_capita_jpy": at("spending_per_capita_jpy"),
+        "spending_per_capita_usd": at("spending_per_capita_usd"),
     }
 
 

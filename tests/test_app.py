@@ -74,6 +74,11 @@ def test_app_runs_and_shows_headline_with_units(default_app):
     # 672.6695 (esri-2026q2) grown by the Jan-2026 past-projection rates FY2026-FY2035 (3.4, 1.6,
     # 1.2 x6, 1.1 x2 %) is 775.892 trillion JPY; 3.5% of it is 27.156
     assert metric_value(at, "Spending needed in FY2035") == "27.16"
+    # dollars, real terms and per person are on the first screen too: 27.156 trillion at the
+    # stated 155.2 JPY/USD is 175 billion USD
+    assert metric_value(at, "In US dollars, FY2035") == "175"
+    assert any(label.startswith("In FY2025 prices") for label in labels)
+    assert any(label.startswith("Per person, FY2035 (JPY)") for label in labels)
 
 
 def test_growth_slider_changes_headline():

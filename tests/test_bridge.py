@@ -259,3 +259,18 @@ def test_readme_names_the_vintages_and_the_worked_numbers():
     r = rows(spendcalc.convert("3.5 %", year=2024, calendar=True))
     assert f"{r['spending_jpy'] / T:.3f} trillion" in text  # 21.325, as computed
     assert "spendcalc bridge --year" in text and "spendcalc convert" in text
+
+
+def test_headline_names_dollars_real_terms_and_per_person_for_the_target_year():
+    """The headline carries the target year's USD, real and per-person figures, from the projection."""
+    sc = spendcalc.get_scenario("us-ask-3.5pct")
+    a = spendcalc.default_assumptions()
+    h = spendcalc.headline_figures(sc, a, load_history())
+    tidy = spendcalc.project(sc, until=max(a.until, 2035))
+    row = tidy[tidy["fiscal_year"] == 2035].set_index("measure")["value"]
+    assert h["target_year"] == 2035
+    for key in ("spending_usd", "spending_real_jpy", "spending_per_capita_jpy", "spending_per_capita_usd"):
+        assert h[key] == pytest.approx(row[key]), key
+    pop, _ = model.population_persons(load_history(), np.array([2035]))
+    assert h["spending_per_capita_jpy"] == pytest.approx(h["target_spending_jpy"] / pop[0])
+    assert h["spending_usd"] == pytest.approx(h["target_spending_jpy"] / a.jpy_per_usd)  # projected year
