@@ -193,6 +193,10 @@ class History:
                                  _read_only(grp["nominal_gdp_jpy"], np.float64))
                for v, grp in g.groupby("vintage", sort=False)}
         object.__setattr__(self, "_spending_index", MappingProxyType(spending))
+        object.__setattr__(self, "_spending_tables", MappingProxyType({
+            key: MappingProxyType({int(y): (float(v), st) for y, v, st in zip(
+                series.years.tolist(), series.jpy.tolist(), series.status, strict=True)})
+            for key, series in spending.items()}))
         object.__setattr__(self, "_gdp_index", MappingProxyType(dict(sorted(gdp.items()))))
 
     def __copy__(self) -> History:
@@ -213,6 +217,11 @@ class History:
         """The first fiscal year of any bundled spending figure."""
         return min(int(series.years.min()) for series in self._spending_index.values()
                    if series.years.size)
+
+    def spending_table(self, scope: str, basis: str) -> Mapping[int, tuple[float, str]]:
+        """``{fiscal_year: (spending_jpy, status)}`` of one scope and basis, read-only (empty if
+        none is bundled); built once with the History."""
+        return self._spending_tables.get((scope, basis), MappingProxyType({}))
 
     def spending_series(self, scope: str, basis: str) -> SpendingSeries:
         """Bundled spending of one scope and basis (read-only arrays, ascending years)."""

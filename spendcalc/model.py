@@ -25,7 +25,7 @@ This module imports numpy and pandas only (no file I/O, no plotting, no UI).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, replace
 
 import numpy as np
@@ -264,17 +264,12 @@ def sensitivity_sweep(scope: str, basis: str, denominator: str, growth_rates: np
 # One function per quantity
 # ----------------------------------------------------------------------------------------------
 
-def spending_table(history: History, scope: str, basis: str) -> dict[int, tuple[float, str]]:
+def spending_table(history: History, scope: str, basis: str) -> Mapping[int, tuple[float, str]]:
     """``{fiscal_year: (spending_jpy, status)}`` of one scope and basis (empty if none bundled).
 
-    Read from the History's read-only arrays (``History.spending_series``), built once there.
+    Read-only, built once with the History (``History.spending_table``).
     """
-    try:
-        series = history.spending_series(scope, basis)
-    except SpendcalcError:
-        return {}
-    return {int(y): (float(v), str(st))
-            for y, v, st in zip(series.years.tolist(), series.jpy.tolist(), series.status, strict=True)}
+    return history.spending_table(scope, basis)
 
 
 def gdp_lookup(history: History, vintage: str) -> dict[int, float]:
