@@ -223,7 +223,7 @@ def reconcile_tab(v: View) -> None:
 
     st.markdown("**Scope waterfall: from the MOD budget to the security-related total**")
     cols = st.columns(2)
-    year = cols[0].selectbox("Fiscal year", BRIDGE_YEARS, index=BRIDGE_YEARS.index(2025), key="bridge_year",
+    year = cols[0].selectbox("Fiscal year", BRIDGE_YEARS, index=BRIDGE_YEARS.index(spendcalc.data.default_value("bridge_year")), key="bridge_year",
                              persist_state="page",
                              format_func=lambda y: f"FY{y}" + (" (plan composition)" if y == 2027 else ""))
     basis = cols[1].radio("Basis", ("with-supplementary", "initial"), horizontal=True, key="bridge_basis",

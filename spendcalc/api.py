@@ -197,7 +197,6 @@ def project(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = None, *,
 # ----------------------------------------------------------------------------------------------
 # The definitions bridge: scope waterfall and quick conversions (loading wrappers)
 # ----------------------------------------------------------------------------------------------
-CALENDAR_DEFAULT_VINTAGE = "esri-first-estimate"
 _GDP_STATUS = {0: "actual", 1: "plan", 2: "estimate (government outlook)", 3: "projection"}
 
 
@@ -258,7 +257,9 @@ def convert(value: object, *, year: object, calendar: bool = False, vintage: str
     h = history or load_history()
     if calendar:
         a = make_assumptions(base=assumptions)
-        gdp, gdp_text = _calendar_gdp(y, vintage or CALENDAR_DEFAULT_VINTAGE)
+        from spendcalc.data import default_value
+
+        gdp, gdp_text = _calendar_gdp(y, vintage or default_value("calendar_gdp_vintage"))
         rate = h.fx_annual.get(y)
         fx_text = (f"CY{y} calendar-year average (Federal Reserve G.5A)" if rate is not None else
                    f"stated rate {a.jpy_per_usd:g} (no CY{y} average bundled)")

@@ -557,7 +557,7 @@ def sipri_inputs(data_dir: Path | None = None) -> dict[str, object]:
         return {int(r["fy"]): (float(r["value"]) * scale, _source(r)) for _, r in sel.iterrows()}
 
     cy, _ = read_calendar_gdp(data_dir)  # ESRI first estimates, in data/gdp.csv
-    cy = cy[cy["vintage"] == "esri-first-estimate"]
+    cy = cy[cy["vintage"] == default_value("calendar_gdp_vintage", data_dir)]
     fx, _ = read_fx(data_dir)
     annual = fx[(fx["series"] == "jpy_per_usd_annual_avg") & fx["is_default"]]
     return {

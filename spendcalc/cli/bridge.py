@@ -116,13 +116,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=FORMATS, default="table")
     p.set_defaults(func=cmd_bridge)
 
+    from spendcalc.data import default_value
+
+    calendar_vintage = default_value("calendar_gdp_vintage")
     p = sub.add_parser("convert", help="a share of GDP in yen/USD/per person, or yen as shares of GDP")
     p.add_argument("value", metavar="VALUE", help="a share ('3.5 %%', 0.035) or yen ('11 trillion JPY')")
     p.add_argument("--year", required=True, metavar="FY", help="fiscal year (or calendar year with --calendar)")
     p.add_argument("--calendar", action="store_true",
-                   help="use calendar-year nominal GDP (vintage esri-first-estimate unless --vintage)")
+                   help=f"use calendar-year nominal GDP (vintage {calendar_vintage} unless --vintage)")
     p.add_argument("--vintage", metavar="NAME", default=None,
                    help="GDP vintage ('spendcalc history' lists them; gov-outlook-at-the-time: the "
-                   "government's outlook of the time; with --calendar: esri-first-estimate)")
+                   f"government's outlook of the time; with --calendar: {calendar_vintage})")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.set_defaults(func=cmd_convert)

@@ -15,6 +15,7 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
+from spendcalc import data
 from spendcalc.cli.options import add_model_options, assumptions_from, scenarios_from
 from spendcalc.errors import SpendcalcError
 from spendcalc.output import terminal_text, write_comments, write_csv
@@ -52,8 +53,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--paths", default="20000", metavar="N",
                    help=f"paths for --simulate, {FAN_PATHS_RANGE[0]:,} to {FAN_PATHS_RANGE[1]:,} "
                    "(default 20,000)")
-    p.add_argument("--bridge-year", default="2025", metavar="FY",
-                   help="fiscal year of the scope waterfall 07-bridge-FYnnnn (default 2025, the "
+    bridge_year = data.default_value("bridge_year")
+    p.add_argument("--bridge-year", default=str(bridge_year), metavar="FY",
+                   help=f"fiscal year of the scope waterfall 07-bridge-FYnnnn (default {bridge_year}, the "
                    "last year whose components are all published budgets)")
     add_model_options(p)
     p.set_defaults(func=cmd_chart)
