@@ -11,7 +11,7 @@ import pytest  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 
 NB_DIR = Path(__file__).resolve().parents[1] / "notebooks"
-NOTEBOOKS = ["01-quickstart.ipynb", "02-brief-charts.ipynb"]
+NOTEBOOKS = ["01-quickstart.ipynb", "02-reconciling-published-figures.ipynb", "03-brief.ipynb"]
 
 
 def _run(name):
@@ -51,9 +51,23 @@ def test_quickstart_runs(monkeypatch):
 
 
 @pytest.mark.slow
+def test_reconciling_published_figures_runs(monkeypatch):
+    monkeypatch.delenv("MPLBACKEND", raising=False)
+    text = _text(_run("02-reconciling-published-figures.ipynb"))
+    # each step quotes its published figure with its source and reproduces it
+    for figure in ("11兆円程度", "1.6% (FY2024, FY2022 base)", "1.4% (SIPRI, 2024)", "3.5% ≈ 21 trillion yen",
+                   "国民1人当たり約4万円"):
+        assert f"Published: {figure}" in text
+    assert text.count("https://") >= 8 and "NOT reproduced" not in text
+    assert text.count(": reproduced") >= 7
+    assert "nato-core" in text and "nato-related" in text and "gap " in text
+    assert "trillion yen more than today's 3.5%" in text
+
+
+@pytest.mark.slow
 def test_brief_charts_runs(monkeypatch):
     monkeypatch.delenv("MPLBACKEND", raising=False)
-    nb = _run("02-brief-charts.ipynb")
+    nb = _run("03-brief.ipynb")
     images = [o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
     assert len(images) >= 2  # the brief share chart and the customised chart are shown
     text = _text(nb)
