@@ -48,6 +48,9 @@ def test_quickstart_runs(monkeypatch):
     assert "growth 1%/yr" in text and "growth 3%/yr" in text
     assert "fixed-fy2022" in text and "same-year" in text
     assert "verdict" in text or "no claims audit" in text
+    assert "round-trips exactly: True" in text and "three-pct-fy2030" in text
+    assert "SpendcalcError: growth: '2' is not allowed" in text and "SpendcalcError: fx: '150 USD/JPY'" in text
+    assert "growth 2 %/yr, 150 JPY/USD" in text  # the one cell a reader edits feeds the projection
 
 
 @pytest.mark.slow
