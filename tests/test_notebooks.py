@@ -75,3 +75,16 @@ def test_brief_charts_runs(monkeypatch):
     assert len(images) >= 2  # the brief share chart and the customised chart are shown
     text = _text(nb)
     assert "01-spending-trillion-yen" in text and "share-2pct.png" in text and "share-2pct.svg" in text
+    for fmt in ("png", "svg", "pdf", "csv"):  # every chart of the set, with the data behind it
+        assert f"06-share-fan-original-fy2027.{fmt}" in text and f"05-spending-usd.{fmt}" in text
+    assert "exact" in text and "same-year" in text
+    # the paragraph is generated from the frames: its numbers match the model's
+    import spendcalc
+
+    cost = spendcalc.select(spendcalc.project("us-ask-3.5pct"), fiscal_year=2035).set_index("measure")["value"]
+    sim = spendcalc.simulate("original-fy2027", measured_on="same-year")
+    assert f"Reaching 3.5% of same-year GDP by FY2035 (us-ask-3.5pct) means spending about " \
+           f"{cost['spending_jpy'] / 1e12:.1f} trillion yen" in text
+    assert f"{cost['spending_per_capita_jpy']:,.0f} yen per person" in text
+    band = sim[(sim["fiscal_year"] == 2027) & (sim["measure"] == "share_of_gdp")].iloc[0]
+    assert f"most likely {band['p50']:.2%} (90% range {band['p5']:.2%} to {band['p95']:.2%})" in text
