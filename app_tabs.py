@@ -245,12 +245,22 @@ def reconcile_tab(v: View) -> None:
     st.caption("Calendar year t = 3/4 of FY t + 1/4 of FY t-1 (MOD budget incl. SACO/realignment plus "
                "known supplementary budgets), over calendar-year GDP derived the same way; each year's "
                "difference from SIPRI's published share is explained in the last column.")
-    cols = [c for c in ("calendar_year", "spending_jpy", "share_of_gdp", "sipri_share_of_gdp",
-                        "difference_share_pt", "share_of_gdp_on_first_estimate", "spending_usd", "sipri_spending_usd",
-                        "explanation")
-            if c in sipri.columns]
-    st.dataframe(arrow_safe(sipri[cols]), hide_index=True,
-                 column_config={"explanation": st.column_config.TextColumn(width="large")})
+    shown = pd.DataFrame({
+        "calendar year": sipri["calendar_year"],
+        "spending (trillion JPY)": sipri["spending_jpy"] / 1e12,
+        "share of CY GDP (%)": 100 * sipri["share_of_gdp"],
+        "SIPRI share (%)": 100 * sipri["sipri_share_of_gdp"],
+        "difference (pt)": sipri["difference_share_pt"],
+        "share of CY GDP, first estimate (%)": 100 * sipri["share_of_gdp_on_first_estimate"],
+        "spending (USD bn)": sipri["spending_usd"] / 1e9,
+        "SIPRI (USD bn)": sipri["sipri_spending_usd"] / 1e9,
+        "why it differs": sipri["explanation"],
+    })
+    number = {c: st.column_config.NumberColumn(format="%.3f") for c in shown.columns[1:6]}
+    number |= {c: st.column_config.NumberColumn(format="%.1f") for c in shown.columns[6:8]}
+    st.dataframe(arrow_safe(shown), hide_index=True,
+                 column_config=number | {"calendar year": st.column_config.NumberColumn(format="%d"),
+                                         "why it differs": st.column_config.TextColumn(width="large")})
 
 
 #: the tabs, in order: (label, function drawing it from the View). A new tab goes here.
