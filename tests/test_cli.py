@@ -380,7 +380,7 @@ def test_every_command_module_is_in_the_one_list():
     modules = {p.stem for p in Path(cli.__file__).parent.glob("*.py")} - {"__init__", "options", "parser"}
     assert {m.__name__.rsplit(".", 1)[1] for m in cli.COMMANDS} == modules
     commands = set(cli.build_parser()._subparsers._group_actions[0].choices)
-    assert commands == {"project", "scenarios", "history", "claims", "chart", "simulate", "bridge", "convert", "sipri"}
+    assert commands == {"project", "answer", "scenarios", "history", "claims", "chart", "simulate", "bridge", "convert", "sipri"}
 
 
 def test_verdict_choices_are_the_claims_verdicts():
