@@ -161,3 +161,56 @@ def answer(tidy: pd.DataFrame, headline: dict, scenario: str | None = None) -> A
 def answer_sentence(tidy: pd.DataFrame, headline: dict, scenario: str | None = None) -> str:
     """Just the sentence of :func:`answer`."""
     return answer(tidy, headline, scenario).sentence
+
+
+# ----------------------------------------------------------------------------------------------
+# The readable per-year table (``spendcalc project --format table``)
+# ----------------------------------------------------------------------------------------------
+#: the measures of the readable table when none are chosen, in column order
+TABLE_MEASURES = ("spending_jpy", "share_of_gdp_same_year", "share_of_gdp_fixed_fy2022", "spending_usd",
+                  "spending_real_jpy", "spending_per_capita_jpy", "gap_to_baseline_jpy",
+                  "cumulative_gap_to_baseline_jpy")
+
+#: measure -> (column header with its unit, divisor for print, format); units as the tidy frame's
+_READABLE: dict[str, tuple[str, float, str]] = {
+    "spending_jpy": ("spending [trn JPY]", 1e12, "{:,.2f}"),
+    "nominal_gdp_jpy": ("GDP [trn JPY]", 1e12, "{:,.1f}"),
+    "denominator_gdp_jpy": ("denominator GDP [trn JPY]", 1e12, "{:,.1f}"),
+    "share_of_gdp": ("own-denominator share [%]", 0.01, "{:.2f}"),
+    "share_of_gdp_fixed_fy2022": ("of FY2022 GDP [%]", 0.01, "{:.2f}"),
+    "share_of_gdp_same_year": ("of same-year GDP [%]", 0.01, "{:.2f}"),
+    "spending_usd": ("spending [USD bn]", 1e9, "{:,.1f}"),
+    "spending_real_jpy": ("real [trn JPY of FY{base}]", 1e12, "{:,.2f}"),
+    "cumulative_spending_jpy": ("cumulative [trn JPY]", 1e12, "{:,.1f}"),
+    "baseline_spending_jpy": ("baseline [trn JPY]", 1e12, "{:,.2f}"),
+    "gap_to_baseline_jpy": ("extra vs baseline [trn JPY/yr]", 1e12, "{:+,.2f}"),
+    "cumulative_gap_to_baseline_jpy": ("cumulative extra [trn JPY]", 1e12, "{:+,.1f}"),
+    "spending_per_capita_jpy": ("per person [JPY]", 1.0, "{:,.0f}"),
+    "spending_per_capita_usd": ("per person [USD]", 1.0, "{:,.0f}"),
+}
+
+
+def readable_table(tidy: pd.DataFrame, scenario: str, measures: tuple[str, ...] | list[str] | None = None,
+                   ) -> pd.DataFrame:
+    """One scenario of ``tidy`` as text cells for a terminal: fiscal years down, measures across,
+    each in the unit its header names (trillion yen, %, USD bn), rounded for print only.
+
+    The first columns are ``FY`` and ``status`` (of the year's spending); a measure without a
+    value in a year reads ``-``; a year without any of ``measures`` is left out. "trn" is
+    trillion (10^12). The tidy frame stays the exact record (CSV, JSON).
+    """
+    one = tidy[tidy["scenario"] == scenario]
+    base = tidy.attrs.get("methodology", {}).get(scenario, {}).get("price_base_year", "")
+    chosen = [m for m in (measures or TABLE_MEASURES) if m in set(one["measure"])]
+    one = one[one["measure"].isin(chosen)]  # years with none of the chosen measures are left out
+    values = one.pivot(index="fiscal_year", columns="measure", values="value")
+    status = one.pivot(index="fiscal_year", columns="measure", values="status")
+    lead = "spending_jpy" if "spending_jpy" in status else (chosen[0] if chosen else None)
+    out = pd.DataFrame({"FY": [f"FY{y}" for y in values.index],
+                        "status": [str(s) if isinstance(s, str) else "-" for s in
+                                   (status[lead] if lead else [None] * len(values))]})
+    for m in chosen:
+        header, divisor, fmt = _READABLE[m]
+        out[header.format(base=base)] = [("-" if _missing(float(v)) else fmt.format(v / divisor))
+                                         for v in values[m]]
+    return out

@@ -177,3 +177,20 @@ def test_cli_hostile_input_is_one_line_and_exit_2(capsys, args, needle):
     code, out, err = cli(capsys, "answer", *args)
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and needle in err and "Traceback" not in err
+
+
+def test_readable_table_rounds_only_and_leaves_out_empty_years():
+    from spendcalc.answer import readable_table
+
+    tidy = spendcalc.project("us-ask-3.5pct", until=2036)
+    table = readable_table(tidy, "us-ask-3.5pct")
+    assert table["FY"].iloc[0] == "FY2025" and table["FY"].iloc[-1] == "FY2036"  # no empty years
+    r, _ = rows("us-ask-3.5pct", 2035)
+    row = table.set_index("FY").loc["FY2035"]
+    assert row["spending [trn JPY]"] == f"{r['spending_jpy'] / 1e12:,.2f}"
+    assert row["of FY2022 GDP [%]"] == f"{r['share_of_gdp_fixed_fy2022'] * 100:.2f}"
+    assert row["spending [USD bn]"] == f"{r['spending_usd'] / 1e9:,.1f}"
+    assert row["per person [JPY]"] == f"{r['spending_per_capita_jpy']:,.0f}"
+    assert row["status"] == "projection"
+    first = table.set_index("FY").loc["FY2025"]
+    assert first["cumulative extra [trn JPY]"] == "-"  # no value that year: a dash, never 'nan'
