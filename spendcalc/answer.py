@@ -69,16 +69,21 @@ def _denominator_text(meta: dict) -> str:
     return "same-year nominal GDP"
 
 
+def _spending(meta: dict) -> str:
+    """'security-related spending (with-supplementary)': what is counted, in the scenario's words."""
+    return f"{meta['scope']} spending ({meta['basis']})"
+
+
 def _opening(meta: dict, year: int, status: str) -> str:
     """'Reaching 3.5% of GDP by FY2035 means spending' or the words for a path without a target."""
     share, target = meta.get("target_share"), meta.get("target_year")
     if share is None or target is None:
-        return f"Under '{meta['title']}' ({meta['scenario']}), spending is"
+        return f"Under '{meta['title']}' ({meta['scenario']}), {_spending(meta)} is"
     goal = f"{percent(share)} of GDP ({_denominator_text(meta)})"
     if status and status != "projection":
         return (f"The target of {goal} falls due in FY{target}, a year already budgeted "
-                f"({status}): spending is")
-    return f"Reaching {goal} by FY{target} means spending"
+                f"({status}): {_spending(meta)} is")
+    return f"Reaching {goal} by FY{target} means {_spending(meta)} of"
 
 
 def _fx_words(meta: dict, status: str) -> str:

@@ -46,7 +46,8 @@ def test_us_ask_sentence_has_the_projection_numbers_rounded_as_a_brief_prints_th
     fixed = f"it is {r['share_of_gdp_fixed_fy2022'] * 100:.1f}%"
     for part in (trillion, usd, real, person, gap, total, same, fixed, meta["baseline_description"]):
         assert part in sentence, part
-    assert sentence.startswith("Reaching 3.5% of GDP (same-year nominal GDP) by FY2035 means spending")
+    assert sentence.startswith("Reaching 3.5% of GDP (same-year nominal GDP) by FY2035 means "
+                               "security-related spending (with-supplementary) of 27.2 trillion yen")
     assert "27.2 trillion yen in FY2035" in sentence and "$175 bn" in sentence  # the figures
 
 
@@ -73,12 +74,15 @@ def test_every_builtin_sentence_states_its_baseline_and_denominator_and_no_nan(n
     assert "baseline (common: the FY2025 security-related total" in s
     assert "Measured against same-year nominal GDP" in s and "FY2022 GDP held fixed at 560.0 trillion yen" in s
     assert s.count("FY") >= 3 and "trillion yen" in s
+    scenario = spendcalc.get_scenario(name)
+    assert f"{scenario.scope} spending ({scenario.basis})" in s  # what is counted
 
 
 def test_hold_flat_has_no_target_and_reads_the_last_projected_year():
     r, meta = rows("hold-flat", 2040)
     s = spendcalc.answer("hold-flat").sentence
-    assert s.startswith("Under 'Hold flat in yen (baseline)' (hold-flat), spending is")
+    assert s.startswith("Under 'Hold flat in yen (baseline)' (hold-flat), security-related spending "
+                        "(with-supplementary) is")
     assert f"{r['spending_jpy'] / 1e12:.1f} trillion yen in FY2040" in s
     assert "less than the baseline" in s  # 10.2 trillion held vs the 11.0 trillion FY2025 level
     assert "own denominator: FY2022 GDP held fixed" in s
