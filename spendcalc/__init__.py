@@ -7,6 +7,7 @@ library.
 
 from spendcalc import units as _units
 from spendcalc.api import (
+    answer,
     bridge,
     check_claims,
     claim_markers,
@@ -53,7 +54,7 @@ __all__ = [
     "required_spending_growth", "resolve_scenarios", "scenario_from_yaml", "scenario_to_yaml",
     "sensitivity_sweep", "simulate", "target_spending_jpy", "ureg",
     "check_claims", "claim_markers", "read_claims", "select", "wide",
-    "bridge", "convert", "sipri_series",
+    "bridge", "convert", "sipri_series", "answer",
 ]
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from spendcalc import answer as _answer
 from spendcalc import model, schema
 from spendcalc import simulate as simulation
 from spendcalc.assumptions import Assumptions, Scenario
@@ -193,6 +194,33 @@ def project(scenarios: ScenarioLike | Iterable[ScenarioLike] | None = None, *,
     chosen = resolve_scenarios(scenarios, denominator=denominator, scope=scope, basis=basis)
     return model.project(chosen, a, history or load_history(), since=since)
 
+
+
+def answer(scenario: ScenarioLike, *, preset: str | None = None, growth: object = None,
+           inflation: object = None, fx: object = None, denominator: str | None = None,
+           scope: str | None = None, basis: str | None = None, until: int | None = None,
+           vintage: str | None = None, reference_gdp: object = None, baseline: str | None = None,
+           fx_rate_for_actuals: str | None = None, growth_overrides: dict[int, object] | None = None,
+           fx_history: bool | None = None, assumptions: Assumptions | None = None,
+           history: History | None = None) -> _answer.Answer:
+    """One scenario's answer as a sentence, with the exact values it rounds
+    (:func:`spendcalc.answer.answer` on the bundled data; options as in :func:`project`).
+
+    The horizon is extended to the scenario's target year if ``until`` is earlier. Returns an
+    :class:`spendcalc.answer.Answer` (``.sentence``, ``.values``: quantity, fiscal_year, value,
+    unit, definition).
+    """
+    a = make_assumptions(preset=preset, growth=growth, inflation=inflation, fx=fx, until=until,
+                         vintage=vintage, reference_gdp=reference_gdp, baseline=baseline,
+                         fx_rate_for_actuals=fx_rate_for_actuals, growth_overrides=growth_overrides,
+                         fx_history=fx_history, base=assumptions)
+    (sc,) = resolve_scenarios(scenario, denominator=denominator, scope=scope, basis=basis)
+    h = history or load_history()
+    if sc.target_year is not None and sc.target_year > a.until:
+        a = replace(a, until=sc.target_year)
+    anchor_year, _ = h.anchor(sc.scope, sc.basis)
+    tidy = model.project([sc], a, h, since=min(anchor_year - 1, a.until))
+    return _answer.answer(tidy, model.headline_figures(sc, a, h), sc.name)
 
 # ----------------------------------------------------------------------------------------------
 # The definitions bridge: scope waterfall and quick conversions (loading wrappers)

@@ -79,9 +79,32 @@ def test_project_json(capsys):
 def test_project_table(capsys):
     code, out, _ = cli(capsys, "project", "--format", "table", "--scenario", "hold-flat", "--until", "2030")
     assert code == 0
-    first = out.splitlines()[0].split()
-    assert first[:6] == ["scenario", "fiscal_year", "status", "measure", "unit", "value"]
-    assert "Methodology" in out and "April-March" in out and "hold-flat" in out
+    lines = out.splitlines()
+    assert lines[0].startswith("hold-flat: Hold flat in yen") and "fixed-fy2022" in lines[0]
+    assert lines[1].split()[:4] == ["FY", "status", "spending", "[trn"]
+    for header in ("spending [trn JPY]", "of same-year GDP [%]", "of FY2022 GDP [%]", "spending [USD bn]",
+                   "real [trn JPY of FY2025]", "per person [JPY]", "extra vs baseline [trn JPY/yr]"):
+        assert header in lines[1], header
+    assert "e+1" not in out and "nan" not in out.lower()  # no raw floats, no missing-value noise
+    years = [line.split()[0] for line in lines[2:] if line.startswith("FY")]
+    assert years == [f"FY{y}" for y in range(2025, 2031)]  # years down, each once
+    tidy = frame(capsys, "--scenario", "hold-flat", "--until", "2030")
+    fy2030 = lines[2 + years.index("FY2030")].split()
+    assert fy2030[2] == f"{value(tidy, 'hold-flat', 2030, 'spending_jpy') / 1e12:.2f}"
+    assert fy2030[3] == f"{value(tidy, 'hold-flat', 2030, 'share_of_gdp_same_year') * 100:.2f}"
+    assert fy2030[5] == f"{value(tidy, 'hold-flat', 2030, 'spending_usd') / 1e9:.1f}"
+    assert "Methodology" in out and "April-March" in out and "  target_year: none" in out
+    assert "  baseline_description: common: the FY2025" in out
+
+
+def test_project_table_measure_choice_and_one_table_per_scenario(capsys):
+    code, out, _ = cli(capsys, "project", "--format", "table", "--scenario", "us-ask-3.5pct",
+                       "--scenario", "original-fy2027", "--until", "2035", "--measure", "spending_jpy")
+    assert code == 0
+    assert out.count("spending [trn JPY]") == 2 and "[USD bn]" not in out
+    assert "us-ask-3.5pct: 3.5% of GDP by FY2035" in out and "original-fy2027: 2% of GDP" in out
+    assert "FY2035 projection              27.16" in out
+    assert "  target_year: 2035" in out and "2,035" not in out
 
 
 def test_scenario_by_name_and_file(capsys, tmp_path):
@@ -380,7 +403,7 @@ def test_every_command_module_is_in_the_one_list():
     modules = {p.stem for p in Path(cli.__file__).parent.glob("*.py")} - {"__init__", "options", "parser"}
     assert {m.__name__.rsplit(".", 1)[1] for m in cli.COMMANDS} == modules
     commands = set(cli.build_parser()._subparsers._group_actions[0].choices)
-    assert commands == {"project", "scenarios", "history", "claims", "chart", "simulate", "bridge", "convert", "sipri"}
+    assert commands == {"project", "answer", "scenarios", "history", "claims", "chart", "simulate", "bridge", "convert", "sipri"}
 
 
 def test_verdict_choices_are_the_claims_verdicts():

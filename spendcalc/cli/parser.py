@@ -13,12 +13,12 @@ import sys
 from collections.abc import Sequence
 
 from spendcalc import schema
-from spendcalc.cli import bridge, bundled, chart, claims, project, simulate, sipri
+from spendcalc.cli import answer, bridge, bundled, chart, claims, project, simulate, sipri
 from spendcalc.errors import SpendcalcError
 from spendcalc.output import terminal_text
 
 #: the command modules, in --help order; each has ``register(subparsers)``
-COMMANDS = (project, bundled, claims, chart, simulate, bridge, sipri)
+COMMANDS = (project, answer, bundled, claims, chart, simulate, bridge, sipri)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -22,9 +22,6 @@ from spendcalc.cli.options import (
 from spendcalc.errors import SpendcalcError
 from spendcalc.output import json_text, terminal_text
 
-#: measures of the table view when no --measure is given
-TABLE_MEASURES = ("spending_jpy", "share_of_gdp", "spending_usd", "gap_to_baseline_jpy")
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``project`` command."""
@@ -50,17 +47,37 @@ def cmd_project(args: argparse.Namespace) -> None:
                          since=args.since)
     write_notes(tidy, args.measures)
     if args.format == "table":
-        shown = tidy[tidy["measure"].isin(args.measures or TABLE_MEASURES)]
-        emit(shown, "table")
-        meta = model.methodology_table(tidy)
-        sys.stdout.write("\nMethodology (fiscal years are Japanese, April-March):\n")
-        emit(meta, "table")
+        write_tables(tidy, args.measures)
+        sys.stdout.write("Methodology (fiscal years are Japanese, April-March):\n")
+        for name, meta in tidy.attrs["methodology"].items():  # field: value, as stored (no float format)
+            lines = [f"{name}:"] + [f"  {key}: {_plain(value)}" for key, value in meta.items()]
+            sys.stdout.write(terminal_text("\n".join(lines)) + "\n")
     elif args.format == "json":
         payload = {"methodology": tidy.attrs["methodology"], "assumptions": tidy.attrs["assumptions"],
                    "data": json.loads(tidy.to_json(orient="records"))}
         sys.stdout.write(json_text(payload, indent=1) + "\n")
     else:
         emit(tidy if not args.measures else tidy[tidy["measure"].isin(args.measures)], "csv")
+
+
+def write_tables(tidy: object, measures: list[str] | None) -> None:
+    """Per scenario, a readable table: fiscal years down, measures across, units in the header
+    (:func:`spendcalc.answer.readable_table`; CSV and JSON keep the exact tidy values)."""
+    from spendcalc.answer import readable_table
+
+    for name, meta in tidy.attrs["methodology"].items():
+        sys.stdout.write(terminal_text(f"{name}: {meta['title']} ({meta['scope']}, {meta['basis']}; "
+                                       f"its own denominator: {meta['denominator']}; trn = trillion)",
+                                       multiline=False) + "\n")
+        emit(readable_table(tidy, name, measures), "table")
+        sys.stdout.write("\n")
+
+
+def _plain(value: object) -> str:
+    """A methodology value as text: lists joined, None as 'none', numbers as stored."""
+    if isinstance(value, list | tuple):
+        return "; ".join(_plain(v) for v in value) or "none"
+    return "none" if value is None else str(value)
 
 
 def write_notes(tidy: object, measures: list[str] | None) -> None:
