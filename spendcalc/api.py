@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from spendcalc import answer as _answer
+from spendcalc import answers as _answer
 from spendcalc import model, schema
 from spendcalc import simulate as simulation
 from spendcalc.assumptions import Assumptions, Scenario
@@ -204,10 +204,10 @@ def answer(scenario: ScenarioLike, *, preset: str | None = None, growth: object 
            fx_history: bool | None = None, assumptions: Assumptions | None = None,
            history: History | None = None) -> _answer.Answer:
     """One scenario's answer as a sentence, with the exact values it rounds
-    (:func:`spendcalc.answer.answer` on the bundled data; options as in :func:`project`).
+    (:func:`spendcalc.answers.answer` on the bundled data; options as in :func:`project`).
 
     The horizon is extended to the scenario's target year if ``until`` is earlier. Returns an
-    :class:`spendcalc.answer.Answer` (``.sentence``, ``.values``: quantity, fiscal_year, value,
+    :class:`spendcalc.answers.Answer` (``.sentence``, ``.values``: quantity, fiscal_year, value,
     unit, definition).
     """
     a = make_assumptions(preset=preset, growth=growth, inflation=inflation, fx=fx, until=until,

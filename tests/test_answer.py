@@ -13,7 +13,7 @@ import pytest
 
 import spendcalc
 from spendcalc import model
-from spendcalc.answer import answer as build_answer
+from spendcalc.answers import answer as build_answer
 from spendcalc.cli import main
 
 
@@ -184,7 +184,7 @@ def test_cli_hostile_input_is_one_line_and_exit_2(capsys, args, needle):
 
 
 def test_readable_table_rounds_only_and_leaves_out_empty_years():
-    from spendcalc.answer import readable_table
+    from spendcalc.answers import readable_table
 
     tidy = spendcalc.project("us-ask-3.5pct", until=2036)
     table = readable_table(tidy, "us-ask-3.5pct")

@@ -1,7 +1,7 @@
 """``spendcalc answer``: one scenario's answer as a sentence, with the exact values it rounds.
 
 A shell: argparse -> :func:`spendcalc.api.answer` -> output. The sentence and the numbers come
-from the projection (:mod:`spendcalc.answer`); nothing is computed here.
+from the projection (:mod:`spendcalc.answers`); nothing is computed here.
 """
 
 from __future__ import annotations

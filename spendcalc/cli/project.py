@@ -62,8 +62,8 @@ def cmd_project(args: argparse.Namespace) -> None:
 
 def write_tables(tidy: object, measures: list[str] | None) -> None:
     """Per scenario, a readable table: fiscal years down, measures across, units in the header
-    (:func:`spendcalc.answer.readable_table`; CSV and JSON keep the exact tidy values)."""
-    from spendcalc.answer import readable_table
+    (:func:`spendcalc.answers.readable_table`; CSV and JSON keep the exact tidy values)."""
+    from spendcalc.answers import readable_table
 
     for name, meta in tidy.attrs["methodology"].items():
         sys.stdout.write(terminal_text(f"{name}: {meta['title']} ({meta['scope']}, {meta['basis']}; "
