@@ -51,6 +51,9 @@ def test_quickstart_runs(monkeypatch):
     assert "round-trips exactly: True" in text and "three-pct-fy2030" in text
     assert "SpendcalcError: growth: '2' is not allowed" in text and "SpendcalcError: fx: '150 USD/JPY'" in text
     assert "growth 2 %/yr, 150 JPY/USD" in text  # the one cell a reader edits feeds the projection
+    # the answer sentence, from the same inputs: 3.5% by FY2035 at 150 JPY/USD
+    assert "Reaching 3.5% of GDP (same-year nominal GDP) by FY2035 means" in text
+    assert "at 150 JPY/USD" in text and "nan" not in text.split("Reaching 3.5%")[1][:600]
 
 
 @pytest.mark.slow
