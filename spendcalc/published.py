@@ -29,7 +29,9 @@ CALL_KEYS = ("function", "kwargs", "select", "row", "column")
 UNITS = ("JPY", "USD", "fraction")
 
 
-def _functions() -> dict[str, Callable[..., pd.DataFrame] | None]:
+def functions() -> dict[str, Callable[..., pd.DataFrame] | None]:
+    """The public spendcalc functions a case may call, by name (None where absent): a whitelist,
+    so a case file never names arbitrary code."""
     import spendcalc
 
     return {name: getattr(spendcalc, name, None) for name in ("project", "sipri_series", "bridge", "convert")}
@@ -94,7 +96,7 @@ def quantity(text: object, unit: str, what: str) -> float:
 def compute(case: Mapping) -> float:
     """Run a case's call and return the selected value (in the case's unit)."""
     call = case["call"]
-    func = _functions()[call["function"]]
+    func = functions()[call["function"]]
     if func is None:
         raise SpendcalcError("function", call["function"], "a function present in spendcalc")
     df = func(**dict(call.get("kwargs") or {}))

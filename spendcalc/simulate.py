@@ -95,7 +95,7 @@ MAX_PATHS = int(schema.spec("paths").high)  # the schema owns the range
 #: the share counts as reaching the target when ``share >= target - SHARE_TOLERANCE``
 SHARE_TOLERANCE = 1e-12
 #: bracket half-widths tried, in standard errors of the percentile (inf: keep every value)
-_BRACKETS = (10.0, 400.0, math.inf)
+BRACKETS = (10.0, 400.0, math.inf)
 _STREAM_GDP, _STREAM_FX = 0, 1
 COLUMNS = ["scenario", "fiscal_year", "measure", "unit"] + [f"p{p}" for p in PERCENTILES]
 
@@ -539,7 +539,7 @@ def shock_quantiles(processes: list[tuple[str, int, float]], *, paths: int, seed
     frac = h - lo_rank
     z = _normal_ppf(levels)
     se = np.sqrt(levels * (1 - levels) / paths) / _normal_pdf(z)
-    for width in _BRACKETS:
+    for width in BRACKETS:
         state = {name: _Bracket(horizon, z, se, width, shock_sd(horizon, rho), paths)
                  for name, _, rho in processes}
         count = 0
@@ -547,7 +547,7 @@ def shock_quantiles(processes: list[tuple[str, int, float]], *, paths: int, seed
         for start in range(0, paths, chunk):
             m = min(chunk, paths - start)
             for i, (name, stream, rho) in enumerate(processes):
-                s = _cumulative_shocks(seed, stream, start, m, horizon, rho, out=buffer)
+                s = cumulative_shocks(seed, stream, start, m, horizon, rho, out=buffer)
                 state[name].add(s)
                 if i == 0 and count_at is not None:
                     count += int(np.count_nonzero(s[count_at[0]] <= np.float64(count_at[1])))
@@ -596,9 +596,12 @@ class _Bracket:
         return lo_val, hi_val
 
 
-def _cumulative_shocks(seed: int, stream: int, start: int, m: int, horizon: int, rho: float,
+def cumulative_shocks(seed: int, stream: int, start: int, m: int, horizon: int, rho: float,
                        out: np.ndarray | None = None) -> np.ndarray:
     """Cumulative AR(1) shocks per unit sigma for paths ``start..start+m``: (horizon, m) float32.
+
+    The Monte Carlo's random numbers: block ``b`` of :data:`BLOCK_PATHS` paths is seeded by
+    ``SeedSequence(seed, spawn_key=(stream, b))``, so any range of paths is reproducible alone.
 
     ``out``, if given, is a float32 buffer of shape (horizon, >= m) reused between chunks.
     """

@@ -31,7 +31,7 @@ from spendcalc.errors import SpendcalcError
 from spendcalc.simulate import (
     BLOCK_PATHS,
     COLUMNS,
-    _cumulative_shocks,
+    cumulative_shocks,
     default_volatility,
     shock_quantiles,
     shock_sd,
@@ -185,14 +185,14 @@ def test_streamed_percentiles_are_exact_order_statistics(monkeypatch):
     """Bracketed streaming equals numpy.percentile on all paths, also after a forced retry."""
     n, horizon, seed = 3 * BLOCK_PATHS + 123, 5, 21
     levels = np.array([0.05, 0.25, 0.5, 0.75, 0.95])
-    everything = _cumulative_shocks(seed, 0, 0, n, horizon, 0.4)
+    everything = cumulative_shocks(seed, 0, 0, n, horizon, 0.4)
     direct = np.percentile(everything.astype(float), levels * 100, axis=1).T
     q, _ = shock_quantiles([("gdp", 0, 0.4)], paths=n, seed=seed, horizon=horizon,
                            levels=levels, chunk_size=BLOCK_PATHS)
     np.testing.assert_allclose(q["gdp"], direct, rtol=1e-9, atol=1e-9)
     calls = []
     module = importlib.import_module("spendcalc.simulate")  # the attribute is the function
-    monkeypatch.setattr(module, "_BRACKETS", (1e-9, math.inf))  # the first pass must miss
+    monkeypatch.setattr(module, "BRACKETS", (1e-9, math.inf))  # the first pass must miss
     q2, _ = shock_quantiles([("gdp", 0, 0.4)], paths=n, seed=seed, horizon=horizon,
                             levels=levels, chunk_size=BLOCK_PATHS,
                             progress=lambda d, t: calls.append(d))
