@@ -19,7 +19,7 @@ import streamlit as st
 
 import spendcalc
 from app_tabs import TABS, csv_text  # noqa: F401 (csv_text: the download, tested through this module)
-from spendcalc import linkstate
+from spendcalc import answers, linkstate
 from spendcalc.linkstate import CUSTOM, EACH, decode_yaml, encode_yaml  # noqa: F401 (tests use them)
 from spendcalc.output import markdown_text as md
 from spendcalc.present import View, percent, trillion, trillion_number
@@ -75,7 +75,8 @@ def compute(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.As
           else f"flat FY{h['anchor_year']}",
           "caveats": spendcalc.model.caveats_for(sc, a, history, h["anchor_year"]),
           "fx_assumption": spendcalc.model.methodology_for(sc, a, history, h["anchor_year"],
-                                                           a.baseline)["fx_assumption"]}
+                                                           a.baseline)["fx_assumption"],
+          "sentence": answers.answer(spendcalc.model.project([sc], a, history), h, sc.name).sentence}
     return View(scenarios, assumptions, sc, tidy, h)
 
 
@@ -218,6 +219,7 @@ def headline(v: View) -> None:
     """The numbers a reader asks first, with units and definitions in the labels."""
     sc, h, a = v.focus, v.headline, v.assumptions
     ty, anchor, scope = h["target_year"], h["anchor_year"], SCOPE_LABELS[v.focus.scope]
+    st.markdown(md(h["sentence"]))  # the answer as a sentence, first; the numbers below it
     top = st.columns(3)
     top[0].metric(f"Spending needed in FY{ty} (trillion JPY)", trillion_number(h["target_spending_jpy"]),
                   help=f"Yen spent in FY{ty} on this scenario ({scope}), with "

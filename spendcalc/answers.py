@@ -100,7 +100,7 @@ def _gap_words(gap: float, cumulative: float, meta: dict, year: int) -> str:
     elif round(gap / 1e12, 1) == 0:
         per_year = "the same as the baseline"
     else:
-        per_year = (f"{trillion_yen(abs(gap))} a year {'more' if gap > 0 else 'less'} than the baseline")
+        per_year = (f"{trillion_yen(abs(gap))} {'more' if gap > 0 else 'less'} in FY{year} than the baseline")
     if year < first:
         total = f"no cumulative total (FY{year} is before FY{first}, the first year it counts)"
     elif _missing(cumulative):

@@ -40,7 +40,7 @@ def test_us_ask_sentence_has_the_projection_numbers_rounded_as_a_brief_prints_th
     usd = f"${r['spending_usd'] / 1e9:.0f} bn at {meta['jpy_per_usd']:g} JPY/USD"
     real = f"{r['spending_real_jpy'] / 1e12:.1f} trillion in FY{meta['price_base_year']} prices"
     person = f"{int(round(r['spending_per_capita_jpy'] / 1000)) * 1000:,} yen per person"
-    gap = f"{r['gap_to_baseline_jpy'] / 1e12:.1f} trillion yen a year more than the baseline"
+    gap = f"{r['gap_to_baseline_jpy'] / 1e12:.1f} trillion yen more in FY2035 than the baseline"
     total = f"{r['cumulative_gap_to_baseline_jpy'] / 1e12:.1f} trillion yen more in total over FY2026–FY2035"
     same = f"same-year nominal GDP that is {r['share_of_gdp_same_year'] * 100:.1f}% of GDP"
     fixed = f"it is {r['share_of_gdp_fixed_fy2022'] * 100:.1f}%"
@@ -84,7 +84,7 @@ def test_hold_flat_has_no_target_and_reads_the_last_projected_year():
     assert s.startswith("Under 'Hold flat in yen (baseline)' (hold-flat), security-related spending "
                         "(with-supplementary) is")
     assert f"{r['spending_jpy'] / 1e12:.1f} trillion yen in FY2040" in s
-    assert "less than the baseline" in s  # 10.2 trillion held vs the 11.0 trillion FY2025 level
+    assert "less in FY2040 than the baseline" in s  # 10.2 trillion held vs the 11.0 trillion FY2025 level
     assert "own denominator: FY2022 GDP held fixed" in s
 
 

@@ -77,6 +77,10 @@ def test_app_runs_and_shows_headline_with_units(default_app):
     # dollars, real terms and per person are on the first screen too: 27.156 trillion at the
     # stated 155.2 JPY/USD is 175 billion USD
     assert metric_value(at, "In US dollars, FY2035") == "175"
+    # the answer as a sentence comes first, with its units and baseline (the $ sign shown literally)
+    first = at.markdown[1].value if at.markdown[0].value.startswith("#####") else at.markdown[0].value
+    assert "Reaching 3.5% of GDP (same-year nominal GDP) by FY2035 means" in first
+    assert "27.2 trillion yen in FY2035" in first and "155.2 JPY/USD" in first and "baseline" in first
     assert any(label.startswith("In FY2025 prices") for label in labels)
     assert any(label.startswith("Per person, FY2035 (JPY)") for label in labels)
 
