@@ -69,14 +69,14 @@ def compute(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.As
     tidy = spendcalc.model.project(list(scenarios), assumptions, history)
     a = replace(assumptions, until=max(assumptions.until, sc.target_year or 0))
     h = spendcalc.headline_figures(sc, a, history)
+    focus = spendcalc.model.project([sc], a, history)  # to its target year; its methodology in words
+    meta = focus.attrs["methodology"][sc.name]
     common_year = spendcalc.model.common_baseline_level(a, history)[0]
-    h |= {"baseline_text": spendcalc.model.baseline_text(a.baseline, sc, a, history, h["anchor_year"]),
+    h |= {"baseline_text": meta["baseline_description"],
           "baseline_label": f"FY{common_year} common level" if a.baseline == "common"
           else f"flat FY{h['anchor_year']}",
-          "caveats": spendcalc.model.caveats_for(sc, a, history, h["anchor_year"]),
-          "fx_assumption": spendcalc.model.methodology_for(sc, a, history, h["anchor_year"],
-                                                           a.baseline)["fx_assumption"],
-          "sentence": answers.answer(spendcalc.model.project([sc], a, history), h, sc.name).sentence}
+          "caveats": meta["caveats"], "fx_assumption": meta["fx_assumption"],
+          "sentence": answers.answer(focus, h, sc.name).sentence}
     return View(scenarios, assumptions, sc, tidy, h)
 
 
