@@ -1,0 +1,128 @@
+"""The message catalogue: every user-facing text in English and Japanese, side by side.
+
+One keyed table (:data:`MESSAGES`): ``key -> (english, japanese)``. Shells (the app, the CLI,
+the charts) and the pure sentence builders (:mod:`spendcalc.answers`) look their words up with
+:func:`t`; numbers are printed with the formatters below, which follow each language's
+conventions (English: ``27.2 trillion yen``, ``FY2035``; Japanese: ``27.2兆円``, ``2035年度``,
+``対GDP比3.5%``, 億円 below one trillion yen).
+
+Templates use ``str.format`` fields named in the key's both texts; the catalogue's own texts are
+the only templates (user text is only ever a field value, never a template).
+
+Official Japanese terms (checked against the quotes of the bundled sources in
+``data/raw/*.csv``): 防衛関係費 (MOD defense budget), 安全保障関連経費 (security-related total),
+当初予算 (initial budget), 補正予算 (supplementary budget), 防衛力整備計画 (Defense Buildup Program),
+名目GDP (nominal GDP), 年度 (fiscal year, April–March), 暦年 (calendar year).
+
+Adding a text: add its key with both languages to :data:`MESSAGES` (``tests/test_i18n.py``
+fails on a key with an empty language or mismatched fields).
+"""
+
+from __future__ import annotations
+
+import math
+import string
+from collections.abc import Mapping
+
+from spendcalc.errors import SpendcalcError
+
+#: the languages every text exists in; the first is the default
+LANGS: tuple[str, ...] = ("en", "ja")
+DEFAULT_LANG = "en"
+#: the name of each language in itself (for the language selector)
+LANG_NAMES: Mapping[str, str] = {"en": "English", "ja": "日本語"}
+
+#: key -> (English, Japanese). Keep keys grouped by where they appear; prefix with the area
+#: (``common.``, ``scope.``, ``basis.``, ``status.``, ``answer.``, ``chart.``, ``app.``, ``cli.``,
+#: ``verdict.``, ...).
+MESSAGES: dict[str, tuple[str, str]] = {
+    # numbers and years
+    "common.not_available": ("not available", "該当なし"),
+    "common.fy": ("FY{year}", "{year}年度"),
+    "common.cy": ("CY{year}", "{year}年"),
+    "common.fy_range": ("FY{start}–FY{end}", "{start}〜{end}年度"),
+    "common.fiscal_year_axis": ("Fiscal year (April–March)", "年度（4月〜翌年3月）"),
+    "common.calendar_year_axis": ("Calendar year", "暦年"),
+    # spending scopes and budget bases (official Japanese names)
+    "scope.security-related": ("security-related total", "安全保障関連経費"),
+    "scope.mod-budget": ("MOD defense budget", "防衛関係費"),
+    "scope.nato-core": ("NATO-style core defense (project's mapping)", "NATO基準の中核的防衛費（本ツールの分類）"),
+    "scope.nato-related": ("NATO-style related spending (project's mapping)", "NATO基準の関連経費（本ツールの分類）"),
+    "basis.initial": ("initial budget", "当初予算"),
+    "basis.with-supplementary": ("initial plus supplementary budgets", "当初予算＋補正予算"),
+    # figure status
+    "status.actual": ("actual", "実績"),
+    "status.plan": ("plan", "計画"),
+    "status.estimate": ("estimate", "推計"),
+    "status.projection": ("projection", "試算"),
+    # GDP denominators
+    "denominator.same_year": ("same-year GDP", "当該年度の名目GDP"),
+    "denominator.fixed_fy2022": ("fixed FY2022 GDP", "2022年度の名目GDP（固定）"),
+    "share.of_gdp": ("{share} of GDP", "対GDP比{share}"),
+}
+
+_FORMATTER = string.Formatter()
+
+
+def check_lang(lang: object, field: str = "lang") -> str:
+    """The language code, or an error naming the field, the text and what is allowed."""
+    if isinstance(lang, str) and lang in LANGS:
+        return lang
+    raise SpendcalcError(field, lang, "one of " + ", ".join(LANGS) + " (e.g. 'ja')")
+
+
+def fields(template: str) -> frozenset[str]:
+    """The ``str.format`` field names of a template."""
+    return frozenset(name for _, name, _, _ in _FORMATTER.parse(template) if name)
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
+    """The text of ``key`` in ``lang``, with its fields filled from ``values``.
+
+    An unknown key is a ``KeyError`` (a programming error, caught by the tests); a field missing
+    from ``values`` is a ``KeyError`` too.
+    """
+    en, ja = MESSAGES[key]
+    template = ja if check_lang(lang) == "ja" else en
+    return template.format(**values) if values or fields(template) else template
+
+
+def _missing(v: object) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v))
+
+
+def fy(year: int, lang: str = DEFAULT_LANG) -> str:
+    """A Japanese fiscal year: ``FY2035`` / ``2035年度``."""
+    return t("common.fy", lang, year=int(year))
+
+
+def yen(value_jpy: float, lang: str = DEFAULT_LANG) -> str:
+    """Yen as a brief prints them.
+
+    English: ``27.2 trillion yen`` (one decimal). Japanese: ``27.2兆円`` (one decimal) from one
+    trillion yen up, ``8,500億円`` (whole 億, 100 million yen) below it.
+    """
+    if _missing(value_jpy):
+        return t("common.not_available", lang)
+    if check_lang(lang) == "en":
+        return f"{value_jpy / 1e12:,.1f} trillion yen"
+    if abs(value_jpy) >= 1e12:
+        return f"{value_jpy / 1e12:,.1f}兆円"
+    return f"{value_jpy / 1e8:,.0f}億円"
+
+
+def usd_bn(value_usd: float, lang: str = DEFAULT_LANG) -> str:
+    """US dollars in whole billions: ``$175 bn`` / ``1,750億ドル``."""
+    if _missing(value_usd):
+        return t("common.not_available", lang)
+    if check_lang(lang) == "en":
+        return f"${value_usd / 1e9:,.0f} bn"
+    return f"{value_usd / 1e8:,.0f}億ドル"
+
+
+def percent(fraction: float, lang: str = DEFAULT_LANG, digits: int = 1) -> str:
+    """A fraction as percent with ``digits`` decimals: ``3.5%`` in both languages."""
+    if _missing(fraction):
+        return t("common.not_available", lang)
+    check_lang(lang)
+    return f"{fraction * 100:.{digits}f}%"

@@ -1,0 +1,56 @@
+"""The message catalogue: every key in both languages, with the same fields; formatters."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from spendcalc import i18n
+from spendcalc.errors import SpendcalcError
+from spendcalc.schema import BASES, SCOPES
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("key", sorted(i18n.MESSAGES))
+def test_every_key_has_both_languages_with_the_same_fields(key):
+    en, ja = i18n.MESSAGES[key]
+    assert en.strip() and ja.strip(), key
+    assert i18n.fields(en) == i18n.fields(ja), key
+
+
+def test_japanese_texts_are_japanese():
+    # a Japanese text that is a copy of the English one is a missing translation
+    untranslated = [k for k, (en, ja) in i18n.MESSAGES.items() if en == ja and not _JAPANESE.search(ja)
+                    and not re.fullmatch(r"[\W\d{}a-z_%$]*", en)]
+    assert untranslated == []
+
+
+def test_every_scope_and_basis_has_a_name():
+    for scope in SCOPES:
+        assert i18n.t(f"scope.{scope}", "ja")
+    for basis in BASES:
+        assert i18n.t(f"basis.{basis}", "ja")
+
+
+def test_lang_is_checked_strictly():
+    assert i18n.check_lang("ja") == "ja"
+    for bad in ("JA", "jp", "", None, "en-US", "ja "):
+        with pytest.raises(SpendcalcError, match="lang"):
+            i18n.check_lang(bad)
+    with pytest.raises(SpendcalcError):
+        i18n.t("common.fy", "fr", year=2035)
+
+
+def test_formatters_follow_each_language():
+    assert i18n.fy(2035) == "FY2035"
+    assert i18n.fy(2035, "ja") == "2035年度"
+    assert i18n.yen(27.24e12) == "27.2 trillion yen"
+    assert i18n.yen(27.24e12, "ja") == "27.2兆円"
+    assert i18n.yen(8.5e11, "ja") == "8,500億円"
+    assert i18n.usd_bn(175.4e9) == "$175 bn"
+    assert i18n.usd_bn(175.4e9, "ja") == "1,754億ドル"
+    assert i18n.percent(0.035) == "3.5%"
+    assert i18n.t("share.of_gdp", "ja", share=i18n.percent(0.035, "ja")) == "対GDP比3.5%"
+    assert i18n.yen(float("nan"), "ja") == "該当なし"
