@@ -59,6 +59,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "denominator.same_year": ("same-year GDP", "当該年度の名目GDP"),
     "denominator.fixed_fy2022": ("fixed FY2022 GDP", "2022年度の名目GDP（固定）"),
     "share.of_gdp": ("{share} of GDP", "対GDP比{share}"),
+    # columns of the tidy CSV (the names stay English: they are interfaces; these are labels)
+    "column.scenario": ("scenario name", "シナリオ名"),
+    "column.fiscal_year": ("Japanese fiscal year (April–March)", "年度（4月〜翌年3月）"),
+    "column.status": ("status of the figure (actual, plan, estimate, projection)", "数値の区分（実績・計画・推計・試算）"),
+    "column.measure": ("measure (see the glossary)", "指標（用語集を参照）"),
+    "column.unit": ("unit of value", "単位"),
+    "column.value": ("the value, in its unit", "値（単位はunit列）"),
+    "column.scope": ("spending scope", "経費の範囲"),
+    "column.denominator": ("GDP denominator of the shares", "対GDP比の分母"),
+    "column.basis": ("budget basis (initial, or with supplementary)", "予算の区分（当初、または補正後）"),
+    # measures of the tidy frame
+    "measure.spending_jpy": ("spending (nominal yen)", "歳出額（名目、円）"),
+    "measure.spending_real_jpy": ("spending in real terms (base-year prices)", "歳出額（実質、基準年度価格）"),
+    "measure.spending_usd": ("spending in US dollars", "歳出額（米ドル換算）"),
+    "measure.spending_per_capita_jpy": ("spending per person (yen)", "国民1人当たり歳出額（円）"),
+    "measure.spending_per_capita_usd": ("spending per person (US dollars)", "国民1人当たり歳出額（米ドル）"),
+    "measure.share_of_gdp": ("share of GDP on the scenario's denominator", "対GDP比（シナリオの分母）"),
+    "measure.share_of_gdp_same_year": ("share of same-year nominal GDP", "対GDP比（当該年度の名目GDP）"),
+    "measure.share_of_gdp_fixed_fy2022": ("share of fixed FY2022 nominal GDP", "対GDP比（2022年度名目GDP・固定）"),
+    "measure.nominal_gdp_jpy": ("nominal GDP of the year (yen)", "当該年度の名目GDP（円）"),
+    "measure.denominator_gdp_jpy": ("GDP used as the denominator (yen)", "分母に用いたGDP（円）"),
+    "measure.baseline_spending_jpy": ("baseline spending (yen)", "比較基準の歳出額（円）"),
+    "measure.gap_to_baseline_jpy": ("extra yen over the baseline in the year", "比較基準からの増加額（当該年度、円）"),
+    "measure.cumulative_gap_to_baseline_jpy": ("extra yen over the baseline, cumulative", "比較基準からの増加額（累計、円）"),
+    "measure.cumulative_spending_jpy": ("spending, cumulative (yen)", "歳出額（累計、円）"),
 }
 
 _FORMATTER = string.Formatter()

@@ -51,6 +51,8 @@ class View:
     focus: Scenario
     tidy: pd.DataFrame
     headline: dict
+    #: the reader's language (``spendcalc.i18n.LANGS``): every text of the page is looked up in it
+    lang: str = "en"
 
 
 def trillion(value_jpy: float) -> str:

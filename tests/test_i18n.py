@@ -54,3 +54,14 @@ def test_formatters_follow_each_language():
     assert i18n.percent(0.035) == "3.5%"
     assert i18n.t("share.of_gdp", "ja", share=i18n.percent(0.035, "ja")) == "対GDP比3.5%"
     assert i18n.yen(float("nan"), "ja") == "該当なし"
+
+
+def test_every_tidy_column_and_measure_has_a_label():
+    import spendcalc
+    from spendcalc.model import MEASURES
+
+    tidy = spendcalc.project()
+    for column in tidy.columns:
+        assert i18n.t(f"column.{column}", "ja")
+    for measure in MEASURES:
+        assert i18n.t(f"measure.{measure}", "ja")
