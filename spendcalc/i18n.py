@@ -59,6 +59,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "denominator.same_year": ("same-year GDP", "当該年度の名目GDP"),
     "denominator.fixed_fy2022": ("fixed FY2022 GDP", "2022年度の名目GDP（固定）"),
     "share.of_gdp": ("{share} of GDP", "対GDP比{share}"),
+    # verdicts of the claims audit (spendcalc.schema.VERDICTS)
+    "verdict.consistent": ("consistent", "整合"),
+    "verdict.inconsistent": ("inconsistent", "不整合"),
+    "verdict.depends-on-definition": ("depends on the definition", "定義による"),
+    "verdict.not-modelled": ("not modelled", "検証対象外"),
+    "verdict.partly-supported": ("partly supported", "一部裏付けあり"),
     # columns of the tidy CSV (the names stay English: they are interfaces; these are labels)
     "column.scenario": ("scenario name", "シナリオ名"),
     "column.fiscal_year": ("Japanese fiscal year (April–March)", "年度（4月〜翌年3月）"),

@@ -65,3 +65,10 @@ def test_every_tidy_column_and_measure_has_a_label():
         assert i18n.t(f"column.{column}", "ja")
     for measure in MEASURES:
         assert i18n.t(f"measure.{measure}", "ja")
+
+
+def test_every_verdict_has_a_label():
+    from spendcalc.schema import VERDICTS
+
+    for verdict in VERDICTS:
+        assert i18n.t(f"verdict.{verdict}", "ja") != verdict
