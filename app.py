@@ -11,6 +11,7 @@ The tabs live in ``app_tabs.py`` (one function per tab; add a tab to its ``TABS`
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Mapping
 from dataclasses import replace
@@ -19,7 +20,8 @@ import streamlit as st
 
 import spendcalc
 from app_tabs import TABS, csv_text  # noqa: F401 (csv_text: the download, tested through this module)
-from spendcalc import answers, linkstate
+from spendcalc import answers, i18n, linkstate
+from spendcalc.i18n import t
 from spendcalc.linkstate import CUSTOM, EACH, decode_yaml, encode_yaml  # noqa: F401 (tests use them)
 from spendcalc.output import markdown_text as md
 from spendcalc.present import View, percent, trillion, trillion_number
@@ -34,6 +36,7 @@ PATH_LABELS = {"linear-yen": "Straight line in yen", "constant-growth": "Constan
 DENOMINATOR_LABELS = {EACH: "As each scenario defines",
                       "fixed-fy2022": "Fixed FY2022 GDP (government's 2% framework)",
                       "same-year": "Same fiscal year's GDP (not SIPRI's calendar-year figure)"}
+DENOMINATOR_KEYS = {"fixed-fy2022": "denominator.fixed_fy2022", "same-year": "denominator.same_year"}
 BASIS_LABELS = {EACH: "As each scenario defines", "initial": "Initial budgets only",
                 "with-supplementary": "Initial + supplementary budgets"}
 SCOPE_LABELS = {EACH: "As each scenario defines", "security-related": "Security-related total (2% framework)",
@@ -72,11 +75,16 @@ def compute(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.As
     focus = spendcalc.model.project([sc], a, history)  # to its target year; its methodology in words
     meta = focus.attrs["methodology"][sc.name]
     common_year = spendcalc.model.common_baseline_level(a, history)[0]
-    h |= {"baseline_text": meta["baseline_description"],
+    answer = answers.answer(focus, h, sc.name)
+    exact = dict(zip(answer.values["quantity"], answer.values["value"], strict=True))
+    h |= {"baseline_text": meta["baseline_description"], "common_year": common_year,
           "baseline_label": f"FY{common_year} common level" if a.baseline == "common"
           else f"flat FY{h['anchor_year']}",
           "caveats": meta["caveats"], "fx_assumption": meta["fx_assumption"],
-          "sentence": answers.answer(focus, h, sc.name).sentence}
+          "cumulative_gap_jpy": exact["cumulative_gap_to_baseline_jpy"],
+          "cumulative_from": meta["cumulative_from"],
+          "gdp_last_year": spendcalc.model.last_actual_gdp(history, a.gdp_vintage)[0],
+          "sentence": answer.sentence}
     return View(scenarios, assumptions, sc, tidy, h)
 
 
@@ -216,42 +224,52 @@ def focus_ui(names: list[str]) -> str:
 
 # ---- rendering: the headline first, then the open tab -----------------------------------------
 def headline(v: View) -> None:
-    """The numbers a reader asks first, with units and definitions in the labels."""
-    sc, h, a = v.focus, v.headline, v.assumptions
-    ty, anchor, scope = h["target_year"], h["anchor_year"], SCOPE_LABELS[v.focus.scope]
+    """The numbers a reader asks first, with units and definitions in the labels (all in ``v.lang``).
+
+    Every metric moves with its own assumption: the yen and shares with the GDP assumption and
+    the method, the dollars with the exchange rate (and, for past years, the past-years rate),
+    real terms with inflation, the extra yen with the baseline.
+    """
+    sc, h, a, lang = v.focus, v.headline, v.assumptions, v.lang
+    ty, anchor = h["target_year"], h["anchor_year"]
+    scope, denominator = t(f"scope.{sc.scope}", lang), t(DENOMINATOR_KEYS[sc.denominator], lang)
     st.markdown(md(h["sentence"]))  # the answer as a sentence, first; the numbers below it
     top = st.columns(3)
-    top[0].metric(f"Spending needed in FY{ty} (trillion JPY)", trillion_number(h["target_spending_jpy"]),
-                  help=f"Yen spent in FY{ty} on this scenario ({scope}), with "
-                  f"{DENOMINATOR_LABELS[sc.denominator]} as the target's denominator.")
-    top[1].metric(f"Share of fixed FY2022 GDP in FY{ty}", percent(h["share_fixed_fy2022"]),
-                  help="The same yen divided by the government's fixed FY2022 GDP "
-                  f"({trillion(a.reference_gdp_jpy)}), as the 2% framework counts.")
-    top[2].metric(f"Share of same-year GDP in FY{ty}", percent(h["share_same_year"]),
-                  help=f"The same yen divided by FY{ty}'s own nominal GDP under the GDP assumption: "
-                  "a fiscal-year share, not SIPRI's or NATO's calendar-year figure (see the Reconcile tab).")
+    top[0].metric(t("app.h.spending", lang, year=ty), trillion_number(h["target_spending_jpy"]),
+                  help=t("app.h.spending_help", lang, year=ty, scope=scope, denominator=denominator))
+    top[1].metric(t("app.h.share_fixed", lang, year=ty), percent(h["share_fixed_fy2022"]),
+                  help=t("app.h.share_fixed_help", lang, gdp=i18n.yen(a.reference_gdp_jpy, lang)))
+    top[2].metric(t("app.h.share_same", lang, year=ty), percent(h["share_same_year"]),
+                  help=t("app.h.share_same_help", lang, year=ty))
+    baseline = (t("app.h.baseline_common", lang, year=h["common_year"]) if a.baseline == "common"
+                else t("app.h.baseline_own", lang, year=anchor))
     low = st.columns(3)
-    low[0].metric(f"Extra per year vs {h['baseline_label']} (trillion JPY)",
-                  trillion_number(h["mean_gap_to_baseline_jpy"]),
-                  help=f"Average yearly spending above the baseline, FY{anchor + 1} to FY{ty}. "
-                  f"Baseline — {h['baseline_text']}.")
-    low[1].metric(f"Spending growth needed FY{anchor}–FY{ty} (%/yr)", percent(h["required_spending_growth"], 1),
-                  help="Constant yearly growth of spending in yen from the last bundled figure to the "
-                  "target. n/a where the target is already due or the path is flat.")
-    low[2].metric(f"Break-even GDP growth to FY{ty} (%/yr)", percent(h["break_even_gdp_growth"], 1),
-                  help="Constant nominal GDP growth at which this yen amount is exactly the target share "
-                  "of same-year GDP. n/a for a flat path or a target already due.")
+    low[0].metric(t("app.h.extra", lang, baseline=baseline), trillion_number(h["mean_gap_to_baseline_jpy"]),
+                  help=t("app.h.extra_help", lang, start=anchor + 1, end=ty, baseline=h["baseline_text"]))
+    low[1].metric(t("app.h.growth", lang, start=anchor, end=ty), percent(h["required_spending_growth"], 1),
+                  help=t("app.h.growth_help", lang))
+    first = h["cumulative_from"]
+    low[2].metric(t("app.h.cumulative", lang, start=first, end=ty),
+                  trillion_number(h["cumulative_gap_jpy"]) if ty >= first else "n/a",
+                  help=t("app.h.cumulative_help", lang, start=first, end=ty, baseline=h["baseline_text"])
+                  if ty >= first else t("app.h.cumulative_none", lang, year=ty, start=first))
     third = st.columns(3)
-    rate = h["fx_assumption"]
-    third[0].metric(f"In US dollars, FY{ty} (billion USD)", f"{h['spending_usd'] / 1e9:,.0f}",
-                    help=f"The same yen in dollars; exchange rate: {rate}.")
-    third[1].metric(f"In FY{a.price_base_year} prices (trillion JPY)", trillion_number(h["spending_real_jpy"]),
-                    help="The same yen deflated to prices of that fiscal year: ESRI's GDP deflator for "
-                    f"actual years, then {a.inflation_rate:.2%}/yr assumed inflation.")
-    third[2].metric(f"Per person, FY{ty} (JPY)", f"{h['spending_per_capita_jpy']:,.0f}",
-                    help="The same yen divided by Japan's total population (Statistics Bureau estimates; "
-                    "after the last one, interpolated to the IPSS 2023 medium projection — an assumption).")
-    st.caption(f"**{md(sc.title or sc.name)}**. Counts {scope.lower()} ({BASIS_LABELS[sc.basis].lower()}); "
+    third[0].metric(t("app.h.usd", lang, year=ty), f"{h['spending_usd'] / 1e9:,.0f}",
+                    help=t("app.h.usd_help", lang, rate=h["fx_assumption"]))
+    third[1].metric(t("app.h.real", lang, base=a.price_base_year), trillion_number(h["spending_real_jpy"]),
+                    help=t("app.h.real_help", lang, inflation=percent(a.inflation_rate)))
+    third[2].metric(t("app.h.person", lang, year=ty), f"{h['spending_per_capita_jpy']:,.0f}",
+                    help=t("app.h.person_help", lang))
+    breakeven = h["break_even_gdp_growth"]
+    # for a target on same-year GDP the break-even growth is the assumed growth itself: it answers
+    # nothing; for a plan fixed in yen on another basis it says what GDP would have to do
+    if sc.denominator != "same-year" and sc.target_share is not None and not math.isnan(breakeven):
+        st.caption(md(t("app.h.break_even", lang, year=ty, share=i18n.percent(sc.target_share, lang),
+                        rate=i18n.percent(breakeven, lang), start=h["gdp_last_year"],
+                        shrink=t("app.h.shrink", lang) if breakeven < 0 else "",
+                        same=i18n.percent(h["share_same_year"], lang))))
+    st.caption(f"**{md(sc.title or sc.name)}**. Counts {SCOPE_LABELS[sc.scope].lower()} "
+               f"({BASIS_LABELS[sc.basis].lower()}); "
                f"target measured against {DENOMINATOR_LABELS[sc.denominator]}; path: "
                f"{PATH_LABELS.get(sc.path, sc.path).lower()}. Fiscal years run April–March. Hover over a "
                f"number for its definition. Extra yen are measured against the baseline {h['baseline_text']}.")
@@ -286,6 +304,7 @@ def main() -> None:
         except spendcalc.SpendcalcError as exc:
             st.error(f"These settings cannot be computed: {md(exc)}")
         focus_ui(start["sc"])
+        st.caption(t("app.h.controls", getattr(view, "lang", "en") if view else "en"))
     if first_run:  # let the browser lay out the answer before twenty widgets and two charts arrive
         time.sleep(FIRST_PAINT_PAUSE_S)  # (measured: the first number shows ~1 s sooner here)
     drawn = scenario_ui(options, p)
@@ -295,6 +314,7 @@ def main() -> None:
         state["_rerun"] = True  # once: a widget corrected its value (clamped to its window), show that
         st.rerun()
     state["_rerun"] = False
+    write_link()  # before the tabs: the downloads cite the page address
     if view is not None:
         tabs = st.tabs([label for label, _ in TABS], key="tab", bind="query-params")
         for tab, (label, draw) in zip(tabs, TABS, strict=True):
@@ -304,7 +324,6 @@ def main() -> None:
                         draw(view)
                     except Exception as exc:  # one tab must not take the whole app down
                         st.error(f"The {label} tab is unavailable: {md(f'{type(exc).__name__}: {exc}')}")
-    write_link()
     st.caption("Copy the page address to share this exact view. Sources: data/README.md.")
 
 

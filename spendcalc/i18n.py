@@ -90,6 +90,81 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "measure.gap_to_baseline_jpy": ("extra yen over the baseline in the year", "比較基準からの増加額（当該年度、円）"),
     "measure.cumulative_gap_to_baseline_jpy": ("extra yen over the baseline, cumulative", "比較基準からの増加額（累計、円）"),
     "measure.cumulative_spending_jpy": ("spending, cumulative (yen)", "歳出額（累計、円）"),
+    # app: answers (headline, Trajectories and Uncertainty tabs, downloads)
+    "app.h.spending": ("Spending needed in FY{year} (trillion JPY)", "{year}年度に必要な歳出額（兆円）"),
+    "app.h.spending_help": ("Yen spent in FY{year} on this scenario ({scope}), with {denominator} as the target's "
+                            "denominator.", "このシナリオの{year}年度の歳出額（{scope}）。目標の分母は{denominator}。"),
+    "app.h.share_fixed": ("Share of fixed FY2022 GDP in FY{year}", "{year}年度の対GDP比（2022年度GDP固定）"),
+    "app.h.share_fixed_help": ("The same yen divided by the government's fixed FY2022 GDP ({gdp}), as the 2% "
+                               "framework counts.", "同じ歳出額を、政府がGDP比2%の枠組みで用いる2022年度の名目GDP（{gdp}、固定）で割った比率。"),
+    "app.h.share_same": ("Share of same-year GDP in FY{year}", "{year}年度の対GDP比（当該年度の名目GDP）"),
+    "app.h.share_same_help": ("The same yen divided by FY{year}'s own nominal GDP under the GDP assumption: a "
+                              "fiscal-year share, not SIPRI's or NATO's calendar-year figure (see the Reconcile tab).",
+                              "同じ歳出額を、GDPの前提のもとでの{year}年度の名目GDPで割った比率（年度ベース。SIPRIやNATOの暦年ベースの数値とは異なります。"
+                              "「Reconcile」タブを参照）。"),
+    "app.h.baseline_common": ("FY{year} common level", "{year}年度の共通水準"),
+    "app.h.baseline_own": ("flat FY{year}", "{year}年度の水準で横ばい"),
+    "app.h.extra": ("Extra per year vs {baseline} (trillion JPY)", "{baseline}からの年平均の増加額（兆円）"),
+    "app.h.extra_help": ("Average yearly spending above the baseline, FY{start} to FY{end}. Baseline — {baseline}.",
+                         "{start}〜{end}年度の、比較基準を上回る歳出額の年平均。比較基準：{baseline}。"),
+    "app.h.growth": ("Spending growth needed FY{start}–FY{end} (%/yr)", "必要な歳出の伸び率 {start}〜{end}年度（年率）"),
+    "app.h.growth_help": ("Constant yearly growth of spending in yen from the last bundled figure to the target. "
+                          "n/a where the target is already due or the path is flat.",
+                          "収録済みの最新の数値から目標年度までの、円建て歳出の一定の年伸び率。目標年度が到来済みか横ばいの経路では該当なし。"),
+    "app.h.cumulative": ("Extra in total FY{start}–FY{end} (trillion JPY)", "増加額の累計 {start}〜{end}年度（兆円）"),
+    "app.h.cumulative_help": ("Sum of the yearly extra yen over the baseline, FY{start} to FY{end}. Baseline — "
+                              "{baseline}.", "{start}〜{end}年度の、比較基準からの各年度の増加額の合計。比較基準：{baseline}。"),
+    "app.h.cumulative_none": ("No cumulative total: FY{year} is before FY{start}, the first year it counts.",
+                              "累計なし：{year}年度は累計の初年度（{start}年度）より前です。"),
+    "app.h.usd": ("In US dollars, FY{year} (billion USD)", "{year}年度の米ドル換算（10億ドル）"),
+    "app.h.usd_help": ("The same yen in dollars; exchange rate: {rate}.", "同じ歳出額の米ドル換算。為替レート：{rate}。"),
+    "app.h.real": ("In FY{base} prices (trillion JPY)", "{base}年度価格の実質額（兆円）"),
+    "app.h.real_help": ("The same yen deflated to prices of that fiscal year: ESRI's GDP deflator for actual years, "
+                        "then {inflation}/yr assumed inflation.",
+                        "同じ歳出額を当該年度の価格に換算（実績年度は内閣府のGDPデフレーター、以降は年{inflation}の想定インフレ率）。"),
+    "app.h.person": ("Per person, FY{year} (JPY)", "{year}年度の国民1人当たり（円）"),
+    "app.h.person_help": ("The same yen divided by Japan's total population (Statistics Bureau estimates; after the "
+                          "last one, interpolated to the IPSS 2023 medium projection — an assumption).",
+                          "同じ歳出額を総人口で割った額（総務省統計局の推計人口。以降は社人研2023年推計の中位推計へ補間した想定）。"),
+    "app.h.break_even": ("What GDP would have to do: these FY{year} yen are {share} of the same fiscal year's GDP "
+                         "only if nominal GDP changes by {rate} a year from FY{start}{shrink}. Under the GDP "
+                         "assumption they are {same} of it.",
+                         "GDPの条件：この{year}年度の歳出額が当該年度の名目GDPの{share}になるのは、名目GDPが{start}年度から"
+                         "年{rate}変化する場合に限られます{shrink}。GDPの前提のもとでは{same}です。"),
+    "app.h.shrink": (" (a negative rate: GDP would have to shrink)", "（マイナスはGDPの縮小を意味します）"),
+    "app.h.controls": ("The assumptions are in the sidebar (on a phone: the » button at the top left); the "
+                       "headline follows the scenario chosen below.",
+                       "前提はサイドバーで変更できます（スマートフォンでは左上の » ボタン）。数値は下で選んだシナリオのものです。"),
+    "bundle.title": ("Japan's defense spending scenarios (spendcalc)", "日本の防衛費シナリオ（spendcalc）"),
+    "bundle.intro": ("Data behind the page: yearly spending paths of the chosen scenarios under the stated "
+                     "assumptions. Fiscal years run April to March; shares of GDP are fractions (0.02 = 2%); "
+                     "money is in the unit the unit column names. Figures for past years are budgets as "
+                     "published; later years are this calculator's projection, not forecasts.",
+                     "このページのデータです。選んだシナリオの年度別歳出額を、記載の前提で示します。年度は4月〜翌年3月、"
+                     "対GDP比は小数（0.02＝2%）、金額の単位はunit列のとおりです。過去の年度は公表された予算、"
+                     "以降の年度は本ツールによる試算であり、予測ではありません。"),
+    "bundle.h_files": ("Files", "ファイル"),
+    "bundle.file_data": ("the data, one row per scenario, fiscal year and measure; the first row names the "
+                         "columns (opens in pandas.read_csv and spreadsheet programs as it is)",
+                         "データ（シナリオ・年度・指標ごとに1行、1行目が列名。pandas.read_csvや表計算ソフトでそのまま開けます）"),
+    "bundle.file_readme": ("this file: methodology, sources, versions, column labels", "このファイル（方法、出典、版、列の説明）"),
+    "bundle.file_metadata": ("the same as data: assumptions, methodology, versions, sources, columns",
+                             "同じ内容の機械可読版（前提、方法、版、出典、列）"),
+    "bundle.h_cite": ("Cite this", "引用"),
+    "bundle.cite": ("spendcalc {version}, Japan defense spending scenarios, data version {data_version}, "
+                    "{url} (accessed {accessed}).",
+                    "spendcalc {version}「日本の防衛費シナリオ」データ版 {data_version}、{url}（{accessed}閲覧）。"),
+    "bundle.h_columns": ("Columns", "列"),
+    "bundle.h_measures": ("Measures (column measure)", "指標（measure列）"),
+    "bundle.h_methodology": ("Methodology", "方法"),
+    "bundle.methodology_intro": ("As computed for this download:", "このダウンロードの計算方法："),
+    "bundle.h_assumptions": ("Assumptions", "前提"),
+    "bundle.h_sources": ("Sources of the bundled data", "収録データの出典"),
+    "bundle.retrieved": ("retrieved {date}", "{date}取得"),
+    "bundle.h_versions": ("Versions", "版"),
+    "bundle.versions": ("Software: spendcalc {version}. Data: {data_version} (a fingerprint of the bundled "
+                        "tables; any changed figure changes it).",
+                        "ソフトウェア：spendcalc {version}。データ：{data_version}（収録表の指紋。数値が1つでも変われば変わります）。"),
 }
 
 _FORMATTER = string.Formatter()

@@ -690,3 +690,95 @@ def _normal_ppf(p: np.ndarray) -> np.ndarray:
 #: standard normal quantiles of PERCENTILES, made exactly antisymmetric (z_5 == -z_95, z_50 == 0)
 _Z = _normal_ppf(np.array([p / 100 for p in PERCENTILES]))
 _Z = (_Z - _Z[::-1]) / 2
+
+
+# ----------------------------------------------------------------------------------------------
+# Questions whose answer is not fixed by construction (the app's Uncertainty tab)
+# ----------------------------------------------------------------------------------------------
+def probability_at_least(log_margin: np.ndarray | float, sd: np.ndarray | float) -> np.ndarray:
+    """``P(X <= log_margin)`` for ``X ~ N(0, sd**2)``, vectorised; a zero s.d. gives 1 or 0. [-]
+
+    The one closed form behind every question below: a yen amount ``spend`` is at least the
+    share ``c`` of a log-normal GDP with median ``G`` exactly when the log shock is at most
+    ``log(spend / (c G))``; it is more than ``N`` dollars at a log-normal rate with median
+    ``R`` exactly when the rate's log shock is below ``log(spend / (N R))``.
+    """
+    margin = np.asarray(log_margin, dtype=float)
+    sd = np.broadcast_to(np.asarray(sd, dtype=float), margin.shape)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = np.where(sd > 0, margin / np.where(sd > 0, sd, 1.0), np.where(margin >= 0, np.inf, -np.inf))
+    return 0.5 * np.vectorize(math.erfc, otypes=[float])(-z / math.sqrt(2.0))
+
+
+def probability_share_at_least(spend_jpy: np.ndarray | float, median_gdp_jpy: np.ndarray | float,
+                               sd_log_gdp: np.ndarray | float, share: np.ndarray | float) -> np.ndarray:
+    """P(``spend_jpy / GDP >= share``) for log-normal GDP with that median and log s.d. [-]"""
+    margin = np.log(np.asarray(spend_jpy, float) / (np.asarray(share, float) - SHARE_TOLERANCE)
+                    / np.asarray(median_gdp_jpy, float))
+    return probability_at_least(margin, sd_log_gdp)
+
+
+def probability_usd_above(spend_jpy: np.ndarray | float, median_jpy_per_usd: np.ndarray | float,
+                          sd_log_fx: np.ndarray | float, usd: np.ndarray | float) -> np.ndarray:
+    """P(``spend_jpy / rate > usd``) for a log-normal JPY-per-USD rate with that median. [-]"""
+    margin = np.log(np.asarray(spend_jpy, float) / np.asarray(usd, float) / np.asarray(median_jpy_per_usd, float))
+    return probability_at_least(margin, sd_log_fx)
+
+
+def fx_volatility_from_history(history: object) -> tuple[float, str]:
+    """S.d. of the annual log change of the bundled fiscal-year average JPY/USD rate, and a note
+    labelling it an assumption (consecutive fiscal years only, ``ddof=1``). [log points]"""
+    years = np.array(sorted(history.fx_fiscal), dtype=int)
+    rates = np.array([history.fx_fiscal[y] for y in years], dtype=float)
+    consecutive = np.diff(years) == 1
+    steps = np.diff(np.log(rates))[consecutive]
+    return float(np.std(steps, ddof=1)), (
+        f"assumption: historical s.d. of the yearly log change of the fiscal-year average JPY/USD rate, "
+        f"FY{years[0]}-FY{years[-1]} ({steps.size} changes, Bank of Japan monthly averages)")
+
+
+def fixed_plan_odds(sc: Scenario, a: Assumptions, history: object, *, share: float, usd: float,
+                    fx_volatility: float | None = None, volatility: float | None = None,
+                    persistence: float = 0.0, plan_assumptions: Assumptions | None = None) -> dict:
+    """A yen plan held fixed, against the GDP and exchange rate that actually happen, exactly.
+
+    The plan is ``sc``'s yen in its target year (the last projected year without one), planned
+    under ``plan_assumptions`` (default ``a``); GDP is log-normal around ``a``'s path (median =
+    that path, log s.d. as in :func:`simulate`), the rate log-normal around the projection's
+    rate (``fx_volatility``; default :func:`fx_volatility_from_history`). Returns a dict:
+    ``year, jump_off_year, spend_jpy`` [JPY], ``median_gdp_jpy`` [JPY], ``median_share``,
+    ``share`` (tested), ``p_share`` (P(spend >= share x same-year GDP)), ``usd`` (tested) [USD],
+    ``median_usd`` [USD], ``p_usd`` (P(spend in USD > usd)), ``needed_gdp_growth`` (constant
+    nominal growth from the jump-off at which the plan is exactly ``share``; NaN for a year
+    already actual) [1/year], ``sd_log_gdp``, ``sd_log_fx``, ``volatility, volatility_note,
+    fx_volatility, fx_volatility_note, gdp_assumption, plan_gdp_assumption, same_path`` (the
+    plan was sized on the GDP path simulated around, so a share target it was sized for is met
+    with probability one half by construction), ``certain`` (GDP of the year is actual).
+    """
+    share, usd = float(schema.check("threshold", share)), float(usd)
+    if not (usd > 0 and math.isfinite(usd)):
+        raise SpendcalcError("usd", usd, "a positive amount of US dollars, e.g. 70e9")
+    jump_off, _ = model.last_actual_gdp(history, a.gdp_vintage)
+    vol, vol_note = ((volatility, "user-supplied") if volatility is not None
+                     else default_volatility(history, a.gdp_vintage))
+    fx_vol, fx_note = ((fx_volatility, "user-supplied") if fx_volatility is not None
+                       else fx_volatility_from_history(history))
+    settings = SimulationSettings(measured_on="same-year", persistence=persistence)
+    det = deterministic_paths(sc, a, history, plan_assumptions, settings, jump_off)
+    ti = int(np.searchsorted(det.years, det.target_year))
+    step = int(det.steps[ti])
+    sd_s = vol * float(shock_sd(step, persistence)[-1]) if step > 0 else 0.0
+    sd_f = fx_vol * math.sqrt(step)
+    spend, median_share, median_usd = float(det.spend[ti]), float(det.share[ti]), float(det.usd[ti])
+    needed = (model.break_even_gdp_growth(spend, share, det.target_year, a, history)
+              if step > 0 and spend > 0 else float("nan"))
+    meta, plan_meta = (det.tidy.attrs["methodology"][sc.name], det.plan_tidy.attrs["methodology"][sc.name])
+    return {"year": det.target_year, "jump_off_year": jump_off, "spend_jpy": spend,
+            "median_gdp_jpy": spend / median_share, "median_share": median_share, "share": share,
+            "p_share": float(probability_share_at_least(spend, spend / median_share, sd_s, share)),
+            "usd": usd, "median_usd": median_usd, "p_usd": float(probability_usd_above(spend, spend / median_usd, sd_f, usd)),
+            "needed_gdp_growth": float(needed), "sd_log_gdp": sd_s, "sd_log_fx": sd_f,
+            "volatility": float(vol), "volatility_note": vol_note, "fx_volatility": float(fx_vol),
+            "fx_volatility_note": fx_note, "gdp_assumption": meta["gdp_assumption"],
+            "plan_gdp_assumption": plan_meta["gdp_assumption"],
+            "same_path": meta["gdp_assumption"] == plan_meta["gdp_assumption"], "certain": step == 0}
