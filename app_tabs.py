@@ -14,12 +14,14 @@ import pandas as pd
 import streamlit as st
 
 import spendcalc
-from spendcalc import charts, linkstate, present, schema
+from spendcalc import bundle, charts, i18n, linkstate, present, schema
 from spendcalc.data import read_articles_index
+from spendcalc.i18n import t
 from spendcalc.output import markdown_text as md
 from spendcalc.present import View, percent, trillion
 
 DEFAULTS = spendcalc.default_assumptions()
+BUILTIN_NAMES = tuple(s.name for s in spendcalc.builtin_scenarios())
 BY_INPUTS = {View: lambda v: (v.scenarios, v.assumptions, v.focus)}  # not the derived tables
 
 
@@ -103,7 +105,7 @@ def claim_layers(names: tuple[str, ...]) -> list[dict]:
 
 
 def trajectories_tab(v: View) -> None:
-    """Yen and share-of-GDP charts (with the articles' claims), and the downloads."""
+    """Yen and share-of-GDP charts (with the articles' claims), the readable table, the downloads."""
     spending, share = chart_specs(v)
     left, right = st.columns(2)
     left.vega_lite_chart(spec=spending, width="stretch", height=420)
@@ -114,33 +116,92 @@ def trajectories_tab(v: View) -> None:
     bases = dict.fromkeys(m["baseline_description"] for m in v.tidy.attrs.get("methodology", {}).values())
     st.caption("Extra yen (downloads and the extra-yen chart) are measured against the baseline "
                + " | ".join(bases) + ".")
+    year_table(v)
     downloads(v)
+
+
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_INPUTS)
+def readable(v: View, name: str, lang: str) -> pd.DataFrame:
+    """The per-year table a reader reads (``spendcalc.present.readable_table``), cached by inputs."""
+    return present.readable_table(v.tidy, name, lang)
+
+
+@st.fragment
+def year_table(v: View) -> None:
+    """The readable per-year table of one scenario (the headline's by default); reruns alone."""
+    names = [s.name for s in v.scenarios]
+    name = v.focus.name
+    if len(names) > 1:
+        chosen = st.selectbox(t("app.traj.table_scenario", v.lang), names, index=names.index(name),
+                              key=f"table_scenario_{name}")
+        name = chosen if chosen in names else name
+    title = next((s.title or s.name) for s in v.scenarios if s.name == name)
+    st.markdown(t("app.traj.table", v.lang, title=md(title)))
+    st.dataframe(readable(v, name, v.lang), hide_index=True)
+
+
+def app_version() -> str:
+    """The installed spendcalc version (for the citation and the zip)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("spendcalc")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def page_address() -> str:
+    """The page address with this view's parameters (what a copied link holds)."""
+    from urllib.parse import urlencode
+
+    base = st.context.url or "http://localhost:8501/"
+    query = urlencode({key: st.query_params[key] for key in st.query_params})
+    return f"{base}?{query}" if query else base
+
+
+@st.cache_data(show_spinner=False, max_entries=16, hash_funcs=BY_INPUTS)
+def newsroom_zip(v: View, url: str, accessed: str) -> bytes:
+    """The zip of ``spendcalc.bundle`` for this view (made on click, cached by its inputs)."""
+    return bundle.newsroom_zip(v.tidy, reference_tables()["meta"], version=app_version(), url=url,
+                               accessed=accessed, methodology_note=charts.methodology_note(v.tidy), lang=v.lang)
 
 
 @st.fragment
 def downloads(v: View) -> None:
-    """Download buttons; choosing a chart reruns only this part. Files are made on click."""
-    st.markdown("**Downloads**")
-    cols, focus = st.columns([1, 1, 2, 1, 1]), v.focus.name
-    cols[0].download_button("Trajectories (CSV)", data=lambda: csv_text(v.tidy), file_name="spendcalc-trajectories.csv",
-                            mime="text/csv", on_click="ignore", key="dl_csv",
-                            help="The tidy table with the methodology and sources as # lines.")
-    cols[1].download_button("Scenario (YAML)", data=spendcalc.scenario_to_yaml(v.focus), file_name=f"{focus}.yaml",
-                            mime="application/x-yaml", on_click="ignore", key="dl_yaml",
-                            help=f"The headline scenario ({md(focus)}), with the method choices applied; "
-                            "load it again with 'Load a scenario file'.")
-    kind = cols[2].selectbox("Chart to download", list(CHART_KINDS), key="dl_kind", format_func=CHART_KINDS.get,
+    """Download buttons and the citation; choosing a chart reruns only this part. Files are made on click."""
+    import datetime
+
+    lang, url = v.lang, page_address()
+    accessed = datetime.datetime.now(datetime.UTC).date().isoformat()
+    st.markdown(t("app.dl.heading", lang))
+    top = st.columns(3)
+    top[0].download_button(t("app.dl.zip", lang), data=lambda: newsroom_zip(v, url, accessed),
+                           file_name="spendcalc-data.zip", mime="application/zip", on_click="ignore",
+                           key="dl_zip", help=t("app.dl.zip_help", lang))
+    top[1].download_button(t("app.dl.csv", lang), data=lambda: bundle.data_csv(v.tidy),
+                           file_name="spendcalc-trajectories.csv", mime="text/csv", on_click="ignore",
+                           key="dl_csv", help=t("app.dl.csv_help", lang))
+    saved = bundle.scenario_for_download(v.focus, [*BUILTIN_NAMES, linkstate.CUSTOM])
+    top[2].download_button(t("app.dl.yaml", lang), data=spendcalc.scenario_to_yaml(saved),
+                           file_name=f"{saved.name}.yaml", mime="application/x-yaml", on_click="ignore",
+                           key="dl_yaml", help=t("app.dl.yaml_help", lang, name=md(v.focus.name), saved=md(saved.name)))
+    cols = st.columns([2, 1, 1])
+    kind = cols[0].selectbox("Chart to download", list(CHART_KINDS), key="dl_kind", format_func=CHART_KINDS.get,
                              label_visibility="collapsed")
-    for col, fmt, mime, dpi in ((cols[3], "png", "image/png", 200), (cols[4], "svg", "image/svg+xml", 100)):
+    for col, fmt, mime, dpi in ((cols[1], "png", "image/png", 200), (cols[2], "svg", "image/svg+xml", 100)):
         col.download_button(f"Chart ({fmt.upper()})", key=f"dl_{fmt}", on_click="ignore", mime=mime,
                             file_name=f"spendcalc-{kind}.{fmt}",
                             data=lambda fmt=fmt, dpi=dpi: chart_bytes(kind, v, fmt, dpi))
     if st.toggle("Preview the chart as downloaded (slower)", key="preview"):
         st.image(chart_bytes(kind, v, "png", 90))
+    st.markdown(f"**{t('app.dl.cite', lang)}**")
+    st.code(bundle.cite_text(url, app_version(), bundle.data_version(reference_tables()["meta"]), accessed, lang),
+            language=None, wrap_lines=True)
 
 
 def uncertainty_tab(v: View) -> None:
-    """The probability of meeting the target and the percentiles, exact under the GDP model."""
+    """Questions about a fixed yen plan, then the probability of the scenario's own target and the
+    percentiles; all exact under the GDP model, each probability with what it is conditional on."""
     cols, focus = st.columns([2, 2, 1, 1]), v.focus
     run = cols[0].toggle("Simulate uncertain GDP growth", key="mc", persist_state="page",
                          help="Percentiles of same-year GDP around the GDP assumption, holding the "
@@ -158,6 +219,7 @@ def uncertainty_tab(v: View) -> None:
         st.caption(f"Switch on to compute the uncertainty of '{md(focus.name)}' ({paths:,} paths for the "
                    "Monte Carlo cross-check; the figures shown are exact).")
         return
+    plan_questions(v)
     summary, fan = uncertainty(focus, v.assumptions, "same-year" if measure == "same-year" else None)
     prob = summary.attrs.get("probability")
     basis = "same-year GDP" if "same-year" in (measure, focus.denominator) else "fixed FY2022 GDP"
@@ -168,8 +230,76 @@ def uncertainty_tab(v: View) -> None:
               "assumption), that the scenario's yen meet the target share in the target year.")
     if prob is None:
         st.caption(md(summary.attrs.get("note") or "No probability for this scenario."))
+    else:
+        st.markdown(md(t("app.uq.own_note", v.lang, note=summary.attrs.get("note", ""))))
+        if summary.attrs.get("sized_on_central_path"):
+            st.markdown(f"**{md(t('app.uq.by_construction', v.lang))}**")
     st.image(fan)
     st.dataframe(summary, hide_index=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def plan_odds(sc: spendcalc.Scenario, a: spendcalc.Assumptions, share: float, usd: float,
+              case: str | None) -> dict:
+    """``spendcalc.simulate.fixed_plan_odds`` with the plan sized on GDP case ``case`` (a preset
+    name; None: the assumptions' own GDP path)."""
+    from dataclasses import replace
+
+    from spendcalc.simulate import fixed_plan_odds
+
+    history = spendcalc.load_history()
+    plan = None if case is None else replace(a, gdp_preset=case, growth_rate=None, growth_overrides=(),
+                                             gdp_vintage=history.presets[case].vintage)
+    return fixed_plan_odds(sc, a, history, share=share, usd=usd, plan_assumptions=plan)
+
+
+@st.fragment
+def plan_questions(v: View) -> None:
+    """Will a fixed yen plan reach X% of the GDP that happens, exceed N dollars; what growth would
+    it need. Each answer with the sentence saying what it is conditional on. Reruns alone."""
+    lang, history = v.lang, spendcalc.load_history()
+    st.markdown(t("app.uq.heading", lang))
+    cols = st.columns(2)
+    plans = {"fy2027": t("app.uq.plan_fy2027", lang, name="original-fy2027"),
+             "focus": t("app.uq.plan_focus", lang, name=md(v.focus.name))}
+    which = cols[0].radio(t("app.uq.plan", lang), list(plans), format_func=plans.get, key="uq_plan",
+                          persist_state="page")
+    sc = spendcalc.resolve_scenarios(["original-fy2027"])[0] if which == "fy2027" else v.focus
+    case = None
+    if which == "focus":
+        cases = {"": t("app.uq.case_current", lang)} | {n: p.title for n, p in history.presets.items()}
+        case = cols[1].selectbox(t("app.uq.case", lang), list(cases), format_func=cases.get, key="uq_case",
+                                 persist_state="page") or None
+    default_share = round(100 * (sc.target_share or 0.02), 1)
+    share = cols[0].slider(t("app.uq.share", lang), 0.5, 6.0, default_share, step=0.1, format="%.1f%%",
+                           key=f"uq_share_{sc.name}")
+    usd_bn = cols[1].number_input(t("app.uq.usd", lang), 1.0, 1000.0, 100.0, step=5.0, key="uq_usd")
+    odds = plan_odds(sc, v.assumptions, share / 100, usd_bn * 1e9, case)
+    year, spend = odds["year"], i18n.yen(odds["spend_jpy"], lang)
+    if odds["certain"]:
+        st.caption(t("app.uq.certain", lang, year=year))
+        return
+    left, right = st.columns(2)
+    left.metric(t("app.uq.q_share", lang, year=year, share=i18n.percent(share / 100, lang)),
+                present.probability_text(odds["p_share"]))
+    left.markdown(md(t("app.uq.cond_share", lang, spend=spend, year=year, plan_gdp=odds["plan_gdp_assumption"],
+                       gdp=odds["gdp_assumption"], median_gdp=i18n.yen(odds["median_gdp_jpy"], lang),
+                       sd=f"{odds['sd_log_gdp']:.3f}", vol_note=odds["volatility_note"],
+                       median_share=i18n.percent(odds["median_share"], lang, 2))))
+    if which == "focus" and odds["same_path"] and abs(share / 100 - (sc.target_share or -1)) < 1e-9 \
+            and sc.denominator == "same-year":
+        left.markdown(f"**{md(t('app.uq.by_construction', lang))}**")
+    right.metric(t("app.uq.q_usd", lang, year=year, usd=i18n.usd_bn(usd_bn * 1e9, lang)),
+                 present.probability_text(odds["p_usd"]))
+    right.markdown(md(t("app.uq.cond_usd", lang, spend=spend, year=year, rate=round(odds["median_jpy_per_usd"], 2),
+                        sd=f"{odds['sd_log_fx']:.3f}", fx_vol=f"{odds['fx_volatility']:.3f}",
+                        fx_note=odds["fx_volatility_note"], median=i18n.usd_bn(odds["median_usd"], lang))))
+    growth = odds["needed_gdp_growth"]
+    st.metric(t("app.uq.q_growth", lang, share=i18n.percent(share / 100, lang), year=year),
+              i18n.percent(growth, lang))
+    st.markdown(md(t("app.uq.growth_text", lang, spend=spend, share=i18n.percent(share / 100, lang), year=year,
+                     rate=i18n.percent(growth, lang), start=odds["jump_off_year"],
+                     shrink=t("app.h.shrink", lang) if growth < 0 else "")))
 
 
 @st.fragment

@@ -135,6 +135,73 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.h.controls": ("The assumptions are in the sidebar (on a phone: the » button at the top left); the "
                        "headline follows the scenario chosen below.",
                        "前提はサイドバーで変更できます（スマートフォンでは左上の » ボタン）。数値は下で選んだシナリオのものです。"),
+    "table.fy": ("Fiscal year", "年度"),
+    "table.status": ("Status", "区分"),
+    "table.spending_jpy": ("Spending [trillion JPY]", "歳出額［兆円］"),
+    "table.share_same_year": ("Share of same-year GDP [%]", "対GDP比・当該年度［%］"),
+    "table.share_fixed": ("Share of fixed FY2022 GDP [%]", "対GDP比・2022年度固定［%］"),
+    "table.spending_usd": ("Spending [billion USD]", "米ドル換算［10億ドル］"),
+    "table.spending_real_jpy": ("Real, FY{base} prices [trillion JPY]", "実質・{base}年度価格［兆円］"),
+    "table.per_person": ("Per person [JPY]", "1人当たり［円］"),
+    "table.gap": ("Extra vs baseline [trillion JPY/yr]", "比較基準からの増加額［兆円／年］"),
+    "table.cumulative_gap": ("Cumulative extra [trillion JPY]", "増加額の累計［兆円］"),
+    "app.traj.table": ("**{title}, year by year** (trillion = 10^12 yen; rounded for reading — the exact values "
+                       "are in the downloads)",
+                       "**{title}：年度別**（兆円は10^12円。読みやすさのため丸めています。正確な値はダウンロードにあります）"),
+    "app.traj.table_scenario": ("Table for", "表示するシナリオ"),
+    "app.dl.heading": ("**Downloads**", "**ダウンロード**"),
+    "app.dl.zip": ("Data, methodology and sources (zip)", "データ・方法・出典（zip）"),
+    "app.dl.zip_help": ("data.csv (opens as it is in spreadsheets and pandas), README.md (methodology, sources, "
+                        "column labels in English and Japanese) and metadata.json.",
+                        "data.csv（表計算ソフトやpandasでそのまま開けます）、README.md（方法、出典、日英の列の説明）、metadata.json。"),
+    "app.dl.csv": ("Trajectories (CSV)", "年度別データ（CSV）"),
+    "app.dl.csv_help": ("The tidy table, exact values, one plain header row (the methodology and sources are in "
+                        "the zip).", "整然形式の表（正確な値、1行目が列名）。方法と出典はzipにあります。"),
+    "app.dl.yaml": ("Scenario (YAML)", "シナリオ（YAML）"),
+    "app.dl.yaml_help": ("The headline scenario ({name}), with the method choices applied, saved as '{saved}'; "
+                         "load it again with 'Load a scenario file' or `spendcalc project --scenario FILE`.",
+                         "見出しのシナリオ（{name}）を、選んだ方法を反映して「{saved}」として保存します。"
+                         "「Load a scenario file」または `spendcalc project --scenario FILE` で読み込めます。"),
+    "app.dl.cite": ("Cite this view", "このページの引用"),
+    "app.uq.heading": ("**Questions whose answer is not fixed by construction**", "**前提で答えが決まらない問い**"),
+    "app.uq.plan": ("Yen plan held fixed", "固定する円建ての計画"),
+    "app.uq.plan_fy2027": ("The government's FY2027 plan ({name}, bundled data)", "政府の2027年度計画（{name}、収録データ）"),
+    "app.uq.plan_focus": ("This scenario's yen path ({name})", "このシナリオの円建て経路（{name}）"),
+    "app.uq.case": ("GDP case the yen path was sized on", "円建て経路を決めたときのGDPの前提"),
+    "app.uq.case_current": ("The GDP assumption in the sidebar", "サイドバーのGDPの前提"),
+    "app.uq.share": ("Share of GDP tested (%)", "判定する対GDP比（%）"),
+    "app.uq.usd": ("Dollar amount tested (billion USD)", "判定する米ドル額（10億ドル）"),
+    "app.uq.q_share": ("Chance the plan's FY{year} yen are at least {share} of the GDP that actually happens",
+                       "計画の{year}年度の歳出額が、実際の名目GDPの{share}以上になる確率"),
+    "app.uq.cond_share": ("What this is conditional on: {spend} in FY{year}, held fixed in yen (sized on {plan_gdp}); "
+                          "nominal GDP uncertain around {gdp}, with a median of {median_gdp} and a log standard "
+                          "deviation of {sd} by FY{year} ({vol_note}); exact under this model. On the median GDP path "
+                          "the plan is {median_share} of GDP.",
+                          "この確率の前提：{year}年度の{spend}を円建てで固定（{plan_gdp}にもとづいて決定）。名目GDPは{gdp}を"
+                          "中心に不確実で、中央値は{median_gdp}、{year}年度までの対数標準偏差は{sd}（{vol_note}）。"
+                          "このモデルのもとでの厳密解です。GDPが中央値の経路なら計画は対GDP比{median_share}です。"),
+    "app.uq.by_construction": ("The yen were sized to reach this share on the very GDP path simulated around, so "
+                               "this chance is one half by construction: it says nothing about the plan. Choose "
+                               "another GDP case or another share to ask a real question.",
+                               "この歳出額は、確率計算の中心となるGDP経路でちょうどこの比率になるよう決めたものなので、"
+                               "確率は定義上ほぼ2分の1であり、計画について何も語りません。別のGDPの前提か別の比率を選んでください。"),
+    "app.uq.q_usd": ("Chance the plan's FY{year} yen are more than {usd} at the exchange rate that actually happens",
+                     "計画の{year}年度の歳出額が、実際の為替レートで{usd}を超える確率"),
+    "app.uq.cond_usd": ("What this is conditional on: {spend} in FY{year}, held fixed in yen; the JPY/USD rate "
+                        "uncertain around {rate:g} JPY per USD (median), with a log standard deviation of {sd} by "
+                        "FY{year}: {fx_vol} a year ({fx_note}); GDP plays no part. At the median rate the plan is {median}.",
+                        "この確率の前提：{year}年度の{spend}を円建てで固定。円ドルレートは1ドル{rate:g}円（中央値）を中心に"
+                        "不確実で、{year}年度までの対数標準偏差は{sd}（年{fx_vol}、{fx_note}）。GDPは関係しません。"
+                        "中央値のレートでは計画は{median}です。"),
+    "app.uq.q_growth": ("Nominal GDP growth needed for {share} in FY{year}", "{year}年度に{share}となるのに必要な名目GDP成長率"),
+    "app.uq.growth_text": ("{spend} is {share} of FY{year}'s nominal GDP only if nominal GDP grows by {rate} a year "
+                           "(constant) from FY{start}, the last actual year{shrink}. No probability: this is the "
+                           "growth rate itself.",
+                           "{spend}が{year}年度の名目GDPの{share}になるのは、名目GDPが最新の実績年度である{start}年度から"
+                           "年{rate}（一定）で伸びる場合に限られます{shrink}。確率ではなく、必要な成長率そのものです。"),
+    "app.uq.certain": ("FY{year}'s GDP is already actual: nothing about this plan is uncertain here.",
+                       "{year}年度のGDPは実績値のため、この計画に不確実性はありません。"),
+    "app.uq.own_note": ("What the probability above is conditional on: {note}.", "上の確率の前提：{note}。"),
     "bundle.title": ("Japan's defense spending scenarios (spendcalc)", "日本の防衛費シナリオ（spendcalc）"),
     "bundle.intro": ("Data behind the page: yearly spending paths of the chosen scenarios under the stated "
                      "assumptions. Fiscal years run April to March; shares of GDP are fractions (0.02 = 2%); "

@@ -71,6 +71,20 @@ def percent(value: float | None, digits: int = 2) -> str:
         else f"{value:.{digits}%}"
 
 
+def probability_text(p: float | None) -> str:
+    """A probability as a brief prints it: whole percent, ``< 1%`` and ``> 99%`` at the ends
+    (never a bare 0% or 100% for what is only very unlikely or very likely); ``n/a`` for None."""
+    if p is None or (isinstance(p, float) and math.isnan(p)):
+        return "n/a"
+    if p == 0 or p == 1:
+        return f"{p:.0%}"
+    if p < 0.01:
+        return "< 1%"
+    if p > 0.99:
+        return "> 99%"
+    return f"{p:.0%}"
+
+
 def sources_table(table_meta: Mapping[str, dict]) -> pd.DataFrame:
     """One row per bundled table: title, publisher, edition, retrieval date and address."""
     return pd.DataFrame([{"table": f"data/{n}.csv", "title": m.get("title"), "publisher": m.get("publisher"),
@@ -182,3 +196,31 @@ def claim_layers(markers: pd.DataFrame, unit: str) -> list[dict]:
                        "transform": [{"filter": f"datum.row % 2 == {parity}"}],
                        "mark": {"type": "text", "align": "left", "dx": 8, "dy": dy, "fontSize": 11}})
     return layers
+
+
+#: the readable table's measures and the catalogue key of each column header (unit in the header)
+READABLE_KEYS = {"spending_jpy": "table.spending_jpy", "share_of_gdp_same_year": "table.share_same_year",
+                 "share_of_gdp_fixed_fy2022": "table.share_fixed", "spending_usd": "table.spending_usd",
+                 "spending_real_jpy": "table.spending_real_jpy", "spending_per_capita_jpy": "table.per_person",
+                 "gap_to_baseline_jpy": "table.gap", "cumulative_gap_to_baseline_jpy": "table.cumulative_gap"}
+
+
+def readable_table(tidy: pd.DataFrame, scenario: str, lang: str = "en") -> pd.DataFrame:
+    """One scenario per year as a reader reads it (``spendcalc.answers.readable_table``: trillion
+    yen, %, USD bn, rounded for print), with headers and years in ``lang``. Text cells only."""
+    from spendcalc import answers
+    from spendcalc.i18n import fy, t
+
+    measures = [m for m in READABLE_KEYS if m in set(tidy.loc[tidy["scenario"] == scenario, "measure"])]
+    table = answers.readable_table(tidy, scenario, measures)
+    base = tidy.attrs.get("methodology", {}).get(scenario, {}).get("price_base_year", "")
+    headers = [t("table.fy", lang), t("table.status", lang)]
+    headers += [t(READABLE_KEYS[m], lang, base=base) if m == "spending_real_jpy" else t(READABLE_KEYS[m], lang)
+                for m in measures]
+    table.columns = headers
+    table[headers[0]] = [fy(int(text[2:]), lang) for text in table[headers[0]]]
+    table[headers[1]] = [t(f"status.{s}", lang) if f"status.{s}" in _STATUS_KEYS else s for s in table[headers[1]]]
+    return table
+
+
+_STATUS_KEYS = {f"status.{s}" for s in ("actual", "plan", "estimate", "projection")}

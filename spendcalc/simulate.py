@@ -748,7 +748,7 @@ def fixed_plan_odds(sc: Scenario, a: Assumptions, history: object, *, share: flo
     rate (``fx_volatility``; default :func:`fx_volatility_from_history`). Returns a dict:
     ``year, jump_off_year, spend_jpy`` [JPY], ``median_gdp_jpy`` [JPY], ``median_share``,
     ``share`` (tested), ``p_share`` (P(spend >= share x same-year GDP)), ``usd`` (tested) [USD],
-    ``median_usd`` [USD], ``p_usd`` (P(spend in USD > usd)), ``needed_gdp_growth`` (constant
+    ``median_usd`` [USD], ``median_jpy_per_usd`` [JPY/USD], ``p_usd`` (P(spend in USD > usd)), ``needed_gdp_growth`` (constant
     nominal growth from the jump-off at which the plan is exactly ``share``; NaN for a year
     already actual) [1/year], ``sd_log_gdp``, ``sd_log_fx``, ``volatility, volatility_note,
     fx_volatility, fx_volatility_note, gdp_assumption, plan_gdp_assumption, same_path`` (the
@@ -776,7 +776,7 @@ def fixed_plan_odds(sc: Scenario, a: Assumptions, history: object, *, share: flo
     return {"year": det.target_year, "jump_off_year": jump_off, "spend_jpy": spend,
             "median_gdp_jpy": spend / median_share, "median_share": median_share, "share": share,
             "p_share": float(probability_share_at_least(spend, spend / median_share, sd_s, share)),
-            "usd": usd, "median_usd": median_usd, "p_usd": float(probability_usd_above(spend, spend / median_usd, sd_f, usd)),
+            "usd": usd, "median_usd": median_usd, "median_jpy_per_usd": spend / median_usd, "p_usd": float(probability_usd_above(spend, spend / median_usd, sd_f, usd)),
             "needed_gdp_growth": float(needed), "sd_log_gdp": sd_s, "sd_log_fx": sd_f,
             "volatility": float(vol), "volatility_note": vol_note, "fx_volatility": float(fx_vol),
             "fx_volatility_note": fx_note, "gdp_assumption": meta["gdp_assumption"],
