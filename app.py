@@ -24,7 +24,7 @@ from spendcalc import answers, i18n, linkstate
 from spendcalc.i18n import t
 from spendcalc.linkstate import CUSTOM, EACH, decode_yaml, encode_yaml  # noqa: F401 (tests use them)
 from spendcalc.output import markdown_text as md
-from spendcalc.present import View, percent, trillion, trillion_number
+from spendcalc.present import View, percent, trillion_number
 from spendcalc.units import convert
 
 DEFAULTS = spendcalc.default_assumptions()
