@@ -155,7 +155,7 @@ def page_address() -> str:
     from urllib.parse import urlencode
 
     base = st.context.url or "http://localhost:8501/"
-    query = urlencode({key: st.query_params[key] for key in st.query_params})
+    query = urlencode({key: st.query_params[key] for key in st.query_params}, safe=",")
     return f"{base}?{query}" if query else base
 
 

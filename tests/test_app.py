@@ -11,7 +11,6 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 import spendcalc
-from spendcalc.output import read_comments
 from spendcalc.present import View
 
 pytestmark = [pytest.mark.app, pytest.mark.slow]  # every test here runs app.py under AppTest
@@ -253,18 +252,27 @@ def test_bad_query_params_fall_back_with_warning():
     assert at.metric
 
 
-def test_csv_download_is_headed_by_methodology_and_sources():
-    app = app_module()
-    tidy = spendcalc.project(["us-ask-3.5pct"])
-    text = app.csv_text(tidy)
-    header = read_comments(text)  # rows "#,<line>", quoted by the csv module where needed
-    assert any("April to March" in line for line in header)
-    assert any(line.startswith("scenario us-ask-3.5pct:") and "denominator=same-year" in line
-               for line in header)
-    assert any("source data/gdp.csv" in line for line in header)
-    assert all(line.startswith("#,") for line in text.splitlines()[:len(header)])
-    body = text.splitlines()[len(header)]
-    assert body.split(",")[:4] == ["scenario", "fiscal_year", "status", "measure"]
+def test_csv_and_zip_downloads_open_with_plain_read_csv(default_app):
+    import io
+    import json
+    import zipfile
+
+    import pandas as pd
+
+    import app_tabs
+
+    scenarios = tuple(spendcalc.resolve_scenarios(["us-ask-3.5pct", "hold-flat"]))
+    a = spendcalc.default_assumptions()
+    view = View(scenarios, a, scenarios[0], spendcalc.model.project(list(scenarios), a, spendcalc.load_history()), {})
+    zf = zipfile.ZipFile(io.BytesIO(app_tabs.newsroom_zip(view, "http://host/?sc=us-ask-3.5pct", "2026-11-29")))
+    data = pd.read_csv(zf.open("data.csv"))
+    assert list(data.columns[:4]) == ["scenario", "fiscal_year", "status", "measure"]
+    assert len(data) == len(view.tidy)
+    assert "http://host/?sc=us-ask-3.5pct" in zf.read("README.md").decode()
+    assert json.loads(zf.read("metadata.json"))["software_version"] == app_tabs.app_version()
+    # the citation in the page names the data version and the page address
+    cite = [c.value for c in default_app.code if "data version" in c.value]
+    assert len(cite) == 1 and "data-" in cite[0] and "sc=original-fy2027,accelerated-fy2025" in cite[0]
 
 
 def test_scenario_download_round_trips(default_app):
@@ -311,7 +319,8 @@ def test_chart_downloads_are_png_and_svg():
         assert b"<svg" in svg[:2000], kind
     at = run_app()
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["Trajectories (CSV)", "Scenario (YAML)", "Chart (PNG)", "Chart (SVG)"]
+    assert labels == ["Data, methodology and sources (zip)", "Trajectories (CSV)", "Scenario (YAML)", "Chart (PNG)",
+                      "Chart (SVG)"]
 
 
 def test_fixed_plan_probability_on_same_year_gdp_and_on_its_own_basis():
@@ -416,3 +425,101 @@ def test_saved_old_links_open_the_same_view(query, widgets, expected):
     # and the address written back still reads the same way (ids, 0/1, comma lists)
     for key, text in parse_qsl(query):
         assert at.query_params[key] == text, key
+
+
+@pytest.fixture
+def kept_media(monkeypatch) -> list:
+    """AppTest's in-memory media stores, kept so a download's bytes can be read back."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+    from streamlit.testing.v1 import app_test
+
+    stores = []
+
+    class Keep(MemoryMediaFileStorage):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            stores.append(self)
+
+    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Keep)
+    return stores
+
+
+def downloaded(at: AppTest, stores: list, key: str) -> bytes:
+    """The bytes a download button of the last run serves."""
+    button = next(b for b in at.get("download_button") if b.proto.id.endswith(key))
+    file_id = button.proto.url.rsplit("/", 1)[1].split(".")[0]
+    return stores[-1].get_file(file_id).content
+
+
+@pytest.mark.parametrize("query", [{"sc": "custom", "focus": "custom", "share": "4.2", "year": "2033"},
+                                   {"sc": "us-ask-3.5pct", "denom": "fixed-fy2022"}])
+def test_yaml_download_uploads_back_unchanged(query, kept_media):
+    at = run_app(query)
+    assert_clean(at)
+    text = downloaded(at, kept_media, "dl_yaml")
+    before = metrics(at)
+    at.file_uploader[0].upload("saved.yaml", text, "text/yaml")
+    at.run()
+    assert_clean(at)  # no "name: 'custom' is not allowed"
+    saved = spendcalc.scenario_from_yaml(text)
+    assert at.selectbox(key="focus").value == saved.name == f"{query['sc']}-copy"
+    assert metrics(at) == before  # the same numbers as the scenario it was saved from
+    assert downloaded(at, kept_media, "dl_yaml") == text  # and saved again: the same file
+
+
+def test_every_headline_metric_moves_with_its_assumption():
+    at = run_app()
+    base = metrics(at)
+    moved = {"fx": (150.0, "In US dollars"), "infl": (0.5, "In FY2025 prices")}
+    for key, (value, label) in moved.items():
+        at.slider(key=key).set_value(value).run()
+        assert_clean(at)
+        changed = {k for k, v in metrics(at).items() if base.get(k) != v}
+        assert any(k.startswith(label) for k in changed), (key, changed)
+        assert not any(k.startswith("Spending needed") for k in changed), key  # the yen do not move
+        at = run_app()
+    # the past-years rate moves the dollars of a target already budgeted (FY2025)
+    past = run_app({"sc": "accelerated-fy2025", "focus": "accelerated-fy2025"})
+    usd = metric_value(past, "In US dollars")
+    past.radio(key="fxa").set_value("stated").run()
+    assert metric_value(past, "In US dollars") != usd
+    past.slider(key="fx").set_value(120.0).run()
+    assert metric_value(past, "In US dollars") != usd
+
+
+def test_break_even_growth_only_where_it_says_something():
+    at = run_app()  # a same-year target: break-even growth would repeat the GDP assumption
+    assert not any(m.label.startswith("Break-even") for m in at.metric)
+    assert not any("What GDP would have to do" in c.value for c in at.caption)
+    fixed = run_app({"sc": "original-fy2027", "focus": "original-fy2027"})
+    said = [c.value for c in fixed.caption if "What GDP would have to do" in c.value]
+    assert len(said) == 1 and "shrink" in said[0] and "-8.8%" in said[0]
+
+
+def test_readable_year_table_is_the_default_data_view(default_app):
+    table = default_app.dataframe[0].value
+    assert list(table.columns[:4]) == ["Fiscal year", "Status", "Spending [trillion JPY]", "Share of same-year GDP [%]"]
+    assert "Spending [billion USD]" in table.columns and "Real, FY2025 prices [trillion JPY]" in table.columns
+    row = table[table["Fiscal year"] == "FY2035"].iloc[0]
+    assert row["Spending [trillion JPY]"] == metric_value(default_app, "Spending needed in FY2035")
+    assert row["Share of same-year GDP [%]"] == "3.50" and row["Spending [billion USD]"] == "175.0"
+    assert len(table) < 40  # years of one scenario, not the tidy table's hundreds of rows
+
+
+def test_uncertainty_questions_state_what_each_probability_is_conditional_on():
+    at = run_app({"tab": "Uncertainty", "mc": "1"})
+    assert_clean(at)
+    questions = [m for m in at.metric if m.label.startswith("Chance")]
+    assert len(questions) == 2
+    text = " ".join(m.value for m in at.markdown)
+    assert text.count("What this is conditional on") == 2
+    assert "11.2 trillion yen in FY2027" in text  # the government's FY2027 plan from the bundled data
+    assert "one half by construction" in text  # the scenario's own target: said, not printed as news
+    share_q = metric_value(at, "Chance the plan's FY2027 yen are at least 2.0%")
+    at.slider(key="uq_share_original-fy2027").set_value(1.6).run()
+    assert metric_value(at, "Chance the plan's FY2027 yen are at least 1.6%") != share_q
+    at.radio(key="uq_plan").set_value("focus").run()
+    at.selectbox(key="uq_case").set_value("cao-2026jan-high-growth").run()
+    assert_clean(at)
+    p = metric_value(at, "Chance the plan's FY2035 yen are at least")
+    assert p.endswith("%") and p != "50%"  # sized on faster growth than the GDP that is simulated
