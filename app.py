@@ -234,6 +234,7 @@ def headline(v: View) -> None:
     ty, anchor = h["target_year"], h["anchor_year"]
     scope, denominator = t(f"scope.{sc.scope}", lang), t(DENOMINATOR_KEYS[sc.denominator], lang)
     st.markdown(md(h["sentence"]))  # the answer as a sentence, first; the numbers below it
+    st.caption(t("app.h.controls", lang))  # on a phone the sidebar is closed: say where the controls are
     top = st.columns(3)
     top[0].metric(t("app.h.spending", lang, year=ty), trillion_number(h["target_spending_jpy"]),
                   help=t("app.h.spending_help", lang, year=ty, scope=scope, denominator=denominator))
@@ -304,7 +305,6 @@ def main() -> None:
         except spendcalc.SpendcalcError as exc:
             st.error(f"These settings cannot be computed: {md(exc)}")
         focus_ui(start["sc"])
-        st.caption(t("app.h.controls", getattr(view, "lang", "en") if view else "en"))
     if first_run:  # let the browser lay out the answer before twenty widgets and two charts arrive
         time.sleep(FIRST_PAINT_PAUSE_S)  # (measured: the first number shows ~1 s sooner here)
     drawn = scenario_ui(options, p)

@@ -140,6 +140,13 @@ def year_table(v: View) -> None:
     st.dataframe(readable(v, name, v.lang), hide_index=True)
 
 
+@st.cache_resource
+def data_version() -> str:
+    """The bundled data's fingerprint (``spendcalc.bundle.data_version``), once per process."""
+    return bundle.data_version(reference_tables()["meta"])
+
+
+@st.cache_resource
 def app_version() -> str:
     """The installed spendcalc version (for the citation and the zip)."""
     from importlib.metadata import PackageNotFoundError, version
@@ -195,7 +202,7 @@ def downloads(v: View) -> None:
     if st.toggle("Preview the chart as downloaded (slower)", key="preview"):
         st.image(chart_bytes(kind, v, "png", 90))
     st.markdown(f"**{t('app.dl.cite', lang)}**")
-    st.code(bundle.cite_text(url, app_version(), bundle.data_version(reference_tables()["meta"]), accessed, lang),
+    st.code(bundle.cite_text(url, app_version(), data_version(), accessed, lang),
             language=None, wrap_lines=True)
 
 

@@ -132,9 +132,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "GDPの条件：この{year}年度の歳出額が当該年度の名目GDPの{share}になるのは、名目GDPが{start}年度から"
                          "年{rate}変化する場合に限られます{shrink}。GDPの前提のもとでは{same}です。"),
     "app.h.shrink": (" (a negative rate: GDP would have to shrink)", "（マイナスはGDPの縮小を意味します）"),
-    "app.h.controls": ("The assumptions are in the sidebar (on a phone: the » button at the top left); the "
-                       "headline follows the scenario chosen below.",
-                       "前提はサイドバーで変更できます（スマートフォンでは左上の » ボタン）。数値は下で選んだシナリオのものです。"),
+    "app.h.controls": ("Change the assumptions in the sidebar (on a phone: the » button at the top left) and the "
+                       "scenario under these numbers.",
+                       "前提はサイドバーで変更できます（スマートフォンでは左上の » ボタン）。シナリオはこの数値の下で選べます。"),
     "table.fy": ("Fiscal year", "年度"),
     "table.status": ("Status", "区分"),
     "table.spending_jpy": ("Spending [trillion JPY]", "歳出額［兆円］"),

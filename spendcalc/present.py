@@ -211,9 +211,16 @@ def readable_table(tidy: pd.DataFrame, scenario: str, lang: str = "en") -> pd.Da
     from spendcalc import answers
     from spendcalc.i18n import fy, t
 
-    measures = [m for m in READABLE_KEYS if m in set(tidy.loc[tidy["scenario"] == scenario, "measure"])]
-    table = answers.readable_table(tidy, scenario, measures)
     base = tidy.attrs.get("methodology", {}).get(scenario, {}).get("price_base_year", "")
+    # read through one numpy array: pandas deep-copies a frame's attrs (the methodology of every
+    # scenario) on each selection, which was most of this function's cost
+    cols = ("scenario", "fiscal_year", "status", "measure", "value")
+    rows = tidy[list(cols)].to_numpy()
+    rows = rows[rows[:, 0] == scenario]
+    bare = pd.DataFrame({c: rows[:, i] for i, c in enumerate(cols)}).astype({"value": float, "fiscal_year": int})
+    present = set(bare["measure"])
+    measures = [m for m in READABLE_KEYS if m in present]
+    table = answers.readable_table(bare, scenario, measures)
     headers = [t("table.fy", lang), t("table.status", lang)]
     headers += [t(READABLE_KEYS[m], lang, base=base) if m == "spending_real_jpy" else t(READABLE_KEYS[m], lang)
                 for m in measures]

@@ -1,4 +1,9 @@
-"""The app in a real browser: move the growth slider, the headline changes, the link reproduces it.
+"""The app in a real browser, used as a reader would.
+
+Move the growth slider, the headline changes, the link reproduces it; the answer sentence is on the
+first screen of a laptop (1440x900) and of a phone (390x844); a download is opened with plain
+``pandas.read_csv``; the scenario YAML download is uploaded back. Screenshots of the first screen at
+both sizes are kept in ``tests/artifacts/`` (ignored by git) for a person to look at.
 
 Drives Debian's Chromium (``apt-get install -y chromium``) with Playwright's sync API against
 ``streamlit run app.py``. Where Chromium is missing the test is skipped with that message on a
@@ -23,6 +28,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 GROWTH = "Nominal GDP growth (%/yr)"
 HEADLINE = "Spending needed in FY"
+SENTENCE = "Reaching 3.5% of GDP"
+ARTIFACTS = ROOT / "tests" / "artifacts"  # screenshots for a person to look at (ignored by git)
 SAME_YEAR = "Share of same-year GDP in FY"
 
 pytestmark = pytest.mark.browser
@@ -150,3 +157,114 @@ def test_missing_chromium_is_said_plainly(monkeypatch, tmp_path):
     monkeypatch.setenv("SPENDCALC_REQUIRE_BROWSER", "1")
     with pytest.raises(pytest.fail.Exception, match="Chromium not found"):
         require_chromium()
+
+
+def start_app(tmp_path: Path) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    log = tmp_path / "streamlit.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+             "--server.address", "127.0.0.1", "--server.port", str(port),
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    wait_healthy(port, server, log)
+    return server, port
+
+
+def stop_app(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    require_chromium()
+    server, port = start_app(tmp_path_factory.mktemp("server"))
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        stop_app(server)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)])
+def test_the_answer_is_on_the_first_screen(app_url, browser, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=width < 500,
+                                  has_touch=width < 500)
+    try:
+        page = context.new_page()
+        page.goto(app_url, timeout=60_000)
+        sentence = page.get_by_text(SENTENCE).first
+        sentence.wait_for(timeout=60_000)
+        settle(page)
+        ARTIFACTS.mkdir(exist_ok=True)
+        shot = ARTIFACTS / f"first-screen-{width}x{height}.png"
+        page.screenshot(path=str(shot))  # the viewport only: what the reader sees without scrolling
+        assert shot.stat().st_size > 10_000
+        box = sentence.bounding_box()
+        assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= height, box
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, box  # no sideways scrolling to read it
+        text = sentence.inner_text()
+        assert "trillion yen in FY2035" in text and "JPY/USD" in text  # with its units and year
+        # the title takes a line, not the screen, and the reader is told where the controls are
+        title = page.get_by_text("Japan's defense spending: what do the targets mean in yen?").first
+        assert title.bounding_box()["height"] < 0.1 * height
+        hint = page.get_by_text("Change the assumptions in the sidebar").first
+        assert hint.bounding_box()["y"] < height  # on the first screen too
+    finally:
+        context.close()
+
+
+def test_downloads_open_in_pandas_and_the_yaml_uploads_back(app_url, browser, tmp_path):
+    import io
+    import zipfile
+
+    import pandas as pd
+
+    context = browser.new_context(viewport={"width": 1440, "height": 1800}, accept_downloads=True)
+    try:
+        page = context.new_page()
+        page.goto(app_url + "?sc=custom,hold-flat&focus=custom&share=4.0&year=2032", timeout=60_000)
+        page.get_by_text(HEADLINE).first.wait_for(timeout=60_000)
+        settle(page)
+        files = {}
+        for label in ("Trajectories (CSV)", "Data, methodology and sources (zip)", "Scenario (YAML)"):
+            with page.expect_download(timeout=60_000) as info:
+                page.get_by_role("button", name=label).click()
+            files[label] = tmp_path / info.value.suggested_filename
+            info.value.save_as(files[label])
+        data = pd.read_csv(files["Trajectories (CSV)"])  # plain, as a newsroom opens it
+        assert list(data.columns[:6]) == ["scenario", "fiscal_year", "status", "measure", "unit", "value"]
+        assert set(data["scenario"]) == {"custom", "hold-flat"}
+        with zipfile.ZipFile(files["Data, methodology and sources (zip)"]) as zf:
+            assert sorted(zf.namelist()) == ["README.md", "data.csv", "metadata.json"]
+            inner = pd.read_csv(io.BytesIO(zf.read("data.csv")))
+            assert "share=4.0" in zf.read("README.md").decode()  # cites the page address
+        assert len(inner) == len(data)
+        before = metric_text(page, HEADLINE)
+        assert files["Scenario (YAML)"].name == "custom-copy.yaml"
+        page.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(str(files["Scenario (YAML)"]))
+        page.get_by_text("Loaded 'custom-copy'").first.wait_for(timeout=60_000)
+        settle(page)
+        assert not page.locator('[data-testid="stAlertContentError"]').count()
+        assert "focus=custom-copy" in page.url  # the headline describes the uploaded file
+        assert metric_text(page, HEADLINE) == before  # the uploaded file is the same scenario
+    finally:
+        context.close()
