@@ -16,6 +16,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import replace
 
+import pandas as pd
 import streamlit as st
 
 import spendcalc
@@ -64,12 +65,23 @@ def link_params() -> dict[str, linkstate.Param]:
         until=a.until, fx_history=a.fx_history, fx_rate_for_actuals=a.fx_rate_for_actuals, baseline=a.baseline)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+#: cache keys of the model's inputs: their repr (every field, floats exactly) is ~50x cheaper for
+#: Streamlit to hash than walking the frozen dataclasses field by field
+BY_REPR = {spendcalc.Scenario: repr, spendcalc.Assumptions: repr}
+
+
+@st.cache_data(show_spinner=False, max_entries=256, hash_funcs=BY_REPR)
+def projection(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.Assumptions) -> pd.DataFrame:
+    """The tidy projection of every chosen scenario (the tabs' data; not needed by the headline)."""
+    return spendcalc.model.project(list(scenarios), assumptions, spendcalc.load_history())
+
+
+@st.cache_data(show_spinner=False, max_entries=256, hash_funcs=BY_REPR)
 def compute(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.Assumptions,
             focus: int) -> View:
-    """The one call into the model: the projection and the focus scenario's headline, in words."""
+    """The focus scenario's headline, in words: a View whose ``tidy`` is None until
+    :func:`with_projection` (the headline is drawn before the projection of every scenario)."""
     history, sc = spendcalc.load_history(), scenarios[focus]
-    tidy = spendcalc.model.project(list(scenarios), assumptions, history)
     a = replace(assumptions, until=max(assumptions.until, sc.target_year or 0))
     h = spendcalc.headline_figures(sc, a, history)
     focus = spendcalc.model.project([sc], a, history)  # to its target year; its methodology in words
@@ -85,7 +97,12 @@ def compute(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.As
           "cumulative_from": meta["cumulative_from"],
           "gdp_last_year": spendcalc.model.last_actual_gdp(history, a.gdp_vintage)[0],
           "sentence": answer.sentence}
-    return View(scenarios, assumptions, sc, tidy, h)
+    return View(scenarios, assumptions, sc, None, h)
+
+
+def with_projection(view: View) -> View:
+    """The view with its projection (cached by the scenarios and assumptions)."""
+    return replace(view, tidy=projection(view.scenarios, view.assumptions))
 
 
 # ---- the link and the upload: read once per session, written after every run ----------------
@@ -316,6 +333,7 @@ def main() -> None:
     state["_rerun"] = False
     write_link()  # before the tabs: the downloads cite the page address
     if view is not None:
+        view = with_projection(view)
         tabs = st.tabs([label for label, _ in TABS], key="tab", bind="query-params")
         for tab, (label, draw) in zip(tabs, TABS, strict=True):
             if tab.open:  # only the open tab is computed, so a slider change stays quick

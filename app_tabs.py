@@ -22,7 +22,10 @@ from spendcalc.present import View, percent, trillion
 
 DEFAULTS = spendcalc.default_assumptions()
 BUILTIN_NAMES = tuple(s.name for s in spendcalc.builtin_scenarios())
-BY_INPUTS = {View: lambda v: (v.scenarios, v.assumptions, v.focus)}  # not the derived tables
+#: a View is cached by its inputs, not the derived tables; their repr (every field, floats exactly)
+#: is far cheaper for Streamlit to hash than the dataclasses field by field
+BY_INPUTS = {View: lambda v: repr((v.scenarios, v.assumptions, v.focus, v.lang))}
+BY_REPR = {spendcalc.Scenario: repr, spendcalc.Assumptions: repr}
 
 
 @st.cache_data(show_spinner=False)
@@ -52,7 +55,7 @@ def chart_bytes(kind: str, v: View, fmt: str, dpi: int) -> bytes:
     return buf.getvalue()
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
 def uncertainty(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions,
                 measured_on: str | None) -> tuple[pd.DataFrame, bytes]:
     """Exact percentiles and probability (``spendcalc.simulate``) and the fan chart as PNG."""
@@ -173,6 +176,12 @@ def newsroom_zip(v: View, url: str, accessed: str) -> bytes:
                                accessed=accessed, methodology_note=charts.methodology_note(v.tidy), lang=v.lang)
 
 
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
+def scenario_yaml(sc: spendcalc.Scenario) -> str:
+    """The scenario file's text (``spendcalc.scenario_to_yaml``), cached: it is sent on every run."""
+    return spendcalc.scenario_to_yaml(sc)
+
+
 @st.fragment
 def downloads(v: View) -> None:
     """Download buttons and the citation; choosing a chart reruns only this part. Files are made on click."""
@@ -189,7 +198,7 @@ def downloads(v: View) -> None:
                            file_name="spendcalc-trajectories.csv", mime="text/csv", on_click="ignore",
                            key="dl_csv", help=t("app.dl.csv_help", lang))
     saved = bundle.scenario_for_download(v.focus, [*BUILTIN_NAMES, linkstate.CUSTOM])
-    top[2].download_button(t("app.dl.yaml", lang), data=spendcalc.scenario_to_yaml(saved),
+    top[2].download_button(t("app.dl.yaml", lang), data=scenario_yaml(saved),
                            file_name=f"{saved.name}.yaml", mime="application/x-yaml", on_click="ignore",
                            key="dl_yaml", help=t("app.dl.yaml_help", lang, name=md(v.focus.name), saved=md(saved.name)))
     cols = st.columns([2, 1, 1])
@@ -245,7 +254,7 @@ def uncertainty_tab(v: View) -> None:
     st.dataframe(summary, hide_index=True)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
 def plan_odds(sc: spendcalc.Scenario, a: spendcalc.Assumptions, share: float, usd: float,
               case: str | None) -> dict:
     """``spendcalc.simulate.fixed_plan_odds`` with the plan sized on GDP case ``case`` (a preset

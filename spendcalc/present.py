@@ -49,7 +49,7 @@ class View:
     scenarios: tuple[Scenario, ...]
     assumptions: Assumptions
     focus: Scenario
-    tidy: pd.DataFrame
+    tidy: pd.DataFrame | None  # None while only the headline is drawn (the app adds it after)
     headline: dict
     #: the reader's language (``spendcalc.i18n.LANGS``): every text of the page is looked up in it
     lang: str = "en"
