@@ -145,6 +145,15 @@ async def floor_round_trip(page, port: int, n: int = 20) -> float:
     return statistics.median(times)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux ``/proc``), in seconds; NaN elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
 def spread(values: list[float]) -> str:
     return (f"median {statistics.median(values):.3f} s (min {min(values):.3f}, "
             f"max {max(values):.3f}, n={len(values)})")
@@ -156,7 +165,7 @@ def verdict(name: str, value: float, floor: float) -> str:
             f"{value / floor:,.0f}x the {floor * 1000:.1f} ms round-trip floor")
 
 
-async def run(port: int, readers: int, moves: int, opens: int) -> int:
+async def run(port: int, readers: int, moves: int, opens: int, server_pid: int) -> int:
     from playwright.async_api import async_playwright
 
     base = f"http://127.0.0.1:{port}/"
@@ -177,9 +186,14 @@ async def run(port: int, readers: int, moves: int, opens: int) -> int:
 
             page, _ = await open_reader(browser, base + GROWTH_LINK)
             await asyncio.sleep(0.5)
+            cpu = cpu_seconds(server_pid)
             one = [await move_slider(page) for _ in range(moves)]
+            cpu = (cpu_seconds(server_pid) - cpu) / moves
             m = statistics.median(one)
             print(f"one reader, slider -> headline: {spread(one)}; {verdict('one reader', m, floor)}")
+            print(f"  server CPU per slider move (a whole rerun, one reader): {cpu * 1000:.0f} ms; the "
+                  f"interpreter runs one rerun at a time, so {readers} readers moving at once need "
+                  f"~{readers * cpu:.2f} s of it")
             await page.context.close()
 
             pages = [(await open_reader(browser, base + GROWTH_LINK))[0] for _ in range(readers)]
@@ -212,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         log = Path(tmp) / "streamlit.log"
         server = start_server(port, log)
         try:
-            return asyncio.run(run(port, args.readers, args.moves, args.opens))
+            return asyncio.run(run(port, args.readers, args.moves, args.opens, server.pid))
         finally:
             server.terminate()
             try:

@@ -55,6 +55,33 @@ class View:
     lang: str = "en"
 
 
+class SharedAttrs(dict):
+    """A read-only mapping that pandas shares between frames instead of deep-copying it.
+
+    pandas deep-copies a frame's ``attrs`` on every operation (each selection, comparison and
+    column read); a projection's ``attrs`` carry the methodology of every scenario, so in the app
+    that copying was the largest single cost of a rerun after Streamlit's own. The values are
+    never changed after the projection, so sharing them is safe; changing one raises TypeError.
+    """
+
+    def __deepcopy__(self, memo: dict) -> SharedAttrs:
+        return self
+
+    def __reduce__(self) -> tuple:  # pickled (st.cache_data) as a plain dict, rebuilt read-only
+        return (SharedAttrs, (dict(self),))
+
+    def _read_only(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("the methodology of a projection is read-only")
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = __ior__ = _read_only
+
+
+def share_attrs(tidy: pd.DataFrame) -> pd.DataFrame:
+    """``tidy`` (not copied) with each mapping of its ``attrs`` made a :class:`SharedAttrs`."""
+    tidy.attrs = {k: SharedAttrs(v) if isinstance(v, Mapping) else v for k, v in tidy.attrs.items()}
+    return tidy
+
+
 def trillion(value_jpy: float) -> str:
     """Yen shown as trillion yen with its unit (display only): ``'27.21 trillion JPY'``."""
     return f"{trillion_number(value_jpy)} trillion JPY"

@@ -74,3 +74,22 @@ def test_csv_text_is_headed_by_methodology_and_sources(tidy):
 def test_sources_table_has_one_row_per_table():
     table = present.sources_table({"a": {"title": "A", "retrieved_on": "2026-01-01"}, "b": {}})
     assert list(table["table"]) == ["data/a.csv", "data/b.csv"] and table["retrieved_on"][0] == "2026-01-01"
+
+
+def test_shared_attrs_are_not_copied_by_pandas_and_cannot_be_changed():
+    import pickle
+
+    from spendcalc.present import SharedAttrs, share_attrs
+
+    plain = spendcalc.project(["us-ask-3.5pct", "hold-flat"])
+    shared = share_attrs(spendcalc.project(["us-ask-3.5pct", "hold-flat"]))
+    assert shared.attrs == plain.attrs  # the same methodology, only shared
+    selected = shared[shared["measure"] == "spending_jpy"]
+    assert selected.attrs["methodology"] is shared.attrs["methodology"]  # not deep-copied
+    assert plain[plain["measure"] == "spending_jpy"].attrs["methodology"] is not plain.attrs["methodology"]
+    with pytest.raises(TypeError, match="read-only"):
+        shared.attrs["methodology"]["x"] = 1
+    with pytest.raises(TypeError, match="read-only"):
+        shared.attrs["methodology"].update({"x": 1})
+    back = pickle.loads(pickle.dumps(shared))  # as st.cache_data stores it
+    assert isinstance(back.attrs["methodology"], SharedAttrs) and back.attrs == plain.attrs
