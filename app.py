@@ -29,7 +29,8 @@ from spendcalc.present import View, percent, share_attrs, trillion_number
 from spendcalc.units import convert
 
 DEFAULTS = spendcalc.default_assumptions()
-FIRST_PAINT_PAUSE_S = 0.2  # a session's first run only; see main()
+FIRST_PAINT_PAUSE_S = 0.2
+METRIC_WIDTH = 290  # px: three headline metrics a row in a laptop's main area, one on a phone  # a session's first run only; see main()
 BUILTINS = {s.name: s.title for s in spendcalc.builtin_scenarios()}
 GDP_MODES = {"preset": "Dated projection (Cabinet Office)", "growth": "Constant nominal growth (slider)"}
 PATH_LABELS = {"linear-yen": "Straight line in yen", "constant-growth": "Constant % growth of spending",
@@ -264,32 +265,32 @@ def headline(v: View) -> None:
     scope, denominator = t(f"scope.{sc.scope}", lang), t(DENOMINATOR_KEYS[sc.denominator], lang)
     st.markdown(md(h["sentence"]))  # the answer as a sentence, first; the numbers below it
     st.caption(t("app.h.controls", lang))  # on a phone the sidebar is closed: say where the controls are
-    top = st.columns(3)
-    top[0].metric(t("app.h.spending", lang, year=ty), trillion_number(h["target_spending_jpy"]),
-                  help=t("app.h.spending_help", lang, year=ty, scope=scope, denominator=denominator))
-    top[1].metric(t("app.h.share_fixed", lang, year=ty), percent(h["share_fixed_fy2022"]),
-                  help=t("app.h.share_fixed_help", lang, gdp=i18n.yen(a.reference_gdp_jpy, lang)))
-    top[2].metric(t("app.h.share_same", lang, year=ty), percent(h["share_same_year"]),
-                  help=t("app.h.share_same_help", lang, year=ty))
+    # one wrapping row of fixed-width metrics: three a row on a laptop, one a row on a phone, in
+    # reading order; one layout block instead of twelve (every block is a message per rerun)
+    box, w = st.container(horizontal=True, gap="medium"), METRIC_WIDTH
+    box.metric(t("app.h.spending", lang, year=ty), trillion_number(h["target_spending_jpy"]), width=w,
+               help=t("app.h.spending_help", lang, year=ty, scope=scope, denominator=denominator))
+    box.metric(t("app.h.share_fixed", lang, year=ty), percent(h["share_fixed_fy2022"]), width=w,
+               help=t("app.h.share_fixed_help", lang, gdp=i18n.yen(a.reference_gdp_jpy, lang)))
+    box.metric(t("app.h.share_same", lang, year=ty), percent(h["share_same_year"]), width=w,
+               help=t("app.h.share_same_help", lang, year=ty))
     baseline = (t("app.h.baseline_common", lang, year=h["common_year"]) if a.baseline == "common"
                 else t("app.h.baseline_own", lang, year=anchor))
-    low = st.columns(3)
-    low[0].metric(t("app.h.extra", lang, baseline=baseline), trillion_number(h["mean_gap_to_baseline_jpy"]),
-                  help=t("app.h.extra_help", lang, start=anchor + 1, end=ty, baseline=h["baseline_text"]))
-    low[1].metric(t("app.h.growth", lang, start=anchor, end=ty), percent(h["required_spending_growth"], 1),
-                  help=t("app.h.growth_help", lang))
+    box.metric(t("app.h.extra", lang, baseline=baseline), trillion_number(h["mean_gap_to_baseline_jpy"]), width=w,
+               help=t("app.h.extra_help", lang, start=anchor + 1, end=ty, baseline=h["baseline_text"]))
+    box.metric(t("app.h.growth", lang, start=anchor, end=ty), percent(h["required_spending_growth"], 1), width=w,
+               help=t("app.h.growth_help", lang))
     first = h["cumulative_from"]
-    low[2].metric(t("app.h.cumulative", lang, start=first, end=ty),
-                  trillion_number(h["cumulative_gap_jpy"]) if ty >= first else "n/a",
-                  help=t("app.h.cumulative_help", lang, start=first, end=ty, baseline=h["baseline_text"])
-                  if ty >= first else t("app.h.cumulative_none", lang, year=ty, start=first))
-    third = st.columns(3)
-    third[0].metric(t("app.h.usd", lang, year=ty), f"{h['spending_usd'] / 1e9:,.0f}",
-                    help=t("app.h.usd_help", lang, rate=h["fx_assumption"]))
-    third[1].metric(t("app.h.real", lang, base=a.price_base_year), trillion_number(h["spending_real_jpy"]),
-                    help=t("app.h.real_help", lang, inflation=percent(a.inflation_rate)))
-    third[2].metric(t("app.h.person", lang, year=ty), f"{h['spending_per_capita_jpy']:,.0f}",
-                    help=t("app.h.person_help", lang))
+    box.metric(t("app.h.cumulative", lang, start=first, end=ty),
+               trillion_number(h["cumulative_gap_jpy"]) if ty >= first else "n/a", width=w,
+               help=t("app.h.cumulative_help", lang, start=first, end=ty, baseline=h["baseline_text"])
+               if ty >= first else t("app.h.cumulative_none", lang, year=ty, start=first))
+    box.metric(t("app.h.usd", lang, year=ty), f"{h['spending_usd'] / 1e9:,.0f}", width=w,
+               help=t("app.h.usd_help", lang, rate=h["fx_assumption"]))
+    box.metric(t("app.h.real", lang, base=a.price_base_year), trillion_number(h["spending_real_jpy"]), width=w,
+               help=t("app.h.real_help", lang, inflation=percent(a.inflation_rate)))
+    box.metric(t("app.h.person", lang, year=ty), f"{h['spending_per_capita_jpy']:,.0f}", width=w,
+               help=t("app.h.person_help", lang))
     breakeven = h["break_even_gdp_growth"]
     # for a target on same-year GDP the break-even growth is the assumed growth itself: it answers
     # nothing; for a plan fixed in yen on another basis it says what GDP would have to do
