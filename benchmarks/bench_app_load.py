@@ -19,6 +19,40 @@ Figures and their targets (also in the README's benchmark table):
 
 Floor: the time the browser needs for a round trip that does no work (the server's health
 endpoint, fetched from the page) is printed beside the figures, as the ratio's denominator.
+Also printed: the server's CPU time per slider move (``/proc``), which bounds how many readers
+one process serves, since its interpreter runs one rerun at a time.
+
+Profile (29 Nov 2026, this 2-core machine shared with other work, load average 4-10; the
+server's script thread timed with ``time.thread_time`` and profiled with cProfile around
+``ScriptRunner._run_script``, 20 growth-slider moves from one Chromium tab)::
+
+    before: server CPU per move 140-165 ms, of which the script thread 132 ms:
+      gc.collect (Streamlit's runner.postScriptGC, after every rerun)  ~100-150 ms  <- the largest
+      copy.deepcopy of the projection's attrs (pandas copies them on    ~45 ms
+        every selection: readable table, chart specs, answer sentence)
+      socket.send: waking the event loop once per element sent          ~40 ms (under load)
+      readable per-year table (two pivots on Arrow strings)             ~20 ms
+    after:  server CPU per move 61-68 ms, script thread 49 ms:
+      runner.postScriptGC = false (.streamlit/config.toml), and gc.freeze() after the first run
+        (a full collection of this process: ~94 ms -> 0.001 ms)
+      the projection's attrs are a read-only SharedAttrs that pandas shares (selection 2.3 -> 1.0 ms)
+      the nine headline metrics in one wrapping container (12 layout blocks -> 1)
+      the readable table pivots object columns (20 -> 7.5 ms)
+      the headline is computed and sent before the projection of every scenario; cache keys of
+        scenarios and assumptions are their repr (2.8 ms -> 0.05 ms a key)
+
+Measured in the same minutes against main (same machine, same load, this script):
+
+    figure                          main            this version
+    first number (warm)             1.52 s          1.71 s   (noise: both met)
+    one reader                      0.186 s         0.198 s  (both met)
+    server CPU per move             140 ms          68 ms
+    8 readers median / worst        1.75 / 2.57 s   1.24 / 2.99 s   (NOT met: 0.6 / 2 s)
+
+The 8-reader target is not met on this machine: eight Chromium renderers redrawing two vega-lite
+charts and a table per move share the two cores with the server (and here with other work);
+8 x 68 ms of server CPU alone is 0.55 s of one interpreter, so even an idle machine leaves no
+room for the browsers within 0.6 s. See README "Serving many readers".
 """
 
 from __future__ import annotations
