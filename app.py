@@ -299,13 +299,11 @@ def headline(v: View) -> None:
                         rate=i18n.percent(breakeven, lang), start=h["gdp_last_year"],
                         shrink=t("app.h.shrink", lang) if breakeven < 0 else "",
                         same=i18n.percent(h["share_same_year"], lang))))
-    st.caption(f"**{md(sc.title or sc.name)}**. Counts {SCOPE_LABELS[sc.scope].lower()} "
-               f"({BASIS_LABELS[sc.basis].lower()}); "
-               f"target measured against {DENOMINATOR_LABELS[sc.denominator]}; path: "
-               f"{PATH_LABELS.get(sc.path, sc.path).lower()}. Fiscal years run April–March. Hover over a "
-               f"number for its definition. Extra yen are measured against the baseline {h['baseline_text']}.")
+    path = t(f"app.path.{sc.path}", lang) if f"app.path.{sc.path}" in i18n.MESSAGES else sc.path
+    st.caption(t("app.h.about", lang, title=md(sc.title or sc.name), scope=scope, basis=t(f"basis.{sc.basis}", lang),
+                 denominator=denominator, path=md(path), baseline=md(h["baseline_text"])))
     for caveat in h["caveats"]:
-        st.caption(f"Note: {md(caveat)}.")
+        st.caption(t("app.h.note", lang, note=md(caveat)))
 
 
 def main() -> None:
@@ -313,7 +311,7 @@ def main() -> None:
     st.set_page_config(page_title="spendcalc — Japan defense spending", layout="wide")
     first_run = "_link_read" not in st.session_state
     warnings, state, p = read_link_once(), st.session_state, link_params()
-    st.markdown("##### Japan's defense spending: what do the targets mean in yen?")
+    st.markdown(t("app.title", st.session_state.get("lang", "en")))  # a line, not a screen, on a phone
     for text in warnings:
         st.warning(md(text))  # warnings quote the link's text: shown literally
     uploaded = spendcalc.scenario_from_yaml(state["uploaded_yaml"]) if state.get("uploaded_yaml") else None

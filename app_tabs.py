@@ -113,12 +113,9 @@ def trajectories_tab(v: View) -> None:
     left, right = st.columns(2)
     left.vega_lite_chart(spec=spending, width="stretch", height=420)
     right.vega_lite_chart(spec=share, width="stretch", height=420)
-    st.caption("Filled dots: enacted budgets, government plans and estimates derived from published "
-               "figures; hollow dots: this calculator's projection. The share chart uses each scenario's "
-               "own denominator. Diamonds: targets as the articles state them (details in the Claims tab).")
+    st.caption(t("app.traj.dots", v.lang))
     bases = dict.fromkeys(m["baseline_description"] for m in v.tidy.attrs.get("methodology", {}).values())
-    st.caption("Extra yen (downloads and the extra-yen chart) are measured against the baseline "
-               + " | ".join(bases) + ".")
+    st.caption(t("app.traj.baselines", v.lang, bases=md(" | ".join(bases))))
     year_table(v)
     downloads(v)
 
@@ -202,13 +199,13 @@ def downloads(v: View) -> None:
                            file_name=f"{saved.name}.yaml", mime="application/x-yaml", on_click="ignore",
                            key="dl_yaml", help=t("app.dl.yaml_help", lang, name=md(v.focus.name), saved=md(saved.name)))
     cols = st.columns([2, 1, 1])
-    kind = cols[0].selectbox("Chart to download", list(CHART_KINDS), key="dl_kind", format_func=CHART_KINDS.get,
+    kind = cols[0].selectbox(t("app.dl.chart_kind", lang), list(CHART_KINDS), key="dl_kind", format_func=CHART_KINDS.get,
                              label_visibility="collapsed")
     for col, fmt, mime, dpi in ((cols[1], "png", "image/png", 200), (cols[2], "svg", "image/svg+xml", 100)):
-        col.download_button(f"Chart ({fmt.upper()})", key=f"dl_{fmt}", on_click="ignore", mime=mime,
+        col.download_button(t("app.dl.chart", lang, fmt=fmt.upper()), key=f"dl_{fmt}", on_click="ignore", mime=mime,
                             file_name=f"spendcalc-{kind}.{fmt}",
                             data=lambda fmt=fmt, dpi=dpi: chart_bytes(kind, v, fmt, dpi))
-    if st.toggle("Preview the chart as downloaded (slower)", key="preview"):
+    if st.toggle(t("app.dl.preview", lang), key="preview"):
         st.image(chart_bytes(kind, v, "png", 90))
     st.markdown(f"**{t('app.dl.cite', lang)}**")
     st.code(bundle.cite_text(url, app_version(), data_version(), accessed, lang),
@@ -218,34 +215,28 @@ def downloads(v: View) -> None:
 def uncertainty_tab(v: View) -> None:
     """Questions about a fixed yen plan, then the probability of the scenario's own target and the
     percentiles; all exact under the GDP model, each probability with what it is conditional on."""
-    cols, focus = st.columns([2, 2, 1, 1]), v.focus
-    run = cols[0].toggle("Simulate uncertain GDP growth", key="mc", persist_state="page",
-                         help="Percentiles of same-year GDP around the GDP assumption, holding the "
-                         "scenario's yen fixed. Off by default so that slider changes stay instant.")
-    measure = cols[1].radio("Share measured on", ["same-year", "own"], key="mo", persist_state="page",
-                            format_func={"same-year": "Same-year GDP (uncertain)",
-                                         "own": "The scenario's own denominator"}.get,
-                            help="A plan fixed on FY2022 GDP is certain on that basis; on same-year GDP it "
-                            "asks whether the yen are really that share of the GDP of the target year.")
-    paths = int(cols[2].selectbox("Paths", list(linkstate.PATHS), key="paths", persist_state="page",
+    cols, focus, lang = st.columns([2, 2, 1, 1]), v.focus, v.lang
+    run = cols[0].toggle(t("app.uq.run", lang), key="mc", persist_state="page", help=t("app.uq.run_help", lang))
+    measures = {"same-year": t("app.uq.measure_same", lang), "own": t("app.uq.measure_own", lang)}
+    measure = cols[1].radio(t("app.uq.measure", lang), list(measures), key="mo", persist_state="page",
+                            format_func=measures.get, help=t("app.uq.measure_help", lang))
+    paths = int(cols[2].selectbox(t("app.uq.paths", lang), list(linkstate.PATHS), key="paths", persist_state="page",
                                   format_func=lambda n: f"{int(n):,}"))
     seed = schema.ui_window("seed")
-    cols[3].number_input("Seed", seed["min"], seed["max"], step=1, key="seed", persist_state="page")
+    cols[3].number_input(t("app.uq.seed", lang), seed["min"], seed["max"], step=1, key="seed", persist_state="page")
     if not run:
-        st.caption(f"Switch on to compute the uncertainty of '{md(focus.name)}' ({paths:,} paths for the "
-                   "Monte Carlo cross-check; the figures shown are exact).")
+        st.caption(t("app.uq.off", lang, name=md(focus.name), paths=f"{paths:,}"))
         return
     plan_questions(v)
     summary, fan = uncertainty(focus, v.assumptions, "same-year" if measure == "same-year" else None)
     prob = summary.attrs.get("probability")
-    basis = "same-year GDP" if "same-year" in (measure, focus.denominator) else "fixed FY2022 GDP"
-    st.metric(f"Probability of reaching {percent(focus.target_share, 1)} of {basis} in FY{focus.target_year}"
-              if focus.target_share is not None else "Probability of reaching the target",
-              "n/a" if prob is None else percent(prob, 0),
-              help="Probability, exact under the stated GDP model (log-normal growth around the GDP "
-              "assumption), that the scenario's yen meet the target share in the target year.")
+    basis = t("denominator.same_year" if "same-year" in (measure, focus.denominator) else "denominator.fixed_fy2022",
+              lang)
+    st.metric(t("app.uq.own_prob", lang, share=percent(focus.target_share, 1), basis=basis, year=focus.target_year)
+              if focus.target_share is not None else t("app.uq.own_prob_none", lang),
+              "n/a" if prob is None else percent(prob, 0), help=t("app.uq.own_prob_help", lang))
     if prob is None:
-        st.caption(md(summary.attrs.get("note") or "No probability for this scenario."))
+        st.caption(md(summary.attrs.get("note") or t("app.uq.no_prob", lang)))
     else:
         st.markdown(md(t("app.uq.own_note", v.lang, note=summary.attrs.get("note", ""))))
         if summary.attrs.get("sized_on_central_path"):

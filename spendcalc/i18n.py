@@ -202,6 +202,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.uq.certain": ("FY{year}'s GDP is already actual: nothing about this plan is uncertain here.",
                        "{year}年度のGDPは実績値のため、この計画に不確実性はありません。"),
     "app.uq.own_note": ("What the probability above is conditional on: {note}.", "上の確率の前提：{note}。"),
+    "app.h.about": ("**{title}**. Counts the {scope} ({basis}); target measured against {denominator}; path: "
+                    "{path}. Fiscal years run April–March. Hover over a number for its definition. Extra yen are "
+                    "measured against the baseline {baseline}.",
+                    "**{title}**。対象：{scope}（{basis}）。目標の分母：{denominator}。経路：{path}。年度は4月〜翌年3月。"
+                    "数値にカーソルを合わせると定義が表示されます。増加額の比較基準：{baseline}。"),
+    "app.h.note": ("Note: {note}.", "注：{note}。"),
+    "app.path.linear-yen": ("straight line in yen", "円建てで直線的に増加"),
+    "app.path.constant-growth": ("constant % growth of spending", "歳出が一定の伸び率で増加"),
+    "app.path.linear-share": ("straight line in share of GDP", "対GDP比で直線的に増加"),
+    "app.traj.dots": ("Filled dots: enacted budgets, government plans and estimates derived from published figures; "
+                      "hollow dots: this calculator's projection. The share chart uses each scenario's own "
+                      "denominator. Diamonds: targets as the articles state them (details in the Claims tab).",
+                      "塗りつぶしの点：成立した予算、政府の計画、公表値からの推計。白抜きの点：本ツールの試算。対GDP比のグラフは"
+                      "各シナリオの分母によります。ひし形：記事が述べる目標（詳細は「Claims」タブ）。"),
+    "app.traj.baselines": ("Extra yen (downloads and the extra-yen chart) are measured against the baseline {bases}.",
+                           "増加額（ダウンロードと増加額のグラフ）の比較基準：{bases}。"),
+    "app.dl.chart_kind": ("Chart to download", "ダウンロードするグラフ"),
+    "app.dl.chart": ("Chart ({fmt})", "グラフ（{fmt}）"),
+    "app.dl.preview": ("Preview the chart as downloaded (slower)", "ダウンロードされるグラフを表示（時間がかかります）"),
+    "app.uq.run": ("Simulate uncertain GDP growth", "GDP成長の不確実性を計算"),
+    "app.uq.run_help": ("Percentiles of same-year GDP around the GDP assumption, holding the scenario's yen fixed. "
+                        "Off by default so that slider changes stay instant.",
+                        "シナリオの円建て歳出を固定し、GDPの前提を中心とした当該年度GDPの分位点を計算します。"
+                        "スライダー操作を速く保つため、既定ではオフです。"),
+    "app.uq.measure": ("Share measured on", "対GDP比の分母"),
+    "app.uq.measure_same": ("Same-year GDP (uncertain)", "当該年度の名目GDP（不確実）"),
+    "app.uq.measure_own": ("The scenario's own denominator", "シナリオの分母"),
+    "app.uq.measure_help": ("A plan fixed on FY2022 GDP is certain on that basis; on same-year GDP it asks whether "
+                            "the yen are really that share of the GDP of the target year.",
+                            "2022年度GDPを分母とする計画は、その基準では確定しています。当該年度GDPを分母にすると、"
+                            "その歳出額が目標年度のGDPに対して本当にその比率になるかを問います。"),
+    "app.uq.paths": ("Paths", "経路数"),
+    "app.uq.seed": ("Seed", "乱数シード"),
+    "app.uq.off": ("Switch on to compute the uncertainty of '{name}' ({paths} paths for the Monte Carlo "
+                   "cross-check; the figures shown are exact).",
+                   "オンにすると「{name}」の不確実性を計算します（モンテカルロ法による検算は{paths}経路。表示される数値は厳密解です）。"),
+    "app.uq.own_prob": ("Probability of reaching {share} of {basis} in FY{year}", "{year}年度に{basis}の{share}に達する確率"),
+    "app.uq.own_prob_none": ("Probability of reaching the target", "目標に達する確率"),
+    "app.uq.own_prob_help": ("Probability, exact under the stated GDP model (log-normal growth around the GDP "
+                             "assumption), that the scenario's yen meet the target share in the target year.",
+                             "記載のGDPモデル（GDPの前提を中心とする対数正規の成長）のもとで、シナリオの歳出額が目標年度に"
+                             "目標の比率に達する確率（厳密解）。"),
+    "app.uq.no_prob": ("No probability for this scenario.", "このシナリオには確率がありません。"),
+    "app.title": ("##### Japan's defense spending: what do the targets mean in yen?",
+                  "##### 日本の防衛費：目標は円でいくらになるか"),
     "bundle.title": ("Japan's defense spending scenarios (spendcalc)", "日本の防衛費シナリオ（spendcalc）"),
     "bundle.intro": ("Data behind the page: yearly spending paths of the chosen scenarios under the stated "
                      "assumptions. Fiscal years run April to March; shares of GDP are fractions (0.02 = 2%); "

@@ -523,3 +523,22 @@ def test_uncertainty_questions_state_what_each_probability_is_conditional_on():
     assert_clean(at)
     p = metric_value(at, "Chance the plan's FY2035 yen are at least")
     assert p.endswith("%") and p != "50%"  # sized on faster growth than the GDP that is simulated
+
+
+def test_headline_tabs_and_downloads_speak_the_readers_language(monkeypatch):
+    from spendcalc import present
+
+    monkeypatch.setattr(present.View.__init__, "__defaults__", ("ja",))  # as a ?lang=ja view would be
+    at = run_app({"tab": "Uncertainty", "mc": "1", "fx": "151.3"})  # a view no other test has cached
+    assert_clean(at)
+    labels = list(metrics(at))
+    assert "2035年度に必要な歳出額（兆円）" in labels and "2035年度の米ドル換算（10億ドル）" in labels
+    assert metric_value(at, "2035年度に必要な歳出額") == "27.16"  # the same number
+    assert any(label.startswith("計画の2027年度の歳出額が") for label in labels)
+    assert sum("この確率の前提" in m.value for m in at.markdown) == 2
+    at = run_app({"fx": "151.3"})  # the default tab: Trajectories
+    assert_clean(at)
+    assert list(at.dataframe[0].value.columns[:3]) == ["年度", "区分", "歳出額［兆円］"]
+    assert "2035年度" in set(at.dataframe[0].value["年度"])
+    assert [b.label for b in at.get("download_button")][:3] == ["データ・方法・出典（zip）", "年度別データ（CSV）",
+                                                                 "シナリオ（YAML）"]
