@@ -8,7 +8,7 @@ Results are cached by their inputs; a View is hashed by its scenarios and assump
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 import streamlit as st
@@ -16,6 +16,7 @@ import streamlit as st
 import spendcalc
 from spendcalc import charts, linkstate, present, schema
 from spendcalc.data import read_articles_index
+from spendcalc.i18n import MESSAGES, fy, t, yen
 from spendcalc.output import markdown_text as md
 from spendcalc.present import View, percent, trillion
 
@@ -175,34 +176,106 @@ def uncertainty_tab(v: View) -> None:
 @st.fragment
 def claims_tab(v: View) -> None:
     """The articles' claims with verdicts and quotes; the filters rerun only this tab."""
-    audit = claims_audit(v.scenarios, v.assumptions)
+    audit, lang = claims_audit(v.scenarios, v.assumptions), v.lang
     cols = st.columns(2)
-    articles = cols[0].multiselect("Article", sorted(audit["article"].astype(str).unique()), key="claims_article",
-                                   placeholder="All articles")
-    verdicts = cols[1].multiselect("Verdict", sorted(audit["verdict"].astype(str).unique()), key="claims_verdict",
-                                   placeholder="All verdicts")
+    articles = cols[0].multiselect(t("app.claims.article", lang), sorted(audit["article"].astype(str).unique()),
+                                   key="claims_article", placeholder=t("app.claims.all_articles", lang))
+    verdict_label = (lambda x: x) if lang == "en" else (lambda x: label("verdict", x, lang))
+    verdicts = cols[1].multiselect(t("app.claims.verdict", lang), sorted(audit["verdict"].astype(str).unique()),
+                                   key="claims_verdict", placeholder=t("app.claims.all_verdicts", lang),
+                                   format_func=verdict_label)
     shown = audit[audit["article"].astype(str).isin(articles or audit["article"].astype(str))
                   & audit["verdict"].astype(str).isin(verdicts or audit["verdict"].astype(str))]
-    st.caption(f"{len(shown)} of {len(audit)} claims, checked against the bundled data and the model with "
-               "the current assumptions.")
-    st.dataframe(shown, hide_index=True, height=520, column_order=["claim_id", "verdict", "reason", "quote",
-                 "article", "fiscal_year", "value", "unit"],
-                 column_config={"reason": st.column_config.TextColumn(width="large"),
-                                "quote": st.column_config.TextColumn(width="large")})
+    st.caption(t("app.claims.count", lang, shown=len(shown), total=len(audit)))
+    # the reasons in the reader's language where the audit has them (a reason_<lang> column); quotes as written
+    reason = f"reason_{lang}" if f"reason_{lang}" in shown.columns else "reason"
+    shown = shown.assign(verdict=shown["verdict"].astype(str).map(verdict_label))
+    order = ["claim_id", "verdict", reason, "quote", "article", "fiscal_year", "value", "unit"]
+    config = headers(order, "app.claims.col", lang, wide=(reason, "quote"))
+    if reason != "reason":
+        config[reason] = st.column_config.TextColumn(t("app.claims.col.reason", lang), width="large")
+    st.dataframe(shown, hide_index=True, height=520, column_order=order, column_config=config)
+
+
+def label(prefix: str, value: object, lang: str) -> str:
+    """The catalogue's label ``prefix.<value>`` in ``lang``, or the value itself where it has none."""
+    key = f"{prefix}.{value}"
+    return t(key, lang) if key in MESSAGES else str(value)
+
+
+def headers(columns: Iterable[str], prefix: str, lang: str, wide: Iterable[str] = ()) -> dict:
+    """Column configs showing each column under its catalogue header ``prefix.<column>`` in ``lang``
+    (the table's own column names, which tests and downloads use, stay as they are)."""
+    config = {}
+    for c in columns:
+        name = label(prefix, c, lang)
+        config[c] = (st.column_config.TextColumn(name, width="large") if c in wide
+                     else st.column_config.Column(name))
+    return config
+
+
+def labelled(df: pd.DataFrame, lang: str, columns: dict[str, str]) -> pd.DataFrame:
+    """``df`` with the ids of ``columns`` (column -> catalogue prefix) shown as labels in ``lang``
+    (English: unchanged, ids as the CSV has them)."""
+    if lang == "en":
+        return df
+    cells = {c: df[c].map(lambda x, p=p: label(p, str(x).replace("-", "_") if p == "denominator" else x, lang))
+             for c, p in columns.items() if c in df.columns}
+    if "fiscal_year" in df.columns and df["fiscal_year"].dtype != "int64":
+        cells["fiscal_year"] = df["fiscal_year"].astype(str).str.replace(r"^FY(\d{4})$", r"\1年度", regex=True)
+    return df.assign(**cells)
 
 
 def data_tab(v: View) -> None:
     """The tidy table, definitions, sources and data vintages."""
-    st.markdown(present.DEFINITIONS.format(reference_gdp=trillion(DEFAULTS.reference_gdp_jpy)))
-    st.markdown("**Methodology of the current view**")
-    st.caption(md(charts.methodology_note(v.tidy)))
-    st.dataframe(arrow_safe(spendcalc.methodology_table(v.tidy)), hide_index=True)
-    st.markdown("**Sources and data vintages**")
-    st.dataframe(present.sources_table(reference_tables()["meta"]), hide_index=True)
-    st.markdown("**Trajectories (tidy table)**")
-    st.dataframe(v.tidy, hide_index=True)
-    with st.expander("All bundled figures with their sources"):
-        st.dataframe(reference_tables()["history"], hide_index=True)
+    lang = v.lang
+    if lang == "en":
+        st.markdown(present.DEFINITIONS.format(reference_gdp=trillion(DEFAULTS.reference_gdp_jpy)))
+    else:
+        st.markdown(present.DEFINITIONS_JA.format(reference_gdp=yen(DEFAULTS.reference_gdp_jpy, lang)))
+    st.markdown(f"**{t('app.data.methodology', lang)}**")
+    st.caption(md(charts.methodology_note(v.tidy) if lang == "en" else methodology_note(v)))
+    method = arrow_safe(spendcalc.methodology_table(v.tidy))
+    st.dataframe(labelled(method, lang, TIDY_LABELS), hide_index=True,
+                 column_config=headers(method.columns, "app.method_table.col", lang))
+    st.markdown(f"**{t('app.data.sources', lang)}**")
+    sources = present.sources_table(reference_tables()["meta"])
+    st.dataframe(sources, hide_index=True, column_config=headers(sources.columns, "app.data.col", lang))
+    st.markdown(f"**{t('app.data.tidy', lang)}**")
+    st.dataframe(labelled(v.tidy, lang, TIDY_LABELS), hide_index=True,
+                 column_config=headers(v.tidy.columns, "column", lang) if lang != "en" else None)
+    with st.expander(t("app.data.all_figures", lang)):
+        history = reference_tables()["history"]
+        st.dataframe(labelled(history, lang, {"scope": "scope"}), hide_index=True,
+                     column_config=headers(history.columns, "app.data.col", lang))
+
+
+#: the tidy table's id columns and the catalogue labels they are shown with (other than English)
+TIDY_LABELS = {"status": "status", "measure": "measure", "scope": "scope", "basis": "basis",
+               "denominator": "denominator"}
+
+
+def methodology_note(v: View) -> str:
+    """The methodology of the current view in ``v.lang``, from the projection's own settings."""
+    lang, a, meta = v.lang, v.assumptions, v.tidy.attrs.get("methodology", {})
+
+    def each(key: str, prefix: str) -> str:
+        return "、".join(dict.fromkeys(label(prefix, m[key], lang) for m in meta.values()))
+
+    if a.gdp_preset:
+        gdp = t("app.data.note.preset", lang, value=label("app.preset", a.gdp_preset, lang))
+    else:
+        gdp = t("app.data.note.growth", lang, value=present.percent(a.growth_rate, 1))
+    past = ("app.data.note.fx_calendar" if a.fx_history else "app.data.note.fx_stated"
+            if a.fx_rate_for_actuals == "stated" else "app.data.note.fx_fiscal")
+    parts = [t("app.data.note.scope", lang, value=each("scope", "scope")),
+             t("app.data.note.basis", lang, value=each("basis", "basis")),
+             t("app.data.note.denominator", lang, value="、".join(dict.fromkeys(
+                 label("denominator", m["denominator"].replace("-", "_"), lang) for m in meta.values()))),
+             t("app.data.note.reference_gdp", lang, value=yen(a.reference_gdp_jpy, lang)),
+             t("app.data.note.vintage", lang, value=a.gdp_vintage), gdp,
+             t("app.data.note.fx", lang, rate=f"{a.jpy_per_usd:g}", past=t(past, lang))]
+    return "。".join(parts) + "。" + t("app.data.note.end", lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -221,46 +294,63 @@ def reconcile_tab(v: View) -> None:
     """Published figures reconciled: the scope waterfall of a fiscal year, and SIPRI's calendar years."""
     from spendcalc.reconcile import BRIDGE_YEARS
 
-    st.markdown("**Scope waterfall: from the MOD budget to the security-related total**")
+    lang = v.lang
+    st.markdown(f"**{t('app.reconcile.waterfall', lang)}**")
     cols = st.columns(2)
-    year = cols[0].selectbox("Fiscal year", BRIDGE_YEARS, index=BRIDGE_YEARS.index(spendcalc.data.default_value("bridge_year")), key="bridge_year",
-                             persist_state="page",
-                             format_func=lambda y: f"FY{y}" + (" (plan composition)" if y == 2027 else ""))
-    basis = cols[1].radio("Basis", ("with-supplementary", "initial"), horizontal=True, key="bridge_basis",
-                          persist_state="page")
+    year = cols[0].selectbox(t("app.reconcile.year", lang), BRIDGE_YEARS,
+                             index=BRIDGE_YEARS.index(spendcalc.data.default_value("bridge_year")), key="bridge_year",
+                             persist_state="page", format_func=lambda y: t("app.reconcile.plan_composition", lang,
+                                                                           year=fy(y, lang)) if y == 2027 else fy(y, lang))
+    basis = cols[1].radio(t("app.reconcile.basis", lang), ("with-supplementary", "initial"), horizontal=True,
+                          key="bridge_basis", persist_state="page", format_func=lambda b: label("basis", b, lang))
     table = bridge_table(year, basis)
-    st.caption(md(f"{table.attrs['note']} Same-year GDP: {table.attrs['gdp_same_year']}. Fixed: the "
-                  f"FY2022 reference GDP ({trillion(table.attrs['reference_gdp_jpy'])})."))
+    st.caption(md(bridge_caption(table, year, lang)))
     shown = table.assign(trillion_jpy=table["value_jpy"] / 1e12,
                          running_total_trillion_jpy=table["running_total_jpy"] / 1e12)
-    st.dataframe(arrow_safe(shown), hide_index=True,
-                 column_order=["step", "component", "trillion_jpy", "running_total_trillion_jpy",
-                               "share_of_gdp_fixed_fy2022", "share_of_gdp_same_year",
-                               "spending_per_capita_jpy", "status", "source_title", "source_url",
-                               "derivation"],
-                 column_config={"component": st.column_config.TextColumn(width="large"),
-                                "derivation": st.column_config.TextColumn(width="large")})
-    st.markdown("**SIPRI-comparable calendar years (share of calendar-year GDP) beside SIPRI's figures**")
+    order = ["step", "component", "trillion_jpy", "running_total_trillion_jpy", "share_of_gdp_fixed_fy2022",
+             "share_of_gdp_same_year", "spending_per_capita_jpy", "status", "source_title", "source_url",
+             "derivation"]
+    st.dataframe(labelled(arrow_safe(shown), lang, {"status": "status"}), hide_index=True, column_order=order,
+                 column_config=headers(order, "app.reconcile.col", lang, wide=("component", "derivation")))
+    sipri_section(lang)
+
+
+def bridge_caption(table: pd.DataFrame, year: int, lang: str) -> str:
+    """The waterfall's note and its two GDP denominators, in ``lang``."""
+    a = table.attrs
+    if lang == "en" or f"app.reconcile.note.{year}" not in MESSAGES:
+        return t("app.reconcile.caption", "en", note=a["note"], gdp_same_year=a["gdp_same_year"],
+                 reference_gdp=trillion(a["reference_gdp_jpy"]))
+    actual = year <= int(spendcalc.load_history().gdp_series(DEFAULTS.gdp_vintage).years.max())
+    gdp = t("app.reconcile.gdp_actual" if actual else "app.reconcile.gdp_projected", lang, year=year,
+            vintage=DEFAULTS.gdp_vintage, preset=label("app.preset", DEFAULTS.gdp_preset, lang))
+    return t("app.reconcile.caption", lang, note=t(f"app.reconcile.note.{year}", lang), gdp_same_year=gdp,
+             reference_gdp=yen(a["reference_gdp_jpy"], lang))
+
+
+def sipri_section(lang: str) -> None:
+    """SIPRI's calendar-year figures beside the project's SIPRI-comparable series."""
+    st.markdown(f"**{t('app.sipri.title', lang)}**")
     sipri = sipri_table()
-    st.caption("Calendar year t = 3/4 of FY t + 1/4 of FY t-1 (MOD budget incl. SACO/realignment plus "
-               "known supplementary budgets), over calendar-year GDP derived the same way; each year's "
-               "difference from SIPRI's published share is explained in the last column.")
+    st.caption(t("app.sipri.caption", lang))
+    col = {c: t(f"app.sipri.col.{c}", lang) for c in ("calendar_year", "spending", "share", "sipri_share",
+                                                       "difference", "first_estimate", "usd", "sipri_usd", "why")}
     shown = pd.DataFrame({
-        "calendar year": sipri["calendar_year"],
-        "spending (trillion JPY)": sipri["spending_jpy"] / 1e12,
-        "share of CY GDP (%)": 100 * sipri["share_of_gdp"],
-        "SIPRI share (%)": 100 * sipri["sipri_share_of_gdp"],
-        "difference (pt)": sipri["difference_share_pt"],
-        "share of CY GDP, first estimate (%)": 100 * sipri["share_of_gdp_on_first_estimate"],
-        "spending (USD bn)": sipri["spending_usd"] / 1e9,
-        "SIPRI (USD bn)": sipri["sipri_spending_usd"] / 1e9,
-        "why it differs": sipri["explanation"],
+        col["calendar_year"]: sipri["calendar_year"],
+        col["spending"]: sipri["spending_jpy"] / 1e12,
+        col["share"]: 100 * sipri["share_of_gdp"],
+        col["sipri_share"]: 100 * sipri["sipri_share_of_gdp"],
+        col["difference"]: sipri["difference_share_pt"],
+        col["first_estimate"]: 100 * sipri["share_of_gdp_on_first_estimate"],
+        col["usd"]: sipri["spending_usd"] / 1e9,
+        col["sipri_usd"]: sipri["sipri_spending_usd"] / 1e9,
+        col["why"]: sipri["explanation"],
     })
     number = {c: st.column_config.NumberColumn(format="%.3f") for c in shown.columns[1:6]}
     number |= {c: st.column_config.NumberColumn(format="%.1f") for c in shown.columns[6:8]}
     st.dataframe(arrow_safe(shown), hide_index=True,
-                 column_config=number | {"calendar year": st.column_config.NumberColumn(format="%d"),
-                                         "why it differs": st.column_config.TextColumn(width="large")})
+                 column_config=number | {col["calendar_year"]: st.column_config.NumberColumn(format="%d"),
+                                         col["why"]: st.column_config.TextColumn(width="large")})
 
 
 #: the tabs, in order: (label, function drawing it from the View). A new tab goes here.

@@ -37,6 +37,22 @@ published, derived from published figures (see data/README.md); *projection*: th
 scenario path.
 """
 
+#: :data:`DEFINITIONS` in Japanese (the government's terms); ``{reference_gdp}`` as in English.
+#: Lines of a paragraph are joined (a backslash ends them): Japanese puts no space between words.
+DEFINITIONS_JA = """
+**経費の範囲** — *安全保障関連経費*: 「2%」の枠組みで数える、防衛関係費とその他の安全保障に関連する\
+経費（海上保安庁、研究開発、公共インフラなど）の合計。*防衛関係費*: 防衛省の予算（公表される防衛関係費の額）のみ。
+
+**分母** — *2022年度の名目GDP（固定）*: 政府は「2%」の目標を、2022年12月時点で見込まれた2022年度の\
+名目GDP（{reference_gdp}）という一つの数値に対して測ります。*当該年度の名目GDP*: 各年度の名目GDP\
+（年度ベースの比率。SIPRIやNATOは暦年で数えるため数値が異なります。「数値の照合」タブまたは\
+`spendcalc sipri` を参照）。名目GDPの前提によって変わります。
+
+**年度** — 4月から翌年3月まで（2025年度 = 2025年4月〜2026年3月）。**数値の区分** — *実績*: 成立した\
+予算。*計画*: 政府の案。*推計*: 確定した年度のうち合計額が公表されていないもので、公表値から算出したもの\
+（data/README.md を参照）。*試算*: 本ツールのシナリオの経路。
+"""
+
 
 @dataclass(frozen=True)
 class View:
