@@ -197,13 +197,16 @@ def claims_tab(v: View) -> None:
     st.dataframe(shown, hide_index=True, height=520, column_order=order, column_config=config)
 
 
-def label(prefix: str, value: object, lang: str) -> str:
-    """The catalogue's label ``prefix.<value>`` in ``lang``, or the value itself where it has none."""
-    key = f"{prefix}.{value}"
-    return t(key, lang) if key in MESSAGES else str(value)
+def label(prefix: str | tuple[str, ...], value: object, lang: str) -> str:
+    """The catalogue's label ``prefix.<value>`` in ``lang`` (the first of several prefixes that has
+    one), or the value itself where none has."""
+    for p in (prefix,) if isinstance(prefix, str) else prefix:
+        if f"{p}.{value}" in MESSAGES:
+            return t(f"{p}.{value}", lang)
+    return str(value)
 
 
-def headers(columns: Iterable[str], prefix: str, lang: str, wide: Iterable[str] = ()) -> dict:
+def headers(columns: Iterable[str], prefix: str | tuple[str, ...], lang: str, wide: Iterable[str] = ()) -> dict:
     """Column configs showing each column under its catalogue header ``prefix.<column>`` in ``lang``
     (the table's own column names, which tests and downloads use, stay as they are)."""
     config = {}
@@ -243,7 +246,7 @@ def data_tab(v: View) -> None:
     st.dataframe(sources, hide_index=True, column_config=headers(sources.columns, "app.data.col", lang))
     st.markdown(f"**{t('app.data.tidy', lang)}**")
     st.dataframe(labelled(v.tidy, lang, TIDY_LABELS), hide_index=True,
-                 column_config=headers(v.tidy.columns, "column", lang) if lang != "en" else None)
+                 column_config=headers(v.tidy.columns, ("app.tidy.col", "column"), lang) if lang != "en" else None)
     with st.expander(t("app.data.all_figures", lang)):
         history = reference_tables()["history"]
         st.dataframe(labelled(history, lang, {"scope": "scope"}), hide_index=True,

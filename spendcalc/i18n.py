@@ -343,6 +343,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.method_table.col.fiscal_year": ("fiscal_year", "年度の定義（英語）"),
     "app.method_table.col.population": ("population", "人口の扱い（英語）"),
     "app.method_table.col.caveats": ("caveats", "注意点（英語）"),
+    "app.tidy.col.value": ("value", "値"),
     "app.data.col.table": ("table", "収録先の表"),
     "app.data.col.title": ("title", "資料名"),
     "app.data.col.publisher": ("publisher", "公表者"),
