@@ -1,7 +1,8 @@
 """The app's tabs: one function per tab, each drawing from a :class:`spendcalc.present.View`.
 
 Imported by ``app.py``. To add a tab: write ``def my_tab(v: View) -> None`` here and add
-``("Label", my_tab)`` to ``TABS`` (the tab's label is also its value in the link, ``?tab=``).
+``("Label", my_tab)`` to ``TABS`` (the English label is its value in the link, ``?tab=``, in either
+language; ``app.TAB_LABELS`` names its label in the catalogue). A tab shows text in ``v.lang``.
 Results are cached by their inputs; a View is hashed by its scenarios and assumptions only.
 """
 
