@@ -314,9 +314,15 @@ def reconcile_tab(v: View) -> None:
     order = ["step", "component", "trillion_jpy", "running_total_trillion_jpy", "share_of_gdp_fixed_fy2022",
              "share_of_gdp_same_year", "spending_per_capita_jpy", "status", "source_title", "source_url",
              "derivation"]
+    if lang != "en":  # the rows' names (each component's English text is its key in the catalogue)
+        shown = shown.assign(component=shown["component"].map(lambda c: t(COMPONENTS[c], lang) if c in COMPONENTS else c))
     st.dataframe(labelled(arrow_safe(shown), lang, {"status": "status"}), hide_index=True, column_order=order,
                  column_config=headers(order, "app.reconcile.col", lang, wide=("component", "derivation")))
     sipri_section(lang)
+
+
+#: the waterfall's row names (``spendcalc.reconcile``'s component texts) -> their catalogue keys
+COMPONENTS = {en: key for key, (en, _) in MESSAGES.items() if key.startswith("app.bridge.component.")}
 
 
 def bridge_caption(table: pd.DataFrame, year: int, lang: str) -> str:

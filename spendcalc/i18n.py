@@ -235,7 +235,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.reconcile.basis": ("Basis", "予算の区分"),
     "app.reconcile.caption": ("{note} Same-year GDP: {gdp_same_year}. Fixed: the FY2022 reference GDP "
                               "({reference_gdp}).",
-                              "{note} 当該年度の名目GDP: {gdp_same_year}。固定: 2022年度の基準となる名目GDP"
+                              "{note}当該年度の名目GDP: {gdp_same_year}。固定: 2022年度の基準となる名目GDP"
                               "（{reference_gdp}）。"),
     "app.reconcile.gdp_actual": ("FY{year} nominal GDP, vintage {vintage}, actual",
                                  "{year}年度の名目GDP（内閣府経済社会総合研究所 {vintage}版、実績）"),
@@ -264,9 +264,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "FY2027: the plan composition of the 2% framework (NSS/DBP, December 2022; MOF chart), not a budget.",
         "2027年度: 「2%」の枠組みの計画上の内訳（2022年12月の国家安全保障戦略・防衛力整備計画、財務省の図表）"
         "であり、予算ではありません。"),
+    # the waterfall's rows (the English is spendcalc.reconcile's own component text, tested)
+    "app.bridge.component.dbp_covered": (
+        'MOD budget covered by the Defense Buildup Program (DBP-covered expenditures)',
+        '防衛力整備計画対象経費'),
+    "app.bridge.component.saco_realignment": (
+        '+ SACO and US-realignment costs (local-burden part)',
+        '＋ SACO関係経費・米軍再編関係経費（地元負担軽減分）'),
+    "app.bridge.component.mod_budget": (
+        "= MOD 'defense budget' (headline, incl. SACO/realignment)",
+        '＝ 防衛関係費（公表額、SACO・米軍再編関係経費を含む）'),
+    "app.bridge.component.other_ministries": (
+        "+ Coast Guard, peacekeeping (PKO) and other ministries' items",
+        '＋ 海上保安庁、PKOなど他省庁の経費'),
+    "app.bridge.component.four_areas": (
+        '+ four complementary areas (research and development, public infrastructure, cybersecurity, international cooperation)',
+        '＋ 補完する4分野（研究開発、公共インフラ、サイバー安全保障、国際的協力）'),
+    "app.bridge.component.residual": (
+        'rounding / unexplained residual',
+        '端数・内訳の不明な差額'),
+    "app.bridge.component.security_related_initial": (
+        '= security-related expenditures (initial)',
+        '＝ 安全保障関連経費（当初予算）'),
+    "app.bridge.component.supplementary": (
+        '+ supplementary budget (security-related items)',
+        '＋ 補正予算（安全保障関連の項目）'),
+    "app.bridge.component.security_related_with_supplementary": (
+        '= security-related expenditures with the supplementary',
+        '＝ 安全保障関連経費（補正予算を含む）'),
+    "app.bridge.component.held_fy2025": (
+        "+ (not published for FY2026; held at FY2025) Coast Guard, peacekeeping (PKO) and other ministries' items and the four areas",
+        '＋（2026年度は未公表のため2025年度の額で据え置き）海上保安庁、PKOなど他省庁の経費と補完する4分野'),
+    "app.bridge.component.dbp_covered_plan": (
+        'MOD budget covered by the Defense Buildup Program (DBP-covered expenditures) — plan',
+        '防衛力整備計画対象経費（計画）'),
+    "app.bridge.component.security_related_plan": (
+        '= security-related expenditures (FY2027 plan: the ~11 trillion yen 2% level)',
+        '＝ 安全保障関連経費（2027年度の計画: 「2%水準」の約11兆円）'),
     "app.reconcile.col.step": ("step", "段"),
     "app.reconcile.col.fiscal_year": ("fiscal_year", "年度"),
-    "app.reconcile.col.component": ("component", "項目（英語）"),
+    "app.reconcile.col.component": ("component", "項目"),
     "app.reconcile.col.trillion_jpy": ("trillion_jpy", "金額（兆円）"),
     "app.reconcile.col.running_total_trillion_jpy": ("running_total_trillion_jpy", "累計（兆円）"),
     "app.reconcile.col.share_of_gdp_fixed_fy2022": ("share_of_gdp_fixed_fy2022", "対GDP比（2022年度の名目GDP・固定）"),

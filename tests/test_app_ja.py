@@ -281,6 +281,7 @@ def test_reconcile_in_japanese_explains_the_waterfall_in_japanese():
     table = [d for d in at.dataframe if "trillion_jpy" in d.value.columns][0]
     assert json.loads(table.proto.columns)["trillion_jpy"]["label"] == "金額（兆円）"
     assert table.value["trillion_jpy"].iloc[-1] == 11.0  # the same numbers as in English
+    assert table.value["component"].iloc[-1] == "＝ 安全保障関連経費（補正予算を含む）"
     assert set(table.value["status"]) <= {t(f"status.{s}", "ja") for s in ("actual", "plan", "estimate", "projection")}
 
 
@@ -300,6 +301,11 @@ def test_catalogue_copies_of_data_texts_match_the_data_they_translate():
 
     for year in BRIDGE_YEARS:
         assert MESSAGES[f"app.reconcile.note.{year}"][0] == NOTES[year], year
+    import app_tabs
+
+    components = {c for year in BRIDGE_YEARS for basis in ("initial", "with-supplementary")
+                  for c in spendcalc.bridge(year, basis=basis)["component"]}
+    assert components == set(app_tabs.COMPONENTS), "every row of the waterfall has its Japanese name"
     for s in spendcalc.builtin_scenarios():
         assert MESSAGES[f"app.scenario_title.{s.name}"][0] == s.title, s.name
     for name, preset in spendcalc.load_history().presets.items():
