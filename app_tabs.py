@@ -193,8 +193,9 @@ def claims_tab(v: View) -> None:
     shown = shown.assign(verdict=shown["verdict"].astype(str).map(verdict_label))
     order = ["claim_id", "verdict", reason, "quote", "article", "fiscal_year", "value", "unit"]
     config = headers(order, "app.claims.col", lang, wide=(reason, "quote"))
-    if reason != "reason":
-        config[reason] = st.column_config.TextColumn(t("app.claims.col.reason", lang), width="large")
+    untranslated = reason == "reason" and lang != "en"  # until the audit has reasons in this language
+    config[reason] = st.column_config.TextColumn(
+        t("app.claims.col.reason_untranslated" if untranslated else "app.claims.col.reason", lang), width="large")
     st.dataframe(shown, hide_index=True, height=520, column_order=order, column_config=config)
 
 
@@ -240,6 +241,9 @@ def data_tab(v: View) -> None:
     st.markdown(f"**{t('app.data.methodology', lang)}**")
     st.caption(md(charts.methodology_note(v.tidy) if lang == "en" else methodology_note(v)))
     method = arrow_safe(spendcalc.methodology_table(v.tidy))
+    if lang != "en" and len(method):
+        method = method.assign(title=[scenario_title(v, name, title) for name, title in
+                                      zip(method["scenario"], method["title"], strict=True)])
     st.dataframe(labelled(method, lang, TIDY_LABELS), hide_index=True,
                  column_config=headers(method.columns, "app.method_table.col", lang))
     st.markdown(f"**{t('app.data.sources', lang)}**")
@@ -252,6 +256,15 @@ def data_tab(v: View) -> None:
         history = reference_tables()["history"]
         st.dataframe(labelled(history, lang, {"scope": "scope"}), hide_index=True,
                      column_config=headers(history.columns, "app.data.col", lang))
+
+
+def scenario_title(v: View, name: str, title: str) -> str:
+    """A scenario's title in ``v.lang``: a built-in's from the catalogue, the custom one from its
+    sliders, an uploaded one as its file writes it."""
+    if name == linkstate.CUSTOM:
+        sc = next(s for s in v.scenarios if s.name == name)
+        return t("app.data.custom_title", v.lang, share=present.percent(sc.target_share, 1), year=sc.target_year)
+    return label("app.scenario_title", name, v.lang) if f"app.scenario_title.{name}" in MESSAGES else title
 
 
 #: the tidy table's id columns and the catalogue labels they are shown with (other than English)
