@@ -18,7 +18,7 @@ from dataclasses import replace
 import streamlit as st
 
 import spendcalc
-from app_tabs import TABS, csv_text  # noqa: F401 (csv_text: the download, tested through this module)
+from app_tabs import TABS, csv_text, preset_title  # noqa: F401 (csv_text: the download, tested through this module)
 from spendcalc import answers, linkstate
 from spendcalc.i18n import LANG_NAMES, LANGS, MESSAGES, t
 from spendcalc.linkstate import CUSTOM, EACH, decode_yaml, encode_yaml  # noqa: F401 (tests use them)
@@ -220,9 +220,8 @@ def economy_ui(p: dict, lang: str = "en") -> dict[str, object]:
 
 def preset_label(name: str, lang: str) -> str:
     """A dated GDP projection's title and publication date (its catalogue title where it has one)."""
-    preset = spendcalc.load_history().presets[name]
-    title = t(f"app.preset.{name}", lang) if f"app.preset.{name}" in MESSAGES else preset.title
-    return t("app.preset.option", lang, title=title, published=preset.published)
+    published = spendcalc.load_history().presets[name].published
+    return t("app.preset.option", lang, title=preset_title(name, lang), published=published)
 
 
 def method_ui(lang: str = "en") -> dict[str, str]:

@@ -280,7 +280,7 @@ def methodology_note(v: View) -> str:
         return "、".join(dict.fromkeys(label(prefix, m[key], lang) for m in meta.values()))
 
     if a.gdp_preset:
-        gdp = t("app.data.note.preset", lang, value=label("app.preset", a.gdp_preset, lang))
+        gdp = t("app.data.note.preset", lang, value=preset_title(a.gdp_preset, lang))
     else:
         gdp = t("app.data.note.growth", lang, value=present.percent(a.growth_rate, 1))
     past = ("app.data.note.fx_calendar" if a.fx_history else "app.data.note.fx_stated"
@@ -334,6 +334,16 @@ def reconcile_tab(v: View) -> None:
     sipri_section(lang)
 
 
+#: the dated GDP projections' titles (``data/defaults.yaml``) -> their catalogue keys
+PRESET_TITLES = {en: key for key, (en, _) in MESSAGES.items() if key.startswith("app.preset_title.")}
+
+
+def preset_title(name: str, lang: str) -> str:
+    """A dated GDP projection's title in ``lang`` (its own title where the catalogue has none)."""
+    title = spendcalc.load_history().presets[name].title
+    return t(PRESET_TITLES[title], lang) if title in PRESET_TITLES else title
+
+
 #: the waterfall's row names (``spendcalc.reconcile``'s component texts) -> their catalogue keys
 COMPONENTS = {en: key for key, (en, _) in MESSAGES.items() if key.startswith("app.bridge.component.")}
 
@@ -346,7 +356,7 @@ def bridge_caption(table: pd.DataFrame, year: int, lang: str) -> str:
                  reference_gdp=trillion(a["reference_gdp_jpy"]))
     actual = year <= int(spendcalc.load_history().gdp_series(DEFAULTS.gdp_vintage).years.max())
     gdp = t("app.reconcile.gdp_actual" if actual else "app.reconcile.gdp_projected", lang, year=year,
-            vintage=DEFAULTS.gdp_vintage, preset=label("app.preset", DEFAULTS.gdp_preset, lang))
+            vintage=DEFAULTS.gdp_vintage, preset=preset_title(DEFAULTS.gdp_preset, lang))
     return t("app.reconcile.caption", lang, note=t(f"app.reconcile.note.{year}", lang), gdp_same_year=gdp,
              reference_gdp=yen(a["reference_gdp_jpy"], lang))
 

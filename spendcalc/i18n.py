@@ -130,16 +130,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.gdp.growth": ("Constant nominal growth (slider)", "一定の名目成長率（スライダーで設定）"),
     "app.preset": ("Dated projection", "内閣府の試算"),
     "app.preset.option": ("{title} ({published})", "{title}（{published}公表）"),
-    "app.preset.cao-2026jan-past-projection": (
+    # the dated GDP projections' titles (the English is each preset's title in data/defaults.yaml, tested)
+    "app.preset_title.jan2026_past_projection": (
         "Cabinet Office medium-term projection, Jan 2026, past-projection (baseline) case",
         "内閣府「中長期の経済財政に関する試算」2026年1月 過去投影ケース（ベースライン）"),
-    "app.preset.cao-2026jan-growth-transition": (
+    "app.preset_title.jan2026_growth_transition": (
         "Cabinet Office medium-term projection, Jan 2026, growth-transition case",
         "内閣府「中長期の経済財政に関する試算」2026年1月 成長移行ケース"),
-    "app.preset.cao-2026jan-high-growth": (
+    "app.preset_title.jan2026_high_growth": (
         "Cabinet Office medium-term projection, Jan 2026, high-growth case",
         "内閣府「中長期の経済財政に関する試算」2026年1月 高成長実現ケース"),
-    "app.preset.cao-2025jan-past-projection": (
+    "app.preset_title.jan2025_past_projection": (
         "Cabinet Office medium-term projection, Jan 2025, past-projection case (old GDP level)",
         "内閣府「中長期の経済財政に関する試算」2025年1月 過去投影ケース（改定前のGDP水準）"),
     "app.growth": ("Nominal GDP growth (%/yr)", "名目GDP成長率（年率、%）"),
