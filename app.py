@@ -112,14 +112,14 @@ def write_link() -> None:
     if "up" in st.query_params and "up" not in wanted:
         del st.query_params["up"]
     if "tab" in state:  # the open tab by its English name, whatever the language (none: the first)
-        name = open_tab(state, state["lang"])
+        name = open_tab(state)
         if name != TABS[0][0] and st.query_params.get("tab") != name:
             st.query_params["tab"] = name
         elif name == TABS[0][0] and "tab" in st.query_params:
             del st.query_params["tab"]
 
 
-def open_tab(state: Mapping, lang: str) -> str:
+def open_tab(state: Mapping) -> str:
     """The open tab's English name, from its label in either language (or its name, from a link)."""
     names = {t(key, lg): name for name, key in TAB_LABELS.items() for lg in LANGS} | {n: n for n, _ in TABS}
     return names.get(state.get("tab"), TABS[0][0])
@@ -333,8 +333,8 @@ def main() -> None:
         st.rerun()
     state["_rerun"] = False
     if view is not None:
-        if state.get("tab") is not None and state["tab"] != tab_label(open_tab(state, lang), lang):
-            state["tab"] = tab_label(open_tab(state, lang), lang)  # the same tab after a language switch
+        if state.get("tab") is not None and state["tab"] != tab_label(open_tab(state), lang):
+            state["tab"] = tab_label(open_tab(state), lang)  # the same tab after a language switch
         # not bind="query-params": Streamlit would put the label, in the reader's language, in the link;
         # write_link() writes the tab's English name instead
         tabs = st.tabs([tab_label(name, lang) for name, _ in TABS], key="tab", on_change="rerun")
