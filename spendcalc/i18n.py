@@ -2,9 +2,10 @@
 
 One keyed table (:data:`MESSAGES`): ``key -> (english, japanese)``. Shells (the app, the CLI,
 the charts) and the pure sentence builders (:mod:`spendcalc.answers`) look their words up with
-:func:`t`; numbers are printed with the formatters below, which follow each language's
-conventions (English: ``27.2 trillion yen``, ``FY2035``; Japanese: ``27.2兆円``, ``2035年度``,
-``対GDP比3.5%``, 億円 below one trillion yen).
+:func:`t`; numbers are printed with the formatters below (:func:`fy`, :func:`yen`,
+:func:`usd_bn`, :func:`man_yen`, :func:`percent`), which follow each language's conventions
+(English: ``27.2 trillion yen``, ``FY2035``; Japanese: ``27.2兆円``, ``2035年度``, ``対GDP比3.5%``,
+億円 below one trillion yen, 万円 per person).
 
 Templates use ``str.format`` fields named in the key's both texts; the catalogue's own texts are
 the only templates (user text is only ever a field value, never a template).
@@ -90,6 +91,77 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "measure.gap_to_baseline_jpy": ("extra yen over the baseline in the year", "比較基準からの増加額（当該年度、円）"),
     "measure.cumulative_gap_to_baseline_jpy": ("extra yen over the baseline, cumulative", "比較基準からの増加額（累計、円）"),
     "measure.cumulative_spending_jpy": ("spending, cumulative (yen)", "歳出額（累計、円）"),
+    # answer sentence, text outputs of the command line, claims' reasons (spendcalc.answers,
+    # spendcalc.cli, spendcalc.claims); English words of the sentence are the catalogue's too
+    "answer.sentence": ("{head} {details}, {gap}. {shares}", "{head}{details}。{gap}。{shares}"),
+    "answer.what": ("{scope} spending ({basis})", "{scope}（{basis}）"),
+    "answer.goal": ("{share} of GDP ({denominator})", "対GDP比{share}（{denominator}）"),
+    "answer.denominator.same-year": ("same-year nominal GDP", "当該年度の名目GDP"),
+    "answer.denominator.fixed-fy2022": ("FY2022 GDP held fixed at {reference}",
+                                        "2022年度の名目GDP（{reference}で固定）"),
+    "answer.head.target": ("Reaching {goal} by FY{target} means {what} of {spending} in FY{year}",
+                           "{target}年度に{goal}に達するには、{what}を{year}年度に{spending}とする必要がある"),
+    "answer.head.budgeted": ("The target of {goal} falls due in FY{target}, a year already budgeted "
+                             "({status}): {what} is {spending} in FY{year}",
+                             "{goal}の目標年度である{target}年度は既に予算が決まっている（{status}）。"
+                             "{what}は{year}年度に{spending}である"),
+    "answer.head.path": ("Under '{title}' ({scenario}), {what} is {spending} in FY{year}",
+                         "シナリオ「{scenario}」（{title}）では、{what}は{year}年度に{spending}となる"),
+    "answer.details": ("({usd} {fx}; {real}; {person})", "（{usd}、{fx}；{real}；{person}）"),
+    "answer.fx.stated": ("at {rate} JPY/USD", "1ドル＝{rate}円換算"),
+    "answer.fx.values": ("at the exchange rate given in the values", "換算レートは値の一覧を参照"),
+    "answer.real": ("{amount} in FY{base} prices", "{base}年度価格で{amount}"),
+    "answer.real.missing": ("in FY{base} prices {na}", "{base}年度価格では{na}"),
+    "answer.per_person": ("{amount} per person", "国民1人当たり{amount}"),
+    "answer.gap": ("{per_year} ({baseline}); {total}", "{per_year}（比較基準：{baseline}）。{total}"),
+    "answer.gap.more": ("{amount} more in FY{year} than the baseline", "{year}年度は比較基準より{amount}多い"),
+    "answer.gap.less": ("{amount} less in FY{year} than the baseline", "{year}年度は比較基準より{amount}少ない"),
+    "answer.gap.same": ("the same as the baseline", "比較基準と同水準である"),
+    "answer.gap.missing": ("the difference from the baseline is {na}", "比較基準との差は{na}"),
+    "answer.total.none": ("no cumulative total (FY{year} is before FY{first}, the first year it counts)",
+                          "累計はない（{year}年度は累計の起点である{first}年度より前）"),
+    "answer.total.missing": ("the total over FY{first}–FY{year} is {na}", "{first}〜{year}年度の累計は{na}"),
+    "answer.total.more": ("{amount} more in total over FY{first}–FY{year}",
+                          "{first}〜{year}年度の累計では{amount}多い"),
+    "answer.total.less": ("{amount} less in total over FY{first}–FY{year}",
+                          "{first}〜{year}年度の累計では{amount}少ない"),
+    # (Japanese only where English keeps its established '0.0 trillion yen more in total')
+    "answer.total.same": ("the same as the baseline in total over FY{first}–FY{year}",
+                          "{first}〜{year}年度の累計でも比較基準と同水準である"),
+    "answer.baseline.common": ("common: the FY{year} {scope} total ({basis}), {level}, held flat in yen "
+                               "for every scenario",
+                               "全シナリオ共通：{year}年度の{scope}（{basis}）{level}を円建てで据え置き"),
+    "answer.baseline.own": ("own: the scenario's last decided figure (FY{year} {scope}, {basis}), "
+                            "{level}, held flat in yen",
+                            "本シナリオの直近の決定額（{year}年度の{scope}、{basis}）{level}を円建てで据え置き"),
+    "answer.shares": ("Measured against same-year nominal GDP that is {same} of GDP; against FY2022 GDP "
+                      "held fixed at {reference} it is {fixed} (the scenario's own denominator: "
+                      "{denominator}).",
+                      "当該年度の名目GDPに対しては対GDP比{same}、{reference}で固定した2022年度の名目GDPに"
+                      "対しては{fixed}となる（本シナリオの分母：{denominator}）。"),
+    "table.title": ("{name}: {title} ({scope}, {basis}; its own denominator: {denominator}; "
+                    "trn = trillion)",
+                    "{name}：{title}（{scope}、{basis}；本シナリオの分母：{denominator}）"),
+    "table.methodology": ("Methodology (fiscal years are Japanese, April-March):",
+                          "計算方法（年度は4月〜翌年3月。内容はデータの原文・英語）："),
+    "table.FY": ("FY", "年度"),
+    "table.status": ("status", "区分"),
+    "table.spending_jpy": ("spending [trn JPY]", "歳出額［兆円］"),
+    "table.nominal_gdp_jpy": ("GDP [trn JPY]", "名目GDP［兆円］"),
+    "table.denominator_gdp_jpy": ("denominator GDP [trn JPY]", "分母のGDP［兆円］"),
+    "table.share_of_gdp": ("own-denominator share [%]", "対GDP比・本シナリオの分母［%］"),
+    "table.share_of_gdp_fixed_fy2022": ("of FY2022 GDP [%]", "対2022年度GDP比［%］"),
+    "table.share_of_gdp_same_year": ("of same-year GDP [%]", "対当該年度GDP比［%］"),
+    "table.spending_usd": ("spending [USD bn]", "米ドル換算［10億ドル］"),
+    "table.spending_real_jpy": ("real [trn JPY of FY{base}]", "実質［{base}年度価格・兆円］"),
+    "table.cumulative_spending_jpy": ("cumulative [trn JPY]", "累計［兆円］"),
+    "table.baseline_spending_jpy": ("baseline [trn JPY]", "比較基準［兆円］"),
+    "table.gap_to_baseline_jpy": ("extra vs baseline [trn JPY/yr]", "比較基準からの増加額［兆円/年］"),
+    "table.cumulative_gap_to_baseline_jpy": ("cumulative extra [trn JPY]", "増加額の累計［兆円］"),
+    "table.spending_per_capita_jpy": ("per person [JPY]", "国民1人当たり［円］"),
+    "table.spending_per_capita_usd": ("per person [USD]", "国民1人当たり［ドル］"),
+    "answer.exact_values": ("Exact values (--format csv or json for a table):",
+                            "正確な値（表は --format csv または json。定義は原文の英語）："),
 }
 
 _FORMATTER = string.Formatter()
@@ -149,6 +221,17 @@ def usd_bn(value_usd: float, lang: str = DEFAULT_LANG) -> str:
     if check_lang(lang) == "en":
         return f"${value_usd / 1e9:,.0f} bn"
     return f"{value_usd / 1e8:,.0f}億ドル"
+
+
+def man_yen(value_jpy: float, lang: str = DEFAULT_LANG) -> str:
+    """Yen per person, to the nearest thousand yen: ``234,000 yen`` / ``23.4万円`` (万 = 10,000
+    yen, one decimal: the same rounding in both languages)."""
+    if _missing(value_jpy):
+        return t("common.not_available", lang)
+    rounded = round(float(value_jpy), -3)
+    if check_lang(lang) == "en":
+        return f"{rounded:,.0f} yen"
+    return f"{rounded / 1e4:,.1f}万円"
 
 
 def percent(fraction: float, lang: str = DEFAULT_LANG, digits: int = 1) -> str:
