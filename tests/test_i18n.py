@@ -72,3 +72,14 @@ def test_every_verdict_has_a_label():
 
     for verdict in VERDICTS:
         assert i18n.t(f"verdict.{verdict}", "ja") != verdict
+
+
+def test_per_person_in_man_yen_rounds_like_the_english():
+    assert i18n.man_yen(234_219.4) == "234,000 yen"
+    assert i18n.man_yen(234_219.4, "ja") == "23.4万円"
+    assert i18n.man_yen(92_060.7, "ja") == "9.2万円" and i18n.man_yen(92_060.7) == "92,000 yen"
+    assert i18n.man_yen(float("nan"), "ja") == "該当なし"
+    for v in (1_499.0, 15_500.0, 99_950.0, 123_456.0, 2_345_678.0):
+        en = int(i18n.man_yen(v).removesuffix(" yen").replace(",", ""))
+        ja = float(i18n.man_yen(v, "ja").removesuffix("万円").replace(",", ""))
+        assert en == round(ja * 1e4), v

@@ -10,7 +10,13 @@ import argparse
 import sys
 
 from spendcalc import api
-from spendcalc.cli.options import FORMATS, add_lang_option, add_model_options, assumptions_from, emit
+from spendcalc.cli.options import (
+    FORMATS,
+    add_lang_option,
+    add_model_options,
+    assumptions_from,
+    emit,
+)
 from spendcalc.output import json_text, terminal_text, write_csv
 
 
