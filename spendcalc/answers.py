@@ -81,7 +81,7 @@ def _label(kind: str, code: str, lang: str) -> str:
 
 
 def _spending(meta: dict, lang: str = "en") -> str:
-    """'security-related spending (with-supplementary)' / '安全保障関連経費（当初予算＋補正予算）'."""
+    """'security-related spending (with-supplementary)' / '安全保障に関連する経費（当初予算＋補正予算）'."""
     return i18n.t("answer.what", lang, scope=_label("scope", meta["scope"], lang),
              basis=_label("basis", meta["basis"], lang))
 

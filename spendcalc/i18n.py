@@ -10,10 +10,15 @@ the charts) and the pure sentence builders (:mod:`spendcalc.answers`) look their
 Templates use ``str.format`` fields named in the key's both texts; the catalogue's own texts are
 the only templates (user text is only ever a field value, never a template).
 
-Official Japanese terms (checked against the quotes of the bundled sources in
-``data/raw/*.csv``): 防衛関係費 (MOD defense budget), 安全保障関連経費 (security-related total),
-当初予算 (initial budget), 補正予算 (supplementary budget), 防衛力整備計画 (Defense Buildup Program),
-名目GDP (nominal GDP), 年度 (fiscal year, April–March), 暦年 (calendar year).
+Official Japanese terms (:data:`OFFICIAL_TERMS`; ``tests/test_i18n.py`` checks that each appears in
+the quotes or source titles of the bundled sources, ``data/*.csv`` and ``data/raw/*.csv``, and
+that the names of scopes, bases and statuses are made of them): 防衛関係費 (MOD defense budget),
+安全保障に関連する経費 (security-related total: the words of the Ministry of Finance's Fiscal System
+Council for the 11 trillion yen of FY2027, "安全保障に関連する経費を11兆円程度まで増額"; the shorter 安全保障関連経費 of the
+press is in none of the bundled sources), 当初予算 (initial budget), 補正予算 (supplementary
+budget), 防衛力整備計画 (Defense Buildup Program), 国家安全保障戦略 (National Security Strategy),
+名目GDP (nominal GDP), 対GDP比 (share of GDP), 年度 (fiscal year, April–March), 暦年 (calendar
+year), 実績/計画/推計/試算 (actual/plan/estimate/projection).
 
 Adding a text: add its key with both languages to :data:`MESSAGES` (``tests/test_i18n.py``
 fails on a key with an empty language or mismatched fields).
@@ -45,7 +50,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "common.fiscal_year_axis": ("Fiscal year (April–March)", "年度（4月〜翌年3月）"),
     "common.calendar_year_axis": ("Calendar year", "暦年"),
     # spending scopes and budget bases (official Japanese names)
-    "scope.security-related": ("security-related total", "安全保障関連経費"),
+    "scope.security-related": ("security-related total", "安全保障に関連する経費"),
     "scope.mod-budget": ("MOD defense budget", "防衛関係費"),
     "scope.nato-core": ("NATO-style core defense (project's mapping)", "NATO基準の中核的防衛費（本ツールの分類）"),
     "scope.nato-related": ("NATO-style related spending (project's mapping)", "NATO基準の関連経費（本ツールの分類）"),
@@ -224,6 +229,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "claims.table.cross": ("cross-article", "記事間の注記"),
     "answer.exact_values": ("Exact values (--format csv or json for a table):",
                             "正確な値（表は --format csv または json。定義は原文の英語）："),
+}
+
+#: the government's own Japanese terms the catalogue uses, each found in the bundled sources'
+#: quotes or titles (tests/test_i18n.py); the names of scopes, bases and statuses are made of them
+OFFICIAL_TERMS: Mapping[str, str] = {
+    "防衛関係費": "MOD defense budget (scope mod-budget)",
+    "安全保障に関連する経費": "security-related total (scope security-related)",
+    "当初予算": "initial budget (basis initial)",
+    "補正予算": "supplementary budget",
+    "防衛力整備計画": "Defense Buildup Program (2022)",
+    "国家安全保障戦略": "National Security Strategy (2022)",
+    "名目GDP": "nominal GDP",
+    "対GDP比": "share of GDP",
+    "年度": "fiscal year (April-March)",
+    "暦年": "calendar year",
+    "実績": "actual (status)",
+    "計画": "plan (status)",
+    "推計": "estimate (status)",
+    "試算": "projection (status)",
 }
 
 _FORMATTER = string.Formatter()

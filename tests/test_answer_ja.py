@@ -71,7 +71,7 @@ def test_us_ask_in_japanese_conventions_and_official_terms():
     s = spendcalc.answer("us-ask-3.5pct", lang="ja").sentence
     v = en.values.set_index("quantity")["value"]
     assert s.startswith("2035年度に対GDP比3.5%（当該年度の名目GDP）に達するには、"
-                        "安全保障関連経費（当初予算＋補正予算）を2035年度に")
+                        "安全保障に関連する経費（当初予算＋補正予算）を2035年度に")
     assert f"{v['spending_jpy'] / 1e12:.1f}兆円" in s
     assert f"{v['spending_usd'] / 1e8:,.0f}億ドル、1ドル＝155.2円換算" in s
     assert f"2025年度価格で{v['spending_real_jpy'] / 1e12:.1f}兆円" in s
@@ -99,7 +99,7 @@ def test_japanese_sentence_for_each_kind_of_scenario():
     gap = small.values.set_index("quantity").at["gap_to_baseline_jpy", "value"]
     assert abs(gap) < 1e12 and f"{gap / 1e8:,.0f}億円" in small.sentence  # 億円 below a trillion
     common = spendcalc.answer("us-ask-3.5pct", baseline="common", lang="ja").sentence
-    assert "全シナリオ共通：2025年度の安全保障関連経費（当初予算＋補正予算）11.0兆円" in common
+    assert "全シナリオ共通：2025年度の安全保障に関連する経費（当初予算＋補正予算）11.0兆円" in common
 
 
 def test_missing_values_read_gaitounashi_in_japanese():
@@ -146,7 +146,7 @@ def test_cli_project_table_in_japanese_and_csv_unchanged(capsys):
     args = ("project", "--scenario", "original-fy2027", "--until", "2030")
     code, out, err = cli(capsys, *args, "--format", "table", "--lang", "ja")
     assert code == 0, err
-    assert "安全保障関連経費、当初予算" in out and "歳出額［兆円］" in out and "2027年度" in out
+    assert "安全保障に関連する経費、当初予算" in out and "歳出額［兆円］" in out and "2027年度" in out
     assert "計算方法" in out and "trn JPY" not in out
     _, csv_ja, _ = cli(capsys, *args, "--lang", "ja")
     _, csv_en, _ = cli(capsys, *args)

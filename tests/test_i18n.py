@@ -83,3 +83,37 @@ def test_per_person_in_man_yen_rounds_like_the_english():
         en = int(i18n.man_yen(v).removesuffix(" yen").replace(",", ""))
         ja = float(i18n.man_yen(v, "ja").removesuffix("万円").replace(",", ""))
         assert en == round(ja * 1e4), v
+
+
+def _source_texts() -> str:
+    """The quotes and source titles of every bundled source row (data/*.csv, data/raw/*.csv)."""
+    import csv
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    texts = []
+    for path in sorted(data.glob("*.csv")) + sorted(data.glob("raw/*.csv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = [r for r in csv.DictReader(line for line in f if not line.startswith("#"))]
+        texts += [r.get(c) or "" for r in rows for c in ("quote", "source_title")]
+    return "\n".join(texts)
+
+
+def test_official_terms_are_the_bundled_sources_words():
+    sources = _source_texts()
+    assert "防衛関係費" in sources  # the reader sees quotes and titles, not the definitions we wrote
+    missing = [term for term in i18n.OFFICIAL_TERMS if term not in sources]
+    assert missing == [], f"not in any quote or title of data/*.csv, data/raw/*.csv: {missing}"
+
+
+def test_scope_basis_and_status_names_are_made_of_official_terms():
+    from spendcalc.schema import BASES, SCOPES
+
+    names = [i18n.t(f"scope.{s}", "ja") for s in SCOPES] + [i18n.t(f"basis.{b}", "ja") for b in BASES]
+    names += [i18n.t(f"status.{s}", "ja") for s in ("actual", "plan", "estimate", "projection")]
+    for name in names:
+        if "本ツールの分類" in name:  # the project's own NATO-style split says it is its own
+            continue
+        parts = name.split("＋")
+        assert all(p in i18n.OFFICIAL_TERMS for p in parts), name
+    assert i18n.t("scope.security-related", "ja") == "安全保障に関連する経費"

@@ -107,11 +107,11 @@ def write_table(df: pd.DataFrame, out: object, lang: str = "en") -> None:
 
     counts = df["verdict"].value_counts()
     shown = df["reason"] if lang == "en" else reasons(df, lang)
-    sep, comma, paren = (": ", ", ", "({})") if lang == "en" else ("：", "、", "（{}）")
+    sep, comma, paren = (": ", ", ", " ({})") if lang == "en" else ("：", "、", "（{}）")
     out.write(t("claims.table.title", lang) + "\n")
     out.write(t("claims.table.verdicts", lang) + sep
               + comma.join(f"{verdict(v)} {int(counts.get(v, 0))}" for v in VERDICTS)
-              + "  " + paren.format(f"{t('claims.table.total', lang)} {len(df)}") + "\n")
+              + " " + paren.format(f"{t('claims.table.total', lang)} {len(df)}") + "\n")
     for article, grp in df.groupby("article", sort=True):
         out.write(f"\n== {t('claims.table.article', lang, article=article, count=len(grp))}\n")
         for r, reason in zip(grp.itertuples(index=False), shown[grp.index], strict=True):
@@ -130,5 +130,5 @@ def write_table(df: pd.DataFrame, out: object, lang: str = "en") -> None:
                 out.write(f"    model FY{int(r.model_fiscal_year)} ({r.model_status}): "
                           + "; ".join(cells) + "\n")
             if flag:
-                out.write(f"    ! {t('claims.table.cross', lang)} {paren.format(r.cross_article)}{sep}"
+                out.write(f"    ! {t('claims.table.cross', lang)}{paren.format(r.cross_article)}{sep}"
                           f"{r.cross_article_note}\n")
