@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 import spendcalc
-from spendcalc import cli, i18n
 from spendcalc import claims as cl
+from spendcalc import cli, i18n
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
