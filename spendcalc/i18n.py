@@ -135,10 +135,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "{first}〜{year}年度の累計でも比較基準と同水準である"),
     "answer.baseline.common": ("common: the FY{year} {scope} total ({basis}), {level}, held flat in yen "
                                "for every scenario",
-                               "全シナリオ共通：{year}年度の{scope}（{basis}）{level}を円建てで据え置き"),
+                               "{year}年度の{scope}（{basis}）{level}を全シナリオ共通で円建てのまま据え置いた水準"),
     "answer.baseline.own": ("own: the scenario's last decided figure (FY{year} {scope}, {basis}), "
                             "{level}, held flat in yen",
-                            "本シナリオの直近の決定額（{year}年度の{scope}、{basis}）{level}を円建てで据え置き"),
+                            "本シナリオの直近の決定額（{year}年度の{scope}、{basis}）{level}を円建てのまま据え置いた水準"),
     "answer.shares": ("Measured against same-year nominal GDP that is {same} of GDP; against FY2022 GDP "
                       "held fixed at {reference} it is {fixed} (the scenario's own denominator: "
                       "{denominator}).",
@@ -326,3 +326,14 @@ def percent(fraction: float, lang: str = DEFAULT_LANG, digits: int = 1) -> str:
         return t("common.not_available", lang)
     check_lang(lang)
     return f"{fraction * 100:.{digits}f}%"
+
+
+def markdown_table() -> str:
+    """The README's table of the tidy CSV's columns and measures with their labels in both
+    languages (``column.*`` and ``measure.*`` of :data:`MESSAGES`; the names stay English)."""
+    rows = ["| 列・指標 (column / measure) | English | 日本語 |", "|---|---|---|"]
+    for prefix, kind in (("column.", "列"), ("measure.", "指標")):
+        for key, (en, ja) in MESSAGES.items():
+            if key.startswith(prefix):
+                rows.append(f"| {kind} `{key.removeprefix(prefix)}` | {en} | {ja} |")
+    return "\n".join(rows) + "\n"

@@ -99,7 +99,8 @@ def test_japanese_sentence_for_each_kind_of_scenario():
     gap = small.values.set_index("quantity").at["gap_to_baseline_jpy", "value"]
     assert abs(gap) < 1e12 and f"{gap / 1e8:,.0f}億円" in small.sentence  # 億円 below a trillion
     common = spendcalc.answer("us-ask-3.5pct", baseline="common", lang="ja").sentence
-    assert "全シナリオ共通：2025年度の安全保障に関連する経費（当初予算＋補正予算）11.0兆円" in common
+    assert ("比較基準：2025年度の安全保障に関連する経費（当初予算＋補正予算）11.0兆円を全シナリオ共通で"
+            in common)
 
 
 def test_missing_values_read_gaitounashi_in_japanese():

@@ -117,3 +117,19 @@ def test_scope_basis_and_status_names_are_made_of_official_terms():
         parts = name.split("＋")
         assert all(p in i18n.OFFICIAL_TERMS for p in parts), name
     assert i18n.t("scope.security-related", "ja") == "安全保障に関連する経費"
+
+
+def test_readme_has_the_generated_japanese_label_table():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = i18n.markdown_table()
+    assert table in readme, "README's Japanese label table is stale: paste spendcalc.i18n.markdown_table()"
+    assert readme.count("| 列・指標 (column / measure) | English | 日本語 |") == 1
+    import spendcalc
+    from spendcalc.model import MEASURES
+
+    for column in spendcalc.project("hold-flat").columns:
+        assert f"| 列 `{column}` |" in table, column
+    for measure in MEASURES:
+        assert f"| 指標 `{measure}` |" in table, measure
