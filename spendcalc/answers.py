@@ -110,7 +110,7 @@ def _fx_words(meta: dict, status: str, lang: str = "en") -> str:
 
 
 def _details(meta: dict, status: str, usd: float, real: float, person: float, lang: str) -> str:
-    """'($175 bn at 155.2 JPY/USD; 22.1 trillion in FY2025 prices; 234,000 yen per person)'."""
+    """The bracket after the spending: dollars at the rate, real terms, per person."""
     base = meta["price_base_year"]
     na = i18n.t("common.not_available", lang)
     if _missing(real):
