@@ -8,6 +8,15 @@ one is also returned exactly (:attr:`Answer.values`), with its unit and definiti
 Printed the way a brief prints them: trillion yen with one decimal, US dollars in whole billions,
 yen per person to the nearest thousand, shares of GDP in percent with one decimal. A value that
 is missing (NaN) reads "not available".
+
+In either language (``lang``, :data:`spendcalc.i18n.LANGS`): every word of the sentence is a
+template of the message catalogue (``answer.*`` keys of :mod:`spendcalc.i18n`) filled with the
+same numbers, printed by the catalogue's formatters. Japanese follows Japanese conventions
+(27.2兆円, 億円 below a trillion, 1,750億ドル, 国民1人当たり23.4万円, 2035年度, 対GDP比3.5%) and
+the government's terms for scopes and bases (``scope.*``, ``basis.*``); the English sentence
+prints scope and basis codes as before. The values (:attr:`Answer.values`) are the same in
+both languages; their ``definition`` is data and stays English (the ``quantity`` names have
+Japanese labels as ``measure.<quantity>``).
 """
 
 from __future__ import annotations

@@ -64,6 +64,10 @@ verdicts differ (the data disagree), all get the one with the least support
   "almost", "nearly" mean at most the value and within 5% below it. Counts use +/-0.5 for a bare
   figure.
 
+In Japanese: :func:`reasons` gives each row's reason in the catalogue's words
+(:mod:`spendcalc.i18n`, ``claims.*`` keys; verdict labels ``verdict.*``), built from the row's
+own columns; the quotes stay as the articles print them, and ``reason`` stays the English text.
+
 Pure: the claims, reference rows, articles, History and scenarios come in as arguments.
 ``spendcalc.check_claims()`` (in :mod:`spendcalc.api`) loads the bundled ones; the files are
 read by ``spendcalc.data.read_claims``, ``read_reference_rows`` and ``read_articles_index``.
