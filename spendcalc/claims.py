@@ -882,14 +882,7 @@ def reason_text(row: Mapping[str, object], lang: str = "en") -> str:
     if row.get("claim_type") == "fact":  # judged on the model: its shares first
         parts, model = parts + model, []
     if row.get("reference_source"):
-        unit = str(row.get("reference_unit") or "")
-        key = f"claims.unit.{unit}"
-        period = str(row.get("reference_period") or "-")
-        if lang == "ja":
-            period = re.sub(r"FY(\d{4})", lambda m: i18n.fy(int(m.group(1)), lang), period)
-        parts.append(i18n.t("claims.reference", lang, source=short_title(str(row["reference_source"])),
-                            period=period, value=row.get("reference_value"),
-                            unit=i18n.t(key, lang) if key in i18n.MESSAGES else unit))
+        parts += _reference_parts(row, lang)
     elif verdict == "not-modelled" and not parts:
         key = f"claims.kind.{row.get('kind')}"
         kind = i18n.t(key, lang) if key in i18n.MESSAGES else str(row.get("kind"))
@@ -905,6 +898,50 @@ def reason_text(row: Mapping[str, object], lang: str = "en") -> str:
     parts += model  # a pledge's or a request's shares: what the level means, after the finding
     return i18n.t("claims.reason", lang, lead=i18n.t(f"claims.lead.{verdict}", lang),
                   body=i18n.t("claims.join", lang).join(parts))
+
+
+def _reference_parts(row: Mapping[str, object], lang: str) -> list[str]:
+    """The reference a reason cites: its source, period and figure; for a count, how far it is
+    from the claim; whether it is older than the claim (as the English reason found)."""
+    from spendcalc import i18n
+
+    unit = str(row.get("reference_unit") or "")
+    unit_key = "claims.unit.date" if unit.startswith("date") else f"claims.unit.{unit}"
+    unit_text = i18n.t(unit_key, lang) if unit_key in i18n.MESSAGES else unit
+    period = str(row.get("reference_period") or "-")
+    if lang == "ja":
+        period = re.sub(r"FY(\d{4})", lambda m: i18n.fy(int(m.group(1)), lang), period)
+    value = row.get("reference_value")
+    counted = _number(value) if unit in _COUNT_UNITS["count"] | {"persons", "km", "years"} else None
+    shown = (f"{counted:,.0f}{unit_text}" if lang == "ja" else f"{counted:,.0f} {unit}") \
+        if counted is not None else i18n.t("claims.value_unit", lang, value=value, unit=unit_text)
+    check = f"claims.check.{row.get('reference_check')}"
+    parts = [i18n.t(check, lang)] if check in i18n.MESSAGES and row.get("claim_type") == "fact" else []
+    parts.append(i18n.t("claims.reference", lang, source=short_title(str(row["reference_source"])),
+                        period=period, value=shown))
+    claimed = _number(row.get("value"))
+    if counted is not None and claimed and row.get("claim_type") == "fact" and \
+            row.get("unit") not in (None, "fraction", "date"):  # a count: how far from the claim
+        rel = counted / claimed - 1.0
+        key = "claims.above_claim" if rel >= 0 else "claims.below_claim"
+        parts.append(i18n.t(key, lang, share=f"{abs(rel):.1%}"))
+    old = re.search(r"(\d+) years before the claim \((\d{4})\)", str(row.get("reason") or ""))
+    if old:
+        parts.append(i18n.t("claims.old", lang, age=int(old.group(1)), year=int(old.group(2))))
+    elif "cannot be dated against the claim" in str(row.get("reason") or ""):
+        parts.append(i18n.t("claims.undated", lang))
+    return parts
+
+
+def _number(value: object) -> float | None:
+    """A number from a row's value (text in the reference columns), or None."""
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if np.isnan(v) else v
 
 
 def _model_parts(row: Mapping[str, object], lang: str) -> list[str]:

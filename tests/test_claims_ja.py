@@ -70,3 +70,18 @@ def test_quotes_stay_original_and_english_is_unchanged(capsys: pytest.CaptureFix
     assert list(both.columns) == [*first.columns, "verdict_ja", "reason_ja"]
     pd.testing.assert_frame_equal(both[first.columns], first)
     assert set(both["verdict_ja"]) <= {i18n.t(f"verdict.{v}", "ja") for v in cl.VERDICTS}
+
+
+def test_japanese_reason_says_why_an_old_count_only_partly_supports(audit: pd.DataFrame) -> None:
+    ja = cl.reasons(audit, "ja")
+    old = audit["reason"].str.extract(r"(\d+) years before the claim \((\d{4})\)").dropna()
+    assert len(old) >= 2
+    for i, (age, year) in old.iterrows():
+        assert f"参照データは主張の時点（{year}年）より{age}年古く" in ja[i], ja[i]
+    counts = audit[(audit["claim_type"] == "fact") & audit["unit"].isin(["persons"])
+                   & audit["reference_value"].notna()]
+    assert len(counts) >= 1
+    for i, r in counts.iterrows():
+        rel = float(r["reference_value"]) / float(r["value"]) - 1
+        said = f"主張より{abs(rel):.1%}{'多い' if rel >= 0 else '少ない'}"
+        assert said in ja[i] and f"{float(r['reference_value']):,.0f}人" in ja[i], ja[i]
