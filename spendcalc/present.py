@@ -40,7 +40,7 @@ scenario path.
 #: :data:`DEFINITIONS` in Japanese (the government's terms); ``{reference_gdp}`` as in English.
 #: Lines of a paragraph are joined (a backslash ends them): Japanese puts no space between words.
 DEFINITIONS_JA = """
-**経費の範囲** — *安全保障関連経費*: 「2%」の枠組みで数える、防衛関係費とその他の安全保障に関連する\
+**経費の範囲** — *安全保障に関連する経費*: 「2%」の枠組みで数える、防衛関係費とその他の安全保障に関連する\
 経費（海上保安庁、研究開発、公共インフラなど）の合計。*防衛関係費*: 防衛省の予算（公表される防衛関係費の額）のみ。
 
 **分母** — *2022年度の名目GDP（固定）*: 政府は「2%」の目標を、2022年12月時点で見込まれた2022年度の\

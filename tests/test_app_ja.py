@@ -281,7 +281,7 @@ def test_reconcile_in_japanese_explains_the_waterfall_in_japanese():
     table = [d for d in at.dataframe if "trillion_jpy" in d.value.columns][0]
     assert json.loads(table.proto.columns)["trillion_jpy"]["label"] == "金額（兆円）"
     assert table.value["trillion_jpy"].iloc[-1] == 11.0  # the same numbers as in English
-    assert table.value["component"].iloc[-1] == "＝ 安全保障関連経費（補正予算を含む）"
+    assert table.value["component"].iloc[-1] == "＝ 安全保障に関連する経費（補正予算を含む）"
     assert set(table.value["status"]) <= {t(f"status.{s}", "ja") for s in ("actual", "plan", "estimate", "projection")}
 
 
