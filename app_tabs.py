@@ -16,6 +16,7 @@ import streamlit as st
 
 import spendcalc
 from spendcalc import charts, linkstate, present, schema
+from spendcalc.claims import reasons
 from spendcalc.data import read_articles_index
 from spendcalc.i18n import MESSAGES, fy, t, yen
 from spendcalc.output import markdown_text as md
@@ -73,6 +74,7 @@ def claims_audit(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendca
     index = read_articles_index()
     titles = dict(zip(index["file"], index["headline"].astype(str) + " (" + index["date"].astype(str) + ")",
                       strict=True))
+    audit = audit.assign(reason_ja=reasons(audit, "ja"))  # the Claims tab shows the reader's language
     return arrow_safe(audit.assign(article=audit["article"].map(lambda f: titles.get(f, f))))
 
 

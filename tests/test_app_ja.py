@@ -95,6 +95,7 @@ PENDING_OTHER_AREA = {
 WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 NOT_WORDS = re.compile(r"https?://\S+|\S*/\S*|\S+\.(?:csv|md|yaml|yml|py)\b|esri-\d{4}q\d")
 TEXT_FIELDS = {"label", "help", "body", "options", "placeholder"}
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def scenario_ids() -> list[str]:
@@ -271,6 +272,10 @@ def test_claims_in_japanese_filter_by_verdict_and_show_japanese_verdicts():
     assert len(table) and set(table["verdict"]) == {t("verdict.inconsistent", "ja")}
     caption = next(c.value for c in at.caption if "件の主張" in c.value)
     assert re.search(rf"(\d+)件の主張のうち{len(table)}件を表示", caption)
+    # the reasons are the audit's Japanese ones, not the English column under a Japanese header
+    shown = list(at.dataframe[0].proto.column_order)
+    assert "reason_ja" in shown and "reason" not in shown
+    assert all(_JAPANESE.search(r) for r in table["reason_ja"])
 
 
 def test_reconcile_in_japanese_explains_the_waterfall_in_japanese():
