@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
 import spendcalc
-from app_tabs import TABS, csv_text  # noqa: F401 (csv_text: the download, tested through this module)
+from app_tabs import TABS, csv_text, preset_title  # noqa: F401 (csv_text: the download, tested through this module)
 from spendcalc import answers, i18n, linkstate
-from spendcalc.i18n import t
+from spendcalc.i18n import LANG_NAMES, LANGS, MESSAGES, t
 from spendcalc.linkstate import CUSTOM, EACH, decode_yaml, encode_yaml  # noqa: F401 (tests use them)
 from spendcalc.output import markdown_text as md
 from spendcalc.present import View, percent, share_attrs, trillion_number
@@ -52,6 +52,14 @@ BASELINE_LABELS = {"common": "One common level for every scenario",
                    "own": "Each scenario's own last decided level"}
 FX_ACTUALS_LABELS = {"fiscal-year-average": "Their fiscal-year average (April–March)",
                      "stated": "The stated rate above"}
+#: each tab's label in the catalogue, by its link value (``?tab=``: the English name, in either language)
+TAB_LABELS = {"Trajectories": "app.tab.trajectories", "Uncertainty": "app.tab.uncertainty", "Claims": "app.tab.claims",
+              "Reconcile": "app.tab.reconcile", "Data & methodology": "app.tab.data"}
+
+
+def option(prefix: str, lang: str) -> Callable[[str], str]:
+    """A ``format_func`` showing an option value (an id, kept in the link) as its label in ``lang``."""
+    return lambda value: t(f"{prefix}.{value}", lang)
 
 
 # ---- cached: what does not depend on the reader once, the rest by its (hashable) inputs ----
@@ -97,7 +105,9 @@ def compute(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.As
           "cumulative_gap_jpy": exact["cumulative_gap_to_baseline_jpy"],
           "cumulative_from": meta["cumulative_from"],
           "gdp_last_year": spendcalc.model.last_actual_gdp(history, a.gdp_vintage)[0],
-          "sentence": answer.sentence}
+          "sentence": answer.sentence,  # and in every language (the View's lang picks one)
+          "sentences": {lang: answers.answer(focus, h, sc.name, lang).sentence for lang in LANGS},
+          "baseline_texts": {lang: answers._baseline_words(focus, meta, h["target_year"], lang) for lang in LANGS}}
     return View(scenarios, assumptions, sc, None, h)
 
 
@@ -124,8 +134,10 @@ def read_link_once() -> list[str]:
     if "_link_read" in st.session_state:
         return []
     query = {key: st.query_params.get_all(key) for key in st.query_params}
-    link = linkstate.read_link(query, link_params(), BUILTINS)
+    link = linkstate.read_link(query, link_params(), BUILTINS, tabs=[name for name, _ in TABS])
     st.session_state.update(link.values, uploaded_yaml=link.uploaded_yaml, _link_read=True)
+    if link.tab:
+        st.session_state["tab"] = link.tab  # shown in the reader's language by open_tab()
     return link.warnings
 
 
@@ -138,6 +150,23 @@ def write_link() -> None:
             st.query_params[key] = text
     if "up" in st.query_params and "up" not in wanted:
         del st.query_params["up"]
+    if "tab" in state:  # the open tab by its English name, whatever the language (none: the first)
+        name = open_tab(state)
+        if name != TABS[0][0] and st.query_params.get("tab") != name:
+            st.query_params["tab"] = name
+        elif name == TABS[0][0] and "tab" in st.query_params:
+            del st.query_params["tab"]
+
+
+def open_tab(state: Mapping) -> str:
+    """The open tab's English name, from its label in either language (or its name, from a link)."""
+    names = {t(key, lg): name for name, key in TAB_LABELS.items() for lg in LANGS} | {n: n for n, _ in TABS}
+    return names.get(state.get("tab"), TABS[0][0])
+
+
+def tab_label(name: str, lang: str) -> str:
+    """A tab's label in ``lang`` (a tab without a catalogue entry shows its name)."""
+    return t(TAB_LABELS[name], lang) if name in TAB_LABELS else name
 
 
 def take_upload(key: str) -> None:
@@ -150,7 +179,7 @@ def take_upload(key: str) -> None:
         scenario = spendcalc.scenario_from_yaml(file.getvalue(), where=f"uploaded file {file.name}")
         linkstate.check_upload_name(scenario.name, BUILTINS)
     except ValueError as exc:
-        state["upload_error"] = f"Could not load {file.name}: {exc}"
+        state["upload_error"] = t("app.upload.error", state.get("lang", "en"), file=file.name, error=exc)
         return
     state["uploaded_yaml"] = file.getvalue().decode("utf-8")
     state["sc"], state["focus"] = [*[n for n in state["sc"] if n != scenario.name], scenario.name], scenario.name
@@ -164,91 +193,98 @@ def forget_upload(name: str) -> None:
 
 
 # ---- widgets: each *_ui() draws widgets and returns their values; it writes no session state --
-def upload_ui(state: Mapping, uploaded: spendcalc.Scenario | None) -> str | None:
+def upload_ui(state: Mapping, uploaded: spendcalc.Scenario | None, lang: str = "en") -> str | None:
     """File uploader for a scenario YAML, and the loaded file's state; returns the uploader's key."""
     key = f"upload_file_{state.get('upload_round', 0)}"
-    st.sidebar.file_uploader("Load a scenario file (YAML)", type=["yaml", "yml"], key=key, max_upload_size=1,
-                             on_change=take_upload, args=(key,), help="A file downloaded from this app, "
-                             "or one like data/scenarios/*.yaml. It stays in your session only.")
+    st.sidebar.file_uploader(t("app.upload", lang), type=["yaml", "yml"], key=key, max_upload_size=1,
+                             on_change=take_upload, args=(key,), help=t("app.upload.help", lang))
     if state.get("upload_error"):
         st.sidebar.error(md(state["upload_error"]))
     if uploaded:
-        st.sidebar.button(f"Forget '{md(uploaded.name)}'", key="forget_upload", on_click=forget_upload,
-                          args=(uploaded.name,))
+        st.sidebar.button(t("app.upload.forget", lang, name=md(uploaded.name)), key="forget_upload",
+                          on_click=forget_upload, args=(uploaded.name,))
         carried = len(encode_yaml(state["uploaded_yaml"])) <= linkstate.MAX_LINK_CHARS
-        st.sidebar.caption(f"Loaded '{md(uploaded.name)}' (this session; "
-                           + ("carried in the link)." if carried else "too large for the link)."))
+        st.sidebar.caption(t("app.upload.carried" if carried else "app.upload.too_large", lang, name=md(uploaded.name)))
     return key
 
 
-def scenario_ui(options: dict[str, str], p: dict) -> dict[str, object]:
+def lang_ui(lang: str) -> dict[str, str]:
+    """The reader's language, at the top of the sidebar (each language named in itself)."""
+    return {"lang": st.sidebar.radio(t("app.language", lang), list(LANGS), key="lang", horizontal=True,
+                                     format_func=LANG_NAMES.get)}
+
+
+def scenario_ui(options: dict[str, str], p: dict, lang: str = "en") -> dict[str, object]:
     """Scenario choice and the custom scenario's sliders."""
     sb = st.sidebar
-    sb.header("Scenarios")
-    out = {"sc": sb.multiselect("Scenarios", list(options), key="sc", format_func=options.get)}
-    with sb.expander("Custom scenario", expanded=CUSTOM in out["sc"]):
+    sb.header(t("app.scenarios", lang))
+    out = {"sc": sb.multiselect(t("app.scenarios", lang), list(options), key="sc", format_func=options.get)}
+    with sb.expander(t("app.custom_scenario", lang), expanded=CUSTOM in out["sc"]):
         s, y = p["share"], p["year"]
-        out["share"] = st.slider("Target share of GDP (%)", s.low, s.high, step=s.step, key="share", format="%.1f%%")
-        out["year"] = st.slider("Target fiscal year", y.low, y.high, key="year")
-        out["path"] = st.selectbox("Path shape to the target", list(PATH_LABELS), key="path",
-                                   format_func=PATH_LABELS.get)
-        out["cden"] = st.radio("Target measured against", ["same-year", "fixed-fy2022"], key="cden",
-                               format_func=DENOMINATOR_LABELS.get)
+        out["share"] = st.slider(t("app.target_share", lang), s.low, s.high, step=s.step, key="share",
+                                 format="%.1f%%")
+        out["year"] = st.slider(t("app.target_year", lang), y.low, y.high, key="year")
+        out["path"] = st.selectbox(t("app.path", lang), list(PATH_LABELS), key="path",
+                                   format_func=option("app.path", lang))
+        out["cden"] = st.radio(t("app.cden", lang), ["same-year", "fixed-fy2022"], key="cden",
+                               format_func=option("app.denom", lang))
     return out
 
 
-def economy_ui(p: dict) -> dict[str, object]:
+def economy_ui(p: dict, lang: str = "en") -> dict[str, object]:
     """Economic assumptions: GDP path, inflation, exchange rate, horizon, baseline."""
     sb, history = st.sidebar, spendcalc.load_history()
-    sb.subheader("Economy")
-    out = {"gdp": sb.radio("GDP assumption", list(GDP_MODES), key="gdp", format_func=GDP_MODES.get,
-                           help="Nominal GDP after the last actual year: a dated Cabinet Office projection, "
-                           "or one constant growth rate you choose.")}
-    out["preset"] = sb.selectbox("Dated projection", list(history.presets), key="preset", disabled=out["gdp"] != "preset",
-                                 format_func=lambda n: f"{history.presets[n].title} ({history.presets[n].published})")
+    sb.subheader(t("app.economy", lang))
+    out = {"gdp": sb.radio(t("app.gdp", lang), list(GDP_MODES), key="gdp", format_func=option("app.gdp", lang),
+                           help=t("app.gdp.help", lang))}
+    out["preset"] = sb.selectbox(t("app.preset", lang), list(history.presets), key="preset",
+                                 disabled=out["gdp"] != "preset", format_func=lambda n: preset_label(n, lang))
     g, i, f, u = p["growth"], p["infl"], p["fx"], p["until"]
-    out["growth"] = sb.slider("Nominal GDP growth (%/yr)", g.low, g.high, step=g.step, key="growth", format="%.1f",
-                              disabled=out["gdp"] != "growth", help="Used when the GDP assumption is 'Constant "
-                              "nominal growth'. Applies to every year after the last actual GDP figure.")
+    out["growth"] = sb.slider(t("app.growth", lang), g.low, g.high, step=g.step, key="growth", format="%.1f",
+                              disabled=out["gdp"] != "growth", help=t("app.growth.help", lang))
     deflator_last = spendcalc.model.last_actual_deflator_year(history, DEFAULTS.gdp_vintage)
-    out["infl"] = sb.slider("Inflation for real terms (%/yr)", i.low, i.high, step=i.step, key="infl", format="%.2f",
-                            help=f"GDP-deflator growth after FY{deflator_last} (ESRI's last); real terms "
-                            f"are in yen of FY{DEFAULTS.price_base_year}.")
-    out["fx"] = sb.slider("Exchange rate (JPY per USD)", f.low, f.high, step=f.step, key="fx", format="%.1f",
-                          help="The stated rate for the USD figures of projected years (and of past years if "
-                          "chosen below).")
-    out["fxa"] = sb.radio("Past years' USD at", list(FX_ACTUALS_LABELS), key="fxa", format_func=FX_ACTUALS_LABELS.get,
-                          help="Fiscal-year averages of the Bank of Japan's monthly averages, "
-                          f"FY{min(history.fx_fiscal)}–FY{max(history.fx_fiscal)}, or the stated rate.")
-    out["fxh"] = sb.checkbox("Past years at their calendar-year average instead", key="fxh",
-                             help="FYnnnn at the Federal Reserve's calendar-year-nnnn average (9 of 12 "
-                             f"months overlap), {min(history.fx_annual)}–{max(history.fx_annual)}.")
-    out["until"] = sb.slider("Last fiscal year shown", u.low, u.high, key="until")
-    out["baseline"] = sb.radio("Extra yen measured against", list(BASELINE_LABELS), key="baseline",
-                               format_func=BASELINE_LABELS.get, help="Common: one bundled level held flat for "
-                               "every scenario (comparable across scenarios). Own: each scenario's last "
-                               "decided level in its own scope and basis.")
+    out["infl"] = sb.slider(t("app.infl", lang), i.low, i.high, step=i.step, key="infl", format="%.2f",
+                            help=t("app.infl.help", lang, last=deflator_last, base=DEFAULTS.price_base_year))
+    out["fx"] = sb.slider(t("app.fx", lang), f.low, f.high, step=f.step, key="fx", format="%.1f",
+                          help=t("app.fx.help", lang))
+    out["fxa"] = sb.radio(t("app.fxa", lang), list(FX_ACTUALS_LABELS), key="fxa", format_func=option("app.fxa", lang),
+                          help=t("app.fxa.help", lang, first=min(history.fx_fiscal), last=max(history.fx_fiscal)))
+    out["fxh"] = sb.checkbox(t("app.fxh", lang), key="fxh",
+                             help=t("app.fxh.help", lang, first=min(history.fx_annual), last=max(history.fx_annual)))
+    out["until"] = sb.slider(t("app.until", lang), u.low, u.high, key="until")
+    out["baseline"] = sb.radio(t("app.baseline", lang), list(BASELINE_LABELS), key="baseline",
+                               format_func=option("app.baseline", lang), help=t("app.baseline.help", lang))
     return out
 
 
-def method_ui() -> dict[str, str]:
+def preset_label(name: str, lang: str) -> str:
+    """A dated GDP projection's title and publication date (its catalogue title where it has one)."""
+    published = spendcalc.load_history().presets[name].published
+    return t("app.preset.option", lang, title=preset_title(name, lang), published=published)
+
+
+def method_ui(lang: str = "en") -> dict[str, str]:
     """Denominator, scope and budget-basis overrides ('each' keeps each scenario's own)."""
     sb = st.sidebar
-    sb.subheader("Method")
-    return {"denom": sb.radio("Denominator (share of which GDP?)", list(DENOMINATOR_LABELS), key="denom",
-                              format_func=DENOMINATOR_LABELS.get),
-            "scope": sb.radio("Scope (which spending counts?)", list(OVERRIDE_SCOPES), key="scope",
-                              format_func=SCOPE_LABELS.get),
-            "basis": sb.radio("Budget basis (do supplementary budgets count?)", list(BASIS_LABELS), key="basis",
-                              format_func=BASIS_LABELS.get, help="The government counted FY2023-FY2025 ratios "
-                              "on initial budgets; the FY2025 '2% level' was reached by adding the FY2025 "
-                              "supplementary budget.")}
+    sb.subheader(t("app.method", lang))
+    return {"denom": sb.radio(t("app.denom", lang), list(DENOMINATOR_LABELS), key="denom",
+                              format_func=option("app.denom", lang)),
+            "scope": sb.radio(t("app.scope", lang), list(OVERRIDE_SCOPES), key="scope",
+                              format_func=option("app.scope", lang)),
+            "basis": sb.radio(t("app.basis", lang), list(BASIS_LABELS), key="basis",
+                              format_func=option("app.basis", lang), help=t("app.basis.help", lang))}
 
 
-def focus_ui(names: list[str]) -> str:
+def scenario_title(name: str, title: str, lang: str) -> str:
+    """A built-in scenario's title in ``lang`` (from the catalogue; else its own title)."""
+    key = f"app.scenario_title.{name}"
+    return t(key, lang) if key in MESSAGES else title
+
+
+def focus_ui(names: list[str], lang: str = "en") -> str:
     """Which selected scenario the headline numbers describe."""
-    titles = BUILTINS | {CUSTOM: "Custom (sidebar sliders)"}
-    return st.selectbox("Headline numbers for", names, key="focus", persist_state="page",
+    titles = {n: scenario_title(n, title, lang) for n, title in BUILTINS.items()} | {CUSTOM: t("app.custom_focus", lang)}
+    return st.selectbox(t("app.focus", lang), names, key="focus", persist_state="page",
                         format_func=lambda n: f"{n}: {titles[n]}" if n in titles else n)
 
 
@@ -263,7 +299,7 @@ def headline(v: View) -> None:
     sc, h, a, lang = v.focus, v.headline, v.assumptions, v.lang
     ty, anchor = h["target_year"], h["anchor_year"]
     scope, denominator = t(f"scope.{sc.scope}", lang), t(DENOMINATOR_KEYS[sc.denominator], lang)
-    st.markdown(md(h["sentence"]))  # the answer as a sentence, first; the numbers below it
+    st.markdown(md(h["sentences"].get(lang, h["sentence"])))  # the answer as a sentence, first; the numbers below it
     st.caption(t("app.h.controls", lang))  # on a phone the sidebar is closed: say where the controls are
     # one wrapping row of fixed-width metrics: three a row on a laptop, one a row on a phone, in
     # reading order; one layout block instead of twelve (every block is a message per rerun)
@@ -277,13 +313,13 @@ def headline(v: View) -> None:
     baseline = (t("app.h.baseline_common", lang, year=h["common_year"]) if a.baseline == "common"
                 else t("app.h.baseline_own", lang, year=anchor))
     box.metric(t("app.h.extra", lang, baseline=baseline), trillion_number(h["mean_gap_to_baseline_jpy"]), width=w,
-               help=t("app.h.extra_help", lang, start=anchor + 1, end=ty, baseline=h["baseline_text"]))
+               help=t("app.h.extra_help", lang, start=anchor + 1, end=ty, baseline=h["baseline_texts"][lang]))
     box.metric(t("app.h.growth", lang, start=anchor, end=ty), percent(h["required_spending_growth"], 1), width=w,
                help=t("app.h.growth_help", lang))
     first = h["cumulative_from"]
     box.metric(t("app.h.cumulative", lang, start=first, end=ty),
                trillion_number(h["cumulative_gap_jpy"]) if ty >= first else "n/a", width=w,
-               help=t("app.h.cumulative_help", lang, start=first, end=ty, baseline=h["baseline_text"])
+               help=t("app.h.cumulative_help", lang, start=first, end=ty, baseline=h["baseline_texts"][lang])
                if ty >= first else t("app.h.cumulative_none", lang, year=ty, start=first))
     box.metric(t("app.h.usd", lang, year=ty), f"{h['spending_usd'] / 1e9:,.0f}", width=w,
                help=t("app.h.usd_help", lang, rate=h["fx_assumption"]))
@@ -299,45 +335,47 @@ def headline(v: View) -> None:
                         rate=i18n.percent(breakeven, lang), start=h["gdp_last_year"],
                         shrink=t("app.h.shrink", lang) if breakeven < 0 else "",
                         same=i18n.percent(h["share_same_year"], lang))))
-    path = t(f"app.path.{sc.path}", lang) if f"app.path.{sc.path}" in i18n.MESSAGES else sc.path
-    st.caption(t("app.h.about", lang, title=md(sc.title or sc.name), scope=scope, basis=t(f"basis.{sc.basis}", lang),
-                 denominator=denominator, path=md(path), baseline=md(h["baseline_text"])))
+    path = t(f"app.path.{sc.path}", lang).lower() if f"app.path.{sc.path}" in MESSAGES else sc.path
+    st.caption(t("app.h.about", lang, title=md(scenario_title(sc.name, sc.title or sc.name, lang)), scope=scope, basis=t(f"basis.{sc.basis}", lang),
+                 denominator=denominator, path=md(path), baseline=md(h["baseline_texts"][lang])))
     for caveat in h["caveats"]:
         st.caption(t("app.h.note", lang, note=md(caveat)))
 
 
 def main() -> None:
     """Draw the app: link → the headline from the widgets' values → the widgets → the open tab."""
-    st.set_page_config(page_title="spendcalc — Japan defense spending", layout="wide")
     first_run = "_link_read" not in st.session_state
     warnings, state, p = read_link_once(), st.session_state, link_params()
-    st.markdown(t("app.title", st.session_state.get("lang", "en")))  # a line, not a screen, on a phone
+    lang = state["lang"]  # the reader's language (the link's lang=, then the sidebar's selector)
+    st.set_page_config(page_title=t("app.page_title", lang), layout="wide")
+    st.markdown("##### " + t("app.title", lang))
     for text in warnings:
-        st.warning(md(text))  # warnings quote the link's text: shown literally
+        st.warning(md(t("app.link_warning", lang, text=text)))  # warnings quote the link's text: shown literally
     uploaded = spendcalc.scenario_from_yaml(state["uploaded_yaml"]) if state.get("uploaded_yaml") else None
-    options = {n: f"{n}: {t}" for n, t in BUILTINS.items()} | {CUSTOM: "Custom (sliders below)"}
-    if uploaded:
-        options[uploaded.name] = f"{uploaded.title or uploaded.name} (uploaded)"  # option labels are plain text
+    options = ({n: f"{n}: {scenario_title(n, title, lang)}" for n, title in BUILTINS.items()}
+               | {CUSTOM: t("app.custom_option", lang)})
+    if uploaded:  # option labels are plain text
+        options[uploaded.name] = t("app.uploaded_option", lang, title=uploaded.title or uploaded.name)
     state["sc"] = [n for n in state["sc"] if n in options]
     if state["sc"] and state.get("focus") not in state["sc"]:
         state["focus"] = linkstate.default_focus(state["sc"])
     start = {key: state[key] for key in p}  # the widgets' values at the start of this run
     view = None
     if not start["sc"]:
-        st.info("Choose at least one scenario in the sidebar.")
+        st.info(t("app.choose_scenario", lang))
     else:
         try:  # the headline first: on a phone it is the first screen, and it is sent before the widgets
             names, scenarios, assumptions = linkstate.model_inputs(start, uploaded)
-            view = compute(scenarios, assumptions, names.index(start["focus"]))
+            view = replace(compute(scenarios, assumptions, names.index(start["focus"])), lang=lang)
             headline(view)
         except spendcalc.SpendcalcError as exc:
-            st.error(f"These settings cannot be computed: {md(exc)}")
-        focus_ui(start["sc"])
+            st.error(t("app.cannot_compute", lang, error=md(exc)))
+        focus_ui(start["sc"], lang)
     if first_run:  # let the browser lay out the answer before twenty widgets and two charts arrive
         time.sleep(FIRST_PAINT_PAUSE_S)  # (measured: the first number shows ~1 s sooner here)
-    drawn = scenario_ui(options, p)
-    upload_ui(state, uploaded)
-    drawn |= economy_ui(p) | method_ui()
+    drawn = lang_ui(lang) | scenario_ui(options, p, lang)
+    upload_ui(state, uploaded, lang)
+    drawn |= economy_ui(p, lang) | method_ui(lang)
     if any(drawn[key] != start[key] for key in drawn) and not state.get("_rerun"):
         state["_rerun"] = True  # once: a widget corrected its value (clamped to its window), show that
         st.rerun()
@@ -345,15 +383,21 @@ def main() -> None:
     write_link()  # before the tabs: the downloads cite the page address
     if view is not None:
         view = with_projection(view)
-        tabs = st.tabs([label for label, _ in TABS], key="tab", bind="query-params")
-        for tab, (label, draw) in zip(tabs, TABS, strict=True):
+        if state.get("tab") is not None and state["tab"] != tab_label(open_tab(state), lang):
+            state["tab"] = tab_label(open_tab(state), lang)  # the same tab after a language switch
+        # not bind="query-params": Streamlit would put the label, in the reader's language, in the link;
+        # write_link() writes the tab's English name instead
+        tabs = st.tabs([tab_label(name, lang) for name, _ in TABS], key="tab", on_change="rerun")
+        for tab, (name, draw) in zip(tabs, TABS, strict=True):
             if tab.open:  # only the open tab is computed, so a slider change stays quick
                 with tab:
                     try:
                         draw(view)
                     except Exception as exc:  # one tab must not take the whole app down
-                        st.error(f"The {label} tab is unavailable: {md(f'{type(exc).__name__}: {exc}')}")
-    st.caption("Copy the page address to share this exact view. Sources: data/README.md.")
+                        st.error(t("app.tab_unavailable", lang, label=tab_label(name, lang),
+                                   error=md(f"{type(exc).__name__}: {exc}")))
+    write_link()  # again: the open tab, by its English name (see tab_label)
+    st.caption(t("app.footer", lang))
     freeze_startup_objects()
 
 

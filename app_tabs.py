@@ -1,22 +1,24 @@
 """The app's tabs: one function per tab, each drawing from a :class:`spendcalc.present.View`.
 
 Imported by ``app.py``. To add a tab: write ``def my_tab(v: View) -> None`` here and add
-``("Label", my_tab)`` to ``TABS`` (the tab's label is also its value in the link, ``?tab=``).
+``("Label", my_tab)`` to ``TABS`` (the English label is its value in the link, ``?tab=``, in either
+language; ``app.TAB_LABELS`` names its label in the catalogue). A tab shows text in ``v.lang``.
 Results are cached by their inputs; a View is hashed by its scenarios and assumptions only.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 import streamlit as st
 
 import spendcalc
-from spendcalc import bundle, charts, i18n, linkstate, present, schema
+from spendcalc import answers, bundle, charts, i18n, linkstate, present, schema
+from spendcalc.claims import reasons
 from spendcalc.data import read_articles_index
-from spendcalc.i18n import t
+from spendcalc.i18n import MESSAGES, fy, t, yen
 from spendcalc.output import markdown_text as md
 from spendcalc.present import View, percent, trillion
 
@@ -76,6 +78,7 @@ def claims_audit(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendca
     index = read_articles_index()
     titles = dict(zip(index["file"], index["headline"].astype(str) + " (" + index["date"].astype(str) + ")",
                       strict=True))
+    audit = audit.assign(reason_ja=reasons(audit, "ja"))  # the Claims tab shows the reader's language
     return arrow_safe(audit.assign(article=audit["article"].map(lambda f: titles.get(f, f))))
 
 
@@ -114,7 +117,9 @@ def trajectories_tab(v: View) -> None:
     left.vega_lite_chart(spec=spending, width="stretch", height=420)
     right.vega_lite_chart(spec=share, width="stretch", height=420)
     st.caption(t("app.traj.dots", v.lang))
-    bases = dict.fromkeys(m["baseline_description"] for m in v.tidy.attrs.get("methodology", {}).values())
+    last = int(v.tidy["fiscal_year"].max())  # the baseline is held flat: any projected year gives its level
+    bases = dict.fromkeys(answers._baseline_words(v.tidy, m, last, v.lang)
+                          for m in v.tidy.attrs.get("methodology", {}).values())
     st.caption(t("app.traj.baselines", v.lang, bases=md(" | ".join(bases))))
     year_table(v)
     downloads(v)
@@ -136,6 +141,8 @@ def year_table(v: View) -> None:
                               key=f"table_scenario_{name}")
         name = chosen if chosen in names else name
     title = next((s.title or s.name) for s in v.scenarios if s.name == name)
+    if f"app.scenario_title.{name}" in MESSAGES:  # a built-in's title in the reader's language
+        title = t(f"app.scenario_title.{name}", v.lang)
     st.markdown(t("app.traj.table", v.lang, title=md(title)))
     st.dataframe(readable(v, name, v.lang), hide_index=True)
 
@@ -199,7 +206,9 @@ def downloads(v: View) -> None:
                            file_name=f"{saved.name}.yaml", mime="application/x-yaml", on_click="ignore",
                            key="dl_yaml", help=t("app.dl.yaml_help", lang, name=md(v.focus.name), saved=md(saved.name)))
     cols = st.columns([2, 1, 1])
-    kind = cols[0].selectbox(t("app.dl.chart_kind", lang), list(CHART_KINDS), key="dl_kind", format_func=CHART_KINDS.get,
+    kind = cols[0].selectbox(t("app.dl.chart_kind", lang), list(CHART_KINDS), key="dl_kind",
+                             format_func=lambda k: t(f"app.dl.kind.{k}", lang) if f"app.dl.kind.{k}" in MESSAGES
+                             else CHART_KINDS[k],
                              label_visibility="collapsed")
     for col, fmt, mime, dpi in ((cols[1], "png", "image/png", 200), (cols[2], "svg", "image/svg+xml", 100)):
         col.download_button(t("app.dl.chart", lang, fmt=fmt.upper()), key=f"dl_{fmt}", on_click="ignore", mime=mime,
@@ -312,34 +321,122 @@ def plan_questions(v: View) -> None:
 @st.fragment
 def claims_tab(v: View) -> None:
     """The articles' claims with verdicts and quotes; the filters rerun only this tab."""
-    audit = claims_audit(v.scenarios, v.assumptions)
+    audit, lang = claims_audit(v.scenarios, v.assumptions), v.lang
     cols = st.columns(2)
-    articles = cols[0].multiselect("Article", sorted(audit["article"].astype(str).unique()), key="claims_article",
-                                   placeholder="All articles")
-    verdicts = cols[1].multiselect("Verdict", sorted(audit["verdict"].astype(str).unique()), key="claims_verdict",
-                                   placeholder="All verdicts")
+    articles = cols[0].multiselect(t("app.claims.article", lang), sorted(audit["article"].astype(str).unique()),
+                                   key="claims_article", placeholder=t("app.claims.all_articles", lang))
+    verdict_label = (lambda x: x) if lang == "en" else (lambda x: label("verdict", x, lang))
+    verdicts = cols[1].multiselect(t("app.claims.verdict", lang), sorted(audit["verdict"].astype(str).unique()),
+                                   key="claims_verdict", placeholder=t("app.claims.all_verdicts", lang),
+                                   format_func=verdict_label)
     shown = audit[audit["article"].astype(str).isin(articles or audit["article"].astype(str))
                   & audit["verdict"].astype(str).isin(verdicts or audit["verdict"].astype(str))]
-    st.caption(f"{len(shown)} of {len(audit)} claims, checked against the bundled data and the model with "
-               "the current assumptions.")
-    st.dataframe(shown, hide_index=True, height=520, column_order=["claim_id", "verdict", "reason", "quote",
-                 "article", "fiscal_year", "value", "unit"],
-                 column_config={"reason": st.column_config.TextColumn(width="large"),
-                                "quote": st.column_config.TextColumn(width="large")})
+    st.caption(t("app.claims.count", lang, shown=len(shown), total=len(audit)))
+    # the reasons in the reader's language where the audit has them (a reason_<lang> column); quotes as written
+    reason = f"reason_{lang}" if f"reason_{lang}" in shown.columns else "reason"
+    shown = shown.assign(verdict=shown["verdict"].astype(str).map(verdict_label))
+    order = ["claim_id", "verdict", reason, "quote", "article", "fiscal_year", "value", "unit"]
+    config = headers(order, "app.claims.col", lang, wide=(reason, "quote"))
+    untranslated = reason == "reason" and lang != "en"  # until the audit has reasons in this language
+    config[reason] = st.column_config.TextColumn(
+        t("app.claims.col.reason_untranslated" if untranslated else "app.claims.col.reason", lang), width="large")
+    st.dataframe(shown, hide_index=True, height=520, column_order=order, column_config=config)
+
+
+def label(prefix: str | tuple[str, ...], value: object, lang: str) -> str:
+    """The catalogue's label ``prefix.<value>`` in ``lang`` (the first of several prefixes that has
+    one), or the value itself where none has."""
+    for p in (prefix,) if isinstance(prefix, str) else prefix:
+        if f"{p}.{value}" in MESSAGES:
+            return t(f"{p}.{value}", lang)
+    return str(value)
+
+
+def headers(columns: Iterable[str], prefix: str | tuple[str, ...], lang: str, wide: Iterable[str] = ()) -> dict:
+    """Column configs showing each column under its catalogue header ``prefix.<column>`` in ``lang``
+    (the table's own column names, which tests and downloads use, stay as they are)."""
+    config = {}
+    for c in columns:
+        name = label(prefix, c, lang)
+        config[c] = (st.column_config.TextColumn(name, width="large") if c in wide
+                     else st.column_config.Column(name))
+    return config
+
+
+def labelled(df: pd.DataFrame, lang: str, columns: dict[str, str]) -> pd.DataFrame:
+    """``df`` with the ids of ``columns`` (column -> catalogue prefix) shown as labels in ``lang``
+    (English: unchanged, ids as the CSV has them)."""
+    if lang == "en":
+        return df
+    cells = {c: df[c].map(lambda x, p=p: label(p, str(x).replace("-", "_") if p == "denominator" else x, lang))
+             for c, p in columns.items() if c in df.columns}
+    if "fiscal_year" in df.columns and df["fiscal_year"].dtype != "int64":
+        cells["fiscal_year"] = df["fiscal_year"].astype(str).str.replace(r"^FY(\d{4})$", r"\1年度", regex=True)
+    return df.assign(**cells)
 
 
 def data_tab(v: View) -> None:
     """The tidy table, definitions, sources and data vintages."""
-    st.markdown(present.DEFINITIONS.format(reference_gdp=trillion(DEFAULTS.reference_gdp_jpy)))
-    st.markdown("**Methodology of the current view**")
-    st.caption(md(charts.methodology_note(v.tidy)))
-    st.dataframe(arrow_safe(spendcalc.methodology_table(v.tidy)), hide_index=True)
-    st.markdown("**Sources and data vintages**")
-    st.dataframe(present.sources_table(reference_tables()["meta"]), hide_index=True)
-    st.markdown("**Trajectories (tidy table)**")
-    st.dataframe(v.tidy, hide_index=True)
-    with st.expander("All bundled figures with their sources"):
-        st.dataframe(reference_tables()["history"], hide_index=True)
+    lang = v.lang
+    if lang == "en":
+        st.markdown(present.DEFINITIONS.format(reference_gdp=trillion(DEFAULTS.reference_gdp_jpy)))
+    else:
+        st.markdown(present.DEFINITIONS_JA.format(reference_gdp=yen(DEFAULTS.reference_gdp_jpy, lang)))
+    st.markdown(f"**{t('app.data.methodology', lang)}**")
+    st.caption(md(charts.methodology_note(v.tidy) if lang == "en" else methodology_note(v)))
+    method = arrow_safe(spendcalc.methodology_table(v.tidy))
+    if lang != "en" and len(method):
+        method = method.assign(title=[scenario_title(v, name, title) for name, title in
+                                      zip(method["scenario"], method["title"], strict=True)])
+    st.dataframe(labelled(method, lang, TIDY_LABELS), hide_index=True,
+                 column_config=headers(method.columns, "app.method_table.col", lang))
+    st.markdown(f"**{t('app.data.sources', lang)}**")
+    sources = present.sources_table(reference_tables()["meta"])
+    st.dataframe(sources, hide_index=True, column_config=headers(sources.columns, "app.data.col", lang))
+    st.markdown(f"**{t('app.data.tidy', lang)}**")
+    st.dataframe(labelled(v.tidy, lang, TIDY_LABELS), hide_index=True,
+                 column_config=headers(v.tidy.columns, ("app.tidy.col", "column"), lang) if lang != "en" else None)
+    with st.expander(t("app.data.all_figures", lang)):
+        history = reference_tables()["history"]
+        st.dataframe(labelled(history, lang, {"scope": "scope"}), hide_index=True,
+                     column_config=headers(history.columns, "app.data.col", lang))
+
+
+def scenario_title(v: View, name: str, title: str) -> str:
+    """A scenario's title in ``v.lang``: a built-in's from the catalogue, the custom one from its
+    sliders, an uploaded one as its file writes it."""
+    if name == linkstate.CUSTOM:
+        sc = next(s for s in v.scenarios if s.name == name)
+        return t("app.data.custom_title", v.lang, share=present.percent(sc.target_share, 1), year=sc.target_year)
+    return label("app.scenario_title", name, v.lang) if f"app.scenario_title.{name}" in MESSAGES else title
+
+
+#: the tidy table's id columns and the catalogue labels they are shown with (other than English)
+TIDY_LABELS = {"status": "status", "measure": "measure", "scope": "scope", "basis": "basis",
+               "denominator": "denominator"}
+
+
+def methodology_note(v: View) -> str:
+    """The methodology of the current view in ``v.lang``, from the projection's own settings."""
+    lang, a, meta = v.lang, v.assumptions, v.tidy.attrs.get("methodology", {})
+
+    def each(key: str, prefix: str) -> str:
+        return "、".join(dict.fromkeys(label(prefix, m[key], lang) for m in meta.values()))
+
+    if a.gdp_preset:
+        gdp = t("app.data.note.preset", lang, value=preset_title(a.gdp_preset, lang))
+    else:
+        gdp = t("app.data.note.growth", lang, value=present.percent(a.growth_rate, 1))
+    past = ("app.data.note.fx_calendar" if a.fx_history else "app.data.note.fx_stated"
+            if a.fx_rate_for_actuals == "stated" else "app.data.note.fx_fiscal")
+    parts = [t("app.data.note.scope", lang, value=each("scope", "scope")),
+             t("app.data.note.basis", lang, value=each("basis", "basis")),
+             t("app.data.note.denominator", lang, value="、".join(dict.fromkeys(
+                 label("denominator", m["denominator"].replace("-", "_"), lang) for m in meta.values()))),
+             t("app.data.note.reference_gdp", lang, value=yen(a.reference_gdp_jpy, lang)),
+             t("app.data.note.vintage", lang, value=a.gdp_vintage), gdp,
+             t("app.data.note.fx", lang, rate=f"{a.jpy_per_usd:g}", past=t(past, lang))]
+    return "。".join(parts) + "。" + t("app.data.note.end", lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -358,46 +455,79 @@ def reconcile_tab(v: View) -> None:
     """Published figures reconciled: the scope waterfall of a fiscal year, and SIPRI's calendar years."""
     from spendcalc.reconcile import BRIDGE_YEARS
 
-    st.markdown("**Scope waterfall: from the MOD budget to the security-related total**")
+    lang = v.lang
+    st.markdown(f"**{t('app.reconcile.waterfall', lang)}**")
     cols = st.columns(2)
-    year = cols[0].selectbox("Fiscal year", BRIDGE_YEARS, index=BRIDGE_YEARS.index(spendcalc.data.default_value("bridge_year")), key="bridge_year",
-                             persist_state="page",
-                             format_func=lambda y: f"FY{y}" + (" (plan composition)" if y == 2027 else ""))
-    basis = cols[1].radio("Basis", ("with-supplementary", "initial"), horizontal=True, key="bridge_basis",
-                          persist_state="page")
+    year = cols[0].selectbox(t("app.reconcile.year", lang), BRIDGE_YEARS,
+                             index=BRIDGE_YEARS.index(spendcalc.data.default_value("bridge_year")), key="bridge_year",
+                             persist_state="page", format_func=lambda y: t("app.reconcile.plan_composition", lang,
+                                                                           year=fy(y, lang)) if y == 2027 else fy(y, lang))
+    basis = cols[1].radio(t("app.reconcile.basis", lang), ("with-supplementary", "initial"), horizontal=True,
+                          key="bridge_basis", persist_state="page", format_func=lambda b: label("basis", b, lang))
     table = bridge_table(year, basis)
-    st.caption(md(f"{table.attrs['note']} Same-year GDP: {table.attrs['gdp_same_year']}. Fixed: the "
-                  f"FY2022 reference GDP ({trillion(table.attrs['reference_gdp_jpy'])})."))
+    st.caption(md(bridge_caption(table, year, lang)))
     shown = table.assign(trillion_jpy=table["value_jpy"] / 1e12,
                          running_total_trillion_jpy=table["running_total_jpy"] / 1e12)
-    st.dataframe(arrow_safe(shown), hide_index=True,
-                 column_order=["step", "component", "trillion_jpy", "running_total_trillion_jpy",
-                               "share_of_gdp_fixed_fy2022", "share_of_gdp_same_year",
-                               "spending_per_capita_jpy", "status", "source_title", "source_url",
-                               "derivation"],
-                 column_config={"component": st.column_config.TextColumn(width="large"),
-                                "derivation": st.column_config.TextColumn(width="large")})
-    st.markdown("**SIPRI-comparable calendar years (share of calendar-year GDP) beside SIPRI's figures**")
+    order = ["step", "component", "trillion_jpy", "running_total_trillion_jpy", "share_of_gdp_fixed_fy2022",
+             "share_of_gdp_same_year", "spending_per_capita_jpy", "status", "source_title", "source_url",
+             "derivation"]
+    if lang != "en":  # the rows' names (each component's English text is its key in the catalogue)
+        shown = shown.assign(component=shown["component"].map(lambda c: t(COMPONENTS[c], lang) if c in COMPONENTS else c))
+    st.dataframe(labelled(arrow_safe(shown), lang, {"status": "status"}), hide_index=True, column_order=order,
+                 column_config=headers(order, "app.reconcile.col", lang, wide=("component", "derivation")))
+    sipri_section(lang)
+
+
+#: the dated GDP projections' titles (``data/defaults.yaml``) -> their catalogue keys
+PRESET_TITLES = {en: key for key, (en, _) in MESSAGES.items() if key.startswith("app.preset_title.")}
+
+
+def preset_title(name: str, lang: str) -> str:
+    """A dated GDP projection's title in ``lang`` (its own title where the catalogue has none)."""
+    title = spendcalc.load_history().presets[name].title
+    return t(PRESET_TITLES[title], lang) if title in PRESET_TITLES else title
+
+
+#: the waterfall's row names (``spendcalc.reconcile``'s component texts) -> their catalogue keys
+COMPONENTS = {en: key for key, (en, _) in MESSAGES.items() if key.startswith("app.bridge.component.")}
+
+
+def bridge_caption(table: pd.DataFrame, year: int, lang: str) -> str:
+    """The waterfall's note and its two GDP denominators, in ``lang``."""
+    a = table.attrs
+    if lang == "en" or f"app.reconcile.note.{year}" not in MESSAGES:
+        return t("app.reconcile.caption", "en", note=a["note"], gdp_same_year=a["gdp_same_year"],
+                 reference_gdp=trillion(a["reference_gdp_jpy"]))
+    actual = year <= int(spendcalc.load_history().gdp_series(DEFAULTS.gdp_vintage).years.max())
+    gdp = t("app.reconcile.gdp_actual" if actual else "app.reconcile.gdp_projected", lang, year=year,
+            vintage=DEFAULTS.gdp_vintage, preset=preset_title(DEFAULTS.gdp_preset, lang))
+    return t("app.reconcile.caption", lang, note=t(f"app.reconcile.note.{year}", lang), gdp_same_year=gdp,
+             reference_gdp=yen(a["reference_gdp_jpy"], lang))
+
+
+def sipri_section(lang: str) -> None:
+    """SIPRI's calendar-year figures beside the project's SIPRI-comparable series."""
+    st.markdown(f"**{t('app.sipri.title', lang)}**")
     sipri = sipri_table()
-    st.caption("Calendar year t = 3/4 of FY t + 1/4 of FY t-1 (MOD budget incl. SACO/realignment plus "
-               "known supplementary budgets), over calendar-year GDP derived the same way; each year's "
-               "difference from SIPRI's published share is explained in the last column.")
+    st.caption(t("app.sipri.caption", lang))
+    col = {c: t(f"app.sipri.col.{c}", lang) for c in ("calendar_year", "spending", "share", "sipri_share",
+                                                       "difference", "first_estimate", "usd", "sipri_usd", "why")}
     shown = pd.DataFrame({
-        "calendar year": sipri["calendar_year"],
-        "spending (trillion JPY)": sipri["spending_jpy"] / 1e12,
-        "share of CY GDP (%)": 100 * sipri["share_of_gdp"],
-        "SIPRI share (%)": 100 * sipri["sipri_share_of_gdp"],
-        "difference (pt)": sipri["difference_share_pt"],
-        "share of CY GDP, first estimate (%)": 100 * sipri["share_of_gdp_on_first_estimate"],
-        "spending (USD bn)": sipri["spending_usd"] / 1e9,
-        "SIPRI (USD bn)": sipri["sipri_spending_usd"] / 1e9,
-        "why it differs": sipri["explanation"],
+        col["calendar_year"]: sipri["calendar_year"],
+        col["spending"]: sipri["spending_jpy"] / 1e12,
+        col["share"]: 100 * sipri["share_of_gdp"],
+        col["sipri_share"]: 100 * sipri["sipri_share_of_gdp"],
+        col["difference"]: sipri["difference_share_pt"],
+        col["first_estimate"]: 100 * sipri["share_of_gdp_on_first_estimate"],
+        col["usd"]: sipri["spending_usd"] / 1e9,
+        col["sipri_usd"]: sipri["sipri_spending_usd"] / 1e9,
+        col["why"]: sipri["explanation"],
     })
     number = {c: st.column_config.NumberColumn(format="%.3f") for c in shown.columns[1:6]}
     number |= {c: st.column_config.NumberColumn(format="%.1f") for c in shown.columns[6:8]}
     st.dataframe(arrow_safe(shown), hide_index=True,
-                 column_config=number | {"calendar year": st.column_config.NumberColumn(format="%d"),
-                                         "why it differs": st.column_config.TextColumn(width="large")})
+                 column_config=number | {col["calendar_year"]: st.column_config.NumberColumn(format="%d"),
+                                         col["why"]: st.column_config.TextColumn(width="large")})
 
 
 #: the tabs, in order: (label, function drawing it from the View). A new tab goes here.

@@ -8,6 +8,15 @@ one is also returned exactly (:attr:`Answer.values`), with its unit and definiti
 Printed the way a brief prints them: trillion yen with one decimal, US dollars in whole billions,
 yen per person to the nearest thousand, shares of GDP in percent with one decimal. A value that
 is missing (NaN) reads "not available".
+
+In either language (``lang``, :data:`spendcalc.i18n.LANGS`): every word of the sentence is a
+template of the message catalogue (``answer.*`` keys of :mod:`spendcalc.i18n`) filled with the
+same numbers, printed by the catalogue's formatters. Japanese follows Japanese conventions
+(27.2兆円, 億円 below a trillion, 1,750億ドル, 国民1人当たり23.4万円, 2035年度, 対GDP比3.5%) and
+the government's terms for scopes and bases (``scope.*``, ``basis.*``); the English sentence
+prints scope and basis codes as before. The values (:attr:`Answer.values`) are the same in
+both languages; their ``definition`` is data and stays English (the ``quantity`` names have
+Japanese labels as ``measure.<quantity>``).
 """
 
 from __future__ import annotations
@@ -16,6 +25,8 @@ import math
 from dataclasses import dataclass
 
 import pandas as pd
+
+from spendcalc import i18n
 
 #: columns of :attr:`Answer.values`
 VALUE_COLUMNS = ("quantity", "fiscal_year", "value", "unit", "definition")
@@ -63,59 +74,134 @@ def _at(tidy: pd.DataFrame, scenario: str, year: int, measure: str) -> tuple[flo
     return float(rows["value"].iloc[0]), str(rows["status"].iloc[0])
 
 
-def _denominator_text(meta: dict) -> str:
+def _denominator_text(meta: dict, lang: str = "en") -> str:
+    """The scenario's own GDP denominator in words."""
     if meta["denominator"] == "fixed-fy2022":
-        return f"FY2022 GDP held fixed at {trillion_yen(meta['reference_gdp_jpy'])}"
-    return "same-year nominal GDP"
+        return i18n.t("answer.denominator.fixed-fy2022", lang, reference=i18n.yen(meta["reference_gdp_jpy"], lang))
+    return i18n.t("answer.denominator.same-year", lang)
 
 
-def _spending(meta: dict) -> str:
-    """'security-related spending (with-supplementary)': what is counted, in the scenario's words."""
-    return f"{meta['scope']} spending ({meta['basis']})"
+def _label(kind: str, code: str, lang: str) -> str:
+    """A scope, basis or status in a sentence: the code in English (as the scenario names it),
+    the official Japanese name in Japanese (``scope.*``, ``basis.*``, ``status.*``)."""
+    if lang == "en" or not code:
+        return code
+    return i18n.t(f"{kind}.{code}", lang)
 
 
-def _opening(meta: dict, year: int, status: str) -> str:
-    """'Reaching 3.5% of GDP by FY2035 means spending' or the words for a path without a target."""
+def _spending(meta: dict, lang: str = "en") -> str:
+    """'security-related spending (with-supplementary)' / '安全保障に関連する経費（当初予算＋補正予算）'."""
+    return i18n.t("answer.what", lang, scope=_label("scope", meta["scope"], lang),
+             basis=_label("basis", meta["basis"], lang))
+
+
+def _head(meta: dict, year: int, status: str, spending: str, lang: str) -> str:
+    """'Reaching 3.5% of GDP (…) by FY2035 means … of 27.2 trillion yen in FY2035', or the
+    words for a target already budgeted, or for a path without a target."""
     share, target = meta.get("target_share"), meta.get("target_year")
+    what = _spending(meta, lang)
     if share is None or target is None:
-        return f"Under '{meta['title']}' ({meta['scenario']}), {_spending(meta)} is"
-    goal = f"{percent(share)} of GDP ({_denominator_text(meta)})"
+        return i18n.t("answer.head.path", lang, title=meta["title"], scenario=meta["scenario"], what=what,
+                 spending=spending, year=year)
+    goal = i18n.t("answer.goal", lang, share=i18n.percent(share, lang), denominator=_denominator_text(meta, lang))
     if status and status != "projection":
-        return (f"The target of {goal} falls due in FY{target}, a year already budgeted "
-                f"({status}): {_spending(meta)} is")
-    return f"Reaching {goal} by FY{target} means {_spending(meta)} of"
+        return i18n.t("answer.head.budgeted", lang, goal=goal, target=target, what=what, spending=spending,
+                 year=year, status=_label("status", status, lang))
+    return i18n.t("answer.head.target", lang, goal=goal, target=target, what=what, spending=spending,
+             year=year)
 
 
-def _fx_words(meta: dict, status: str) -> str:
+def _fx_words(meta: dict, status: str, lang: str = "en") -> str:
     """The exchange rate of a projected year is the stated rate; earlier years: see the values."""
     if status == "projection":
-        return f"at {meta['jpy_per_usd']:g} JPY/USD"
-    return "at the exchange rate given in the values"
+        return i18n.t("answer.fx.stated", lang, rate=f"{meta['jpy_per_usd']:g}")
+    return i18n.t("answer.fx.values", lang)
 
 
-def _gap_words(gap: float, cumulative: float, meta: dict, year: int) -> str:
+def _details(meta: dict, status: str, usd: float, real: float, person: float, lang: str) -> str:
+    """The bracket after the spending: dollars at the rate, real terms, per person."""
+    base = meta["price_base_year"]
+    na = i18n.t("common.not_available", lang)
+    if _missing(real):
+        real_text = i18n.t("answer.real.missing", lang, base=base, na=na)
+    else:  # English says '22.1 trillion' here (the yen are said once, before)
+        real_text = i18n.t("answer.real", lang, base=base, amount=i18n.yen(real, lang).removesuffix(" yen"))
+    person_text = na if _missing(person) else i18n.t("answer.per_person", lang, amount=i18n.man_yen(person, lang))
+    return i18n.t("answer.details", lang, usd=i18n.usd_bn(usd, lang), fx=_fx_words(meta, status, lang),
+             real=real_text, person=person_text)
+
+
+def _is_zero(gap: float, lang: str) -> bool:
+    """Whether a gap prints as zero: 0.0 trillion yen in English, 0億円 in Japanese."""
+    return round(gap / 1e12, 1) == 0 if lang == "en" else round(gap / 1e8) == 0
+
+
+def _gap_words(gap: float, cumulative: float, meta: dict, year: int, lang: str = "en",
+               baseline: str | None = None) -> str:
     first = meta["cumulative_from"]
+    na = i18n.t("common.not_available", lang)
     if _missing(gap):
-        per_year = f"the difference from the baseline is {NOT_AVAILABLE}"
-    elif round(gap / 1e12, 1) == 0:
-        per_year = "the same as the baseline"
+        per_year = i18n.t("answer.gap.missing", lang, na=na)
+    elif _is_zero(gap, lang):
+        per_year = i18n.t("answer.gap.same", lang)
     else:
-        per_year = (f"{trillion_yen(abs(gap))} {'more' if gap > 0 else 'less'} in FY{year} than the baseline")
+        per_year = i18n.t("answer.gap.more" if gap > 0 else "answer.gap.less", lang,
+                     amount=i18n.yen(abs(gap), lang), year=year)
     if year < first:
-        total = f"no cumulative total (FY{year} is before FY{first}, the first year it counts)"
+        total = i18n.t("answer.total.none", lang, year=year, first=first)
     elif _missing(cumulative):
-        total = f"the total over FY{first}–FY{year} is {NOT_AVAILABLE}"
+        total = i18n.t("answer.total.missing", lang, first=first, year=year, na=na)
+    elif lang != "en" and _is_zero(cumulative, lang):
+        total = i18n.t("answer.total.same", lang, first=first, year=year)
     else:
-        total = (f"{trillion_yen(abs(cumulative))} {'more' if cumulative >= 0 else 'less'} in total "
-                 f"over FY{first}–FY{year}")
-    return f"{per_year} ({meta['baseline_description']}); {total}"
+        total = i18n.t("answer.total.more" if cumulative >= 0 else "answer.total.less", lang,
+                  amount=i18n.yen(abs(cumulative), lang), first=first, year=year)
+    return i18n.t("answer.gap", lang, per_year=per_year, total=total,
+             baseline=baseline if baseline is not None else meta["baseline_description"])
 
 
-def answer(tidy: pd.DataFrame, headline: dict, scenario: str | None = None) -> Answer:
+def _baseline_words(tidy: pd.DataFrame, meta: dict, year: int, lang: str) -> str:
+    """What the extra yen are measured against. English: the methodology's own words (as every
+    English output prints them); Japanese: the same baseline from its fields and its level in
+    the projection (``baseline_spending_jpy``)."""
+    if lang == "en":
+        return meta["baseline_description"]
+    level, _ = _at(tidy, meta["scenario"], year, "baseline_spending_jpy")
+    if meta.get("baseline") == "common":
+        a = tidy.attrs.get("assumptions", {})
+        b_year, scope, basis = a.get("baseline_year"), a.get("baseline_scope"), a.get("baseline_basis")
+        key = "answer.baseline.common"
+    else:
+        b_year, scope, basis = meta.get("anchor_year"), meta["scope"], meta["basis"]
+        key = "answer.baseline.own"
+    return i18n.t(key, lang, year=b_year, scope=_label("scope", scope, lang),
+             basis=_label("basis", basis, lang), level=i18n.yen(level, lang))
+
+
+def _sentence(tidy: pd.DataFrame, meta: dict, year: int, status: str, numbers: dict, lang: str) -> str:
+    """The answer sentence in ``lang``, every number from ``numbers`` (the values of the answer)."""
+    n = numbers
+    head = _head(meta, year, status, i18n.yen(n["spending_jpy"], lang), lang)
+    gap = _gap_words(n["gap_to_baseline_jpy"], n["cumulative_gap_to_baseline_jpy"], meta, year, lang,
+                     _baseline_words(tidy, meta, year, lang))
+    shares = i18n.t("answer.shares", lang, same=i18n.percent(n["share_of_gdp_same_year"], lang),
+               fixed=i18n.percent(n["share_of_gdp_fixed_fy2022"], lang), reference=i18n.yen(meta["reference_gdp_jpy"], lang),
+               denominator=_denominator_text(meta, lang))
+    details = _details(meta, status, n["spending_usd"], n["spending_real_jpy"],
+                       n["spending_per_capita_jpy"], lang)
+    if lang == "ja":
+        shares = shares.replace("対GDP比" + i18n.t("common.not_available", lang), i18n.t("common.not_available", lang))
+    return i18n.t("answer.sentence", lang, head=head, details=details, gap=gap, shares=shares)
+
+
+def answer(tidy: pd.DataFrame, headline: dict, scenario: str | None = None, lang: str = "en") -> Answer:
     """The answer for one scenario of ``tidy``, with ``headline`` from ``headline_figures``.
 
     ``scenario`` defaults to the only scenario of ``tidy``. The year is ``headline['target_year']``
-    (the target year, or the last projected year for a path without a target).
+    (the target year, or the last projected year for a path without a target). ``lang`` (one of
+    ``spendcalc.i18n.LANGS``) is the language of the sentence; the values are the same in every
+    language (their ``definition`` is data, in English; ``spendcalc.i18n`` has the labels of
+    the ``quantity`` names, ``measure.<quantity>``).
     """
     names = list(tidy.attrs.get("methodology", {}))
     name = scenario if scenario is not None else (names[0] if len(names) == 1 else None)
@@ -131,16 +217,11 @@ def answer(tidy: pd.DataFrame, headline: dict, scenario: str | None = None) -> A
     usd, real, person = (headline["spending_usd"], headline["spending_real_jpy"],
                          headline["spending_per_capita_jpy"])
     same, fixed = headline["share_same_year"], headline["share_fixed_fy2022"]
-    sentence = (
-        f"{_opening(meta, year, status)} {trillion_yen(spending)} in FY{year} "
-        f"({usd_bn(usd)} {_fx_words(meta, status)}; {trillion_yen(real).replace(' yen', '')} in "
-        f"FY{meta['price_base_year']} prices; {per_person(person)}), "
-        f"{_gap_words(gap, cumulative, meta, year)}. "
-        f"Measured against same-year nominal GDP that is {percent(same)} of GDP; against FY2022 GDP "
-        f"held fixed at {trillion_yen(meta['reference_gdp_jpy'])} it is {percent(fixed)}"
-        f" (the scenario's own denominator: {_denominator_text(meta)}).")
-    sentence = sentence.replace(f"{NOT_AVAILABLE} in FY{meta['price_base_year']} prices",
-                                f"in FY{meta['price_base_year']} prices {NOT_AVAILABLE}")
+    numbers = {"spending_jpy": spending, "spending_usd": usd, "spending_real_jpy": real,
+               "spending_per_capita_jpy": person, "gap_to_baseline_jpy": gap,
+               "cumulative_gap_to_baseline_jpy": cumulative, "share_of_gdp_same_year": same,
+               "share_of_gdp_fixed_fy2022": fixed}
+    sentence = _sentence(tidy, meta, year, status, numbers, i18n.check_lang(lang))
     first = meta["cumulative_from"]
     rows = [
         ("spending_jpy", spending, "JPY", f"spending in FY{year} ({meta['scope']}, {meta['basis']}), "
@@ -163,9 +244,10 @@ def answer(tidy: pd.DataFrame, headline: dict, scenario: str | None = None) -> A
     return Answer(scenario=name, sentence=sentence, values=values)
 
 
-def answer_sentence(tidy: pd.DataFrame, headline: dict, scenario: str | None = None) -> str:
+def answer_sentence(tidy: pd.DataFrame, headline: dict, scenario: str | None = None,
+                    lang: str = "en") -> str:
     """Just the sentence of :func:`answer`."""
-    return answer(tidy, headline, scenario).sentence
+    return answer(tidy, headline, scenario, lang).sentence
 
 
 # ----------------------------------------------------------------------------------------------
@@ -176,34 +258,38 @@ TABLE_MEASURES = ("spending_jpy", "share_of_gdp_same_year", "share_of_gdp_fixed_
                   "spending_real_jpy", "spending_per_capita_jpy", "gap_to_baseline_jpy",
                   "cumulative_gap_to_baseline_jpy")
 
-#: measure -> (column header with its unit, divisor for print, format); units as the tidy frame's
-_READABLE: dict[str, tuple[str, float, str]] = {
-    "spending_jpy": ("spending [trn JPY]", 1e12, "{:,.2f}"),
-    "nominal_gdp_jpy": ("GDP [trn JPY]", 1e12, "{:,.1f}"),
-    "denominator_gdp_jpy": ("denominator GDP [trn JPY]", 1e12, "{:,.1f}"),
-    "share_of_gdp": ("own-denominator share [%]", 0.01, "{:.2f}"),
-    "share_of_gdp_fixed_fy2022": ("of FY2022 GDP [%]", 0.01, "{:.2f}"),
-    "share_of_gdp_same_year": ("of same-year GDP [%]", 0.01, "{:.2f}"),
-    "spending_usd": ("spending [USD bn]", 1e9, "{:,.1f}"),
-    "spending_real_jpy": ("real [trn JPY of FY{base}]", 1e12, "{:,.2f}"),
-    "cumulative_spending_jpy": ("cumulative [trn JPY]", 1e12, "{:,.1f}"),
-    "baseline_spending_jpy": ("baseline [trn JPY]", 1e12, "{:,.2f}"),
-    "gap_to_baseline_jpy": ("extra vs baseline [trn JPY/yr]", 1e12, "{:+,.2f}"),
-    "cumulative_gap_to_baseline_jpy": ("cumulative extra [trn JPY]", 1e12, "{:+,.1f}"),
-    "spending_per_capita_jpy": ("per person [JPY]", 1.0, "{:,.0f}"),
-    "spending_per_capita_usd": ("per person [USD]", 1.0, "{:,.0f}"),
+#: measure -> (divisor for print, format); units as the tidy frame's. The column header with its
+#: unit is the catalogue's ``table.<measure>`` (:mod:`spendcalc.i18n`), in the reader's language.
+_READABLE: dict[str, tuple[float, str]] = {
+    "spending_jpy": (1e12, "{:,.2f}"),
+    "nominal_gdp_jpy": (1e12, "{:,.1f}"),
+    "denominator_gdp_jpy": (1e12, "{:,.1f}"),
+    "share_of_gdp": (0.01, "{:.2f}"),
+    "share_of_gdp_fixed_fy2022": (0.01, "{:.2f}"),
+    "share_of_gdp_same_year": (0.01, "{:.2f}"),
+    "spending_usd": (1e9, "{:,.1f}"),
+    "spending_real_jpy": (1e12, "{:,.2f}"),
+    "cumulative_spending_jpy": (1e12, "{:,.1f}"),
+    "baseline_spending_jpy": (1e12, "{:,.2f}"),
+    "gap_to_baseline_jpy": (1e12, "{:+,.2f}"),
+    "cumulative_gap_to_baseline_jpy": (1e12, "{:+,.1f}"),
+    "spending_per_capita_jpy": (1.0, "{:,.0f}"),
+    "spending_per_capita_usd": (1.0, "{:,.0f}"),
 }
 
 
 def readable_table(tidy: pd.DataFrame, scenario: str, measures: tuple[str, ...] | list[str] | None = None,
-                   ) -> pd.DataFrame:
+                   lang: str = "en") -> pd.DataFrame:
     """One scenario of ``tidy`` as text cells for a terminal: fiscal years down, measures across,
     each in the unit its header names (trillion yen, %, USD bn), rounded for print only.
 
     The first columns are ``FY`` and ``status`` (of the year's spending); a measure without a
     value in a year reads ``-``; a year without any of ``measures`` is left out. "trn" is
-    trillion (10^12). The tidy frame stays the exact record (CSV, JSON).
+    trillion (10^12). The tidy frame stays the exact record (CSV, JSON). ``lang``: the language
+    of the headers, the fiscal years (``2035年度``) and the status (``試算``); the numbers are the
+    same in every language.
     """
+    lang = i18n.check_lang(lang)
     one = tidy[tidy["scenario"] == scenario]
     base = tidy.attrs.get("methodology", {}).get(scenario, {}).get("price_base_year", "")
     chosen = [m for m in (measures or TABLE_MEASURES) if m in set(one["measure"])]
@@ -211,11 +297,12 @@ def readable_table(tidy: pd.DataFrame, scenario: str, measures: tuple[str, ...] 
     values = one.pivot(index="fiscal_year", columns="measure", values="value")
     status = one.pivot(index="fiscal_year", columns="measure", values="status")
     lead = "spending_jpy" if "spending_jpy" in status else (chosen[0] if chosen else None)
-    out = pd.DataFrame({"FY": [f"FY{y}" for y in values.index],
-                        "status": [str(s) if isinstance(s, str) else "-" for s in
-                                   (status[lead] if lead else [None] * len(values))]})
+    out = pd.DataFrame({i18n.t("table.FY", lang): [i18n.fy(y, lang) for y in values.index],
+                        i18n.t("table.status", lang): [_label("status", str(s), lang) if isinstance(s, str)
+                                                       else "-" for s in
+                                                       (status[lead] if lead else [None] * len(values))]})
     for m in chosen:
-        header, divisor, fmt = _READABLE[m]
-        out[header.format(base=base)] = [("-" if _missing(float(v)) else fmt.format(v / divisor))
-                                         for v in values[m]]
+        divisor, fmt = _READABLE[m]
+        out[i18n.t(f"table.{m}", lang, base=base)] = [("-" if _missing(float(v)) else fmt.format(v / divisor))
+                                                      for v in values[m]]
     return out

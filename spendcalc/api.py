@@ -202,14 +202,18 @@ def answer(scenario: ScenarioLike, *, preset: str | None = None, growth: object 
            vintage: str | None = None, reference_gdp: object = None, baseline: str | None = None,
            fx_rate_for_actuals: str | None = None, growth_overrides: dict[int, object] | None = None,
            fx_history: bool | None = None, assumptions: Assumptions | None = None,
-           history: History | None = None) -> _answer.Answer:
+           history: History | None = None, lang: str = "en") -> _answer.Answer:
     """One scenario's answer as a sentence, with the exact values it rounds
     (:func:`spendcalc.answers.answer` on the bundled data; options as in :func:`project`).
 
     The horizon is extended to the scenario's target year if ``until`` is earlier. Returns an
     :class:`spendcalc.answers.Answer` (``.sentence``, ``.values``: quantity, fiscal_year, value,
-    unit, definition).
+    unit, definition). ``lang`` (``"en"`` or ``"ja"``, :data:`spendcalc.i18n.LANGS`) is the
+    language of the sentence; the values are the same in every language.
     """
+    from spendcalc.i18n import check_lang
+
+    lang = check_lang(lang)
     a = make_assumptions(preset=preset, growth=growth, inflation=inflation, fx=fx, until=until,
                          vintage=vintage, reference_gdp=reference_gdp, baseline=baseline,
                          fx_rate_for_actuals=fx_rate_for_actuals, growth_overrides=growth_overrides,
@@ -220,7 +224,7 @@ def answer(scenario: ScenarioLike, *, preset: str | None = None, growth: object 
         a = replace(a, until=sc.target_year)
     anchor_year, _ = h.anchor(sc.scope, sc.basis)
     tidy = model.project([sc], a, h, since=min(anchor_year - 1, a.until))
-    return _answer.answer(tidy, model.headline_figures(sc, a, h), sc.name)
+    return _answer.answer(tidy, model.headline_figures(sc, a, h), sc.name, lang)
 
 # ----------------------------------------------------------------------------------------------
 # The definitions bridge: scope waterfall and quick conversions (loading wrappers)

@@ -64,6 +64,10 @@ verdicts differ (the data disagree), all get the one with the least support
   "almost", "nearly" mean at most the value and within 5% below it. Counts use +/-0.5 for a bare
   figure.
 
+In Japanese: :func:`reasons` gives each row's reason in the catalogue's words
+(:mod:`spendcalc.i18n`, ``claims.*`` keys; verdict labels ``verdict.*``), built from the row's
+own columns; the quotes stay as the articles print them, and ``reason`` stays the English text.
+
 Pure: the claims, reference rows, articles, History and scenarios come in as arguments.
 ``spendcalc.check_claims()`` (in :mod:`spendcalc.api`) loads the bundled ones; the files are
 read by ``spendcalc.data.read_claims``, ``read_reference_rows`` and ``read_articles_index``.
@@ -846,3 +850,139 @@ def _gap(v: float, claimed: float) -> str:
     if v < claimed:
         return f"{(claimed - v) * 100:.2f} pt short of {_pct(claimed)}"
     return f"{(v - claimed) * 100:.2f} pt over {_pct(claimed)}"
+
+
+# ----------------------------------------------------------------------------------------------
+# The reason in the reader's language (spendcalc.i18n)
+# ----------------------------------------------------------------------------------------------
+def reasons(audit: pd.DataFrame, lang: str = "en") -> pd.Series:
+    """Each claim's reason in ``lang``, built from the row's own columns (the verdict, the claim
+    type, the model's shares on every definition, the reference cited, the plan check).
+
+    ``reason`` (English) stays the full wording, with the source notes bundled in English; this
+    is the same finding in the words of the catalogue (:mod:`spendcalc.i18n`, keys
+    ``claims.*``), every number read from the row. The claims' quotes are never translated.
+    """
+    return pd.Series([reason_text(r, lang) for r in audit.to_dict("records")], index=audit.index,
+                     dtype=object)
+
+
+def reason_text(row: Mapping[str, object], lang: str = "en") -> str:
+    """One row of :func:`check_claims` as a reason in ``lang`` (see :func:`reasons`)."""
+    from spendcalc import i18n
+
+    verdict = str(row["verdict"])
+    parts = []
+    same = re.search(r"the same claim as (.+?), judged once", str(row.get("reason") or ""))
+    if same:
+        parts.append(i18n.t("claims.same_claim", lang, others=same.group(1)))
+    if row.get("claim_type") in ("pledge", "request"):
+        parts.append(i18n.t(f"claims.what.{row['claim_type']}", lang))
+    model = _model_parts(row, lang)
+    if row.get("claim_type") == "fact":  # judged on the model: its shares first
+        parts, model = parts + model, []
+    if row.get("reference_source"):
+        parts += _reference_parts(row, lang)
+    elif verdict == "not-modelled" and not parts:
+        key = f"claims.kind.{row.get('kind')}"
+        kind = i18n.t(key, lang) if key in i18n.MESSAGES else str(row.get("kind"))
+        parts.append(i18n.t("claims.no_reference", lang, kind=kind))
+    if row.get("reference_check") == "not-verified":
+        parts.append(i18n.t("claims.not_verified", lang))
+    plan = row.get("plan_check")
+    if isinstance(plan, str) and plan:
+        status = plan.split(":", 1)[0]
+        key = f"claims.plan.{status}"
+        parts.append(i18n.t("claims.plan", lang, status=i18n.t(key, lang) if key in i18n.MESSAGES
+                            else status))
+    parts += model  # a pledge's or a request's shares: what the level means, after the finding
+    return i18n.t("claims.reason", lang, lead=i18n.t(f"claims.lead.{verdict}", lang),
+                  body=i18n.t("claims.join", lang).join(parts))
+
+
+def _reference_parts(row: Mapping[str, object], lang: str) -> list[str]:
+    """The reference a reason cites: its source, period and figure; for a count, how far it is
+    from the claim; whether it is older than the claim (as the English reason found)."""
+    from spendcalc import i18n
+
+    unit = str(row.get("reference_unit") or "")
+    unit_key = "claims.unit.date" if unit.startswith("date") else f"claims.unit.{unit}"
+    unit_text = i18n.t(unit_key, lang) if unit_key in i18n.MESSAGES else unit
+    period = str(row.get("reference_period") or "-")
+    if lang == "ja":
+        period = re.sub(r"FY(\d{4})", lambda m: i18n.fy(int(m.group(1)), lang), period)
+    value = row.get("reference_value")
+    counted = _number(value) if unit in _COUNT_UNITS["count"] | {"persons", "km", "years"} else None
+    shown = (f"{counted:,.0f}{unit_text}" if lang == "ja" else f"{counted:,.0f} {unit}") \
+        if counted is not None else i18n.t("claims.value_unit", lang, value=value, unit=unit_text)
+    check = f"claims.check.{row.get('reference_check')}"
+    parts = [i18n.t(check, lang)] if check in i18n.MESSAGES and row.get("claim_type") == "fact" else []
+    parts.append(i18n.t("claims.reference", lang, source=short_title(str(row["reference_source"])),
+                        period=period, value=shown))
+    claimed = _number(row.get("value"))
+    if counted is not None and claimed and row.get("claim_type") == "fact" and \
+            row.get("unit") not in (None, "fraction", "date"):  # a count: how far from the claim
+        rel = counted / claimed - 1.0
+        key = "claims.above_claim" if rel >= 0 else "claims.below_claim"
+        parts.append(i18n.t(key, lang, share=f"{abs(rel):.1%}"))
+    old = re.search(r"(\d+) years before the claim \((\d{4})\)", str(row.get("reason") or ""))
+    if old:
+        parts.append(i18n.t("claims.old", lang, age=int(old.group(1)), year=int(old.group(2))))
+    elif "cannot be dated against the claim" in str(row.get("reason") or ""):
+        parts.append(i18n.t("claims.undated", lang))
+    return parts
+
+
+def _number(value: object) -> float | None:
+    """A number from a row's value (text in the reference columns), or None."""
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if np.isnan(v) else v
+
+
+def _model_parts(row: Mapping[str, object], lang: str) -> list[str]:
+    """The model's shares on every definition, split into those the claim holds for and not."""
+    from spendcalc import i18n
+
+    year = row.get("model_fiscal_year")
+    if year is None or pd.isna(year) or row.get("unit") != "fraction":
+        return []
+    claimed = float(row["value"])
+    bounds = claim_bounds(claimed, row.get("qualifier"), "fraction")
+    status = str(row.get("model_status") or "")
+    key = f"status.{status}"
+    parts = [i18n.t("claims.model", lang, year=int(year),
+                    status=i18n.t(key, lang) if key in i18n.MESSAGES else status or "-"),
+             i18n.t("claims.read_as", lang, range=_bounds_words(bounds, lang))]
+    if pd.isna(row.get("fiscal_year")):
+        parts.append(i18n.t("claims.no_year", lang, year=int(year)))
+    good, bad = [], []
+    for (denom, scope), col in zip(DEFINITIONS, MODEL_COLUMNS, strict=True):
+        v = row.get(col)
+        if v is None or pd.isna(v):
+            continue
+        cell = i18n.t("claims.cell", lang, scope=i18n.t(f"scope.{scope}", lang),
+                      denominator=i18n.t(f"claims.denominator.{denom}", lang), share=_pct(float(v), 2))
+        (good if holds(np.array([float(v)]), bounds)[0] else bad).append(cell)
+    comma = "、" if lang == "ja" else ", "
+    if good:
+        parts.append(i18n.t("claims.holds", lang, cells=comma.join(good)))
+    if bad:
+        parts.append(i18n.t("claims.fails", lang, cells=comma.join(bad)))
+    return parts
+
+
+def _bounds_words(bounds: tuple[float, float, bool, str], lang: str) -> str:
+    """A share's bounds in words: '1.95%–2.05%', 'above 2%', 'at most 3%'."""
+    from spendcalc import i18n
+
+    low, high, strict, _ = bounds
+    if np.isinf(high):
+        return i18n.t("claims.above" if strict else "claims.at_least", lang, low=_pct(low, 2))
+    if np.isinf(low):
+        return i18n.t("claims.at_most", lang, high=_pct(high, 2))
+    return i18n.t("claims.range", lang, low=_pct(low, 2), high=_pct(high, 2))

@@ -2,17 +2,23 @@
 
 One keyed table (:data:`MESSAGES`): ``key -> (english, japanese)``. Shells (the app, the CLI,
 the charts) and the pure sentence builders (:mod:`spendcalc.answers`) look their words up with
-:func:`t`; numbers are printed with the formatters below, which follow each language's
-conventions (English: ``27.2 trillion yen``, ``FY2035``; Japanese: ``27.2兆円``, ``2035年度``,
-``対GDP比3.5%``, 億円 below one trillion yen).
+:func:`t`; numbers are printed with the formatters below (:func:`fy`, :func:`yen`,
+:func:`usd_bn`, :func:`man_yen`, :func:`percent`), which follow each language's conventions
+(English: ``27.2 trillion yen``, ``FY2035``; Japanese: ``27.2兆円``, ``2035年度``, ``対GDP比3.5%``,
+億円 below one trillion yen, 万円 per person).
 
 Templates use ``str.format`` fields named in the key's both texts; the catalogue's own texts are
 the only templates (user text is only ever a field value, never a template).
 
-Official Japanese terms (checked against the quotes of the bundled sources in
-``data/raw/*.csv``): 防衛関係費 (MOD defense budget), 安全保障関連経費 (security-related total),
-当初予算 (initial budget), 補正予算 (supplementary budget), 防衛力整備計画 (Defense Buildup Program),
-名目GDP (nominal GDP), 年度 (fiscal year, April–March), 暦年 (calendar year).
+Official Japanese terms (:data:`OFFICIAL_TERMS`; ``tests/test_i18n.py`` checks that each appears in
+the quotes or source titles of the bundled sources, ``data/*.csv`` and ``data/raw/*.csv``, and
+that the names of scopes, bases and statuses are made of them): 防衛関係費 (MOD defense budget),
+安全保障に関連する経費 (security-related total: the words of the Ministry of Finance's Fiscal System
+Council for the 11 trillion yen of FY2027, "安全保障に関連する経費を11兆円程度まで増額"; the shorter 安全保障関連経費 of the
+press is in none of the bundled sources), 当初予算 (initial budget), 補正予算 (supplementary
+budget), 防衛力整備計画 (Defense Buildup Program), 国家安全保障戦略 (National Security Strategy),
+名目GDP (nominal GDP), 対GDP比 (share of GDP), 年度 (fiscal year, April–March), 暦年 (calendar
+year), 実績/計画/推計/試算 (actual/plan/estimate/projection).
 
 Adding a text: add its key with both languages to :data:`MESSAGES` (``tests/test_i18n.py``
 fails on a key with an empty language or mismatched fields).
@@ -44,7 +50,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "common.fiscal_year_axis": ("Fiscal year (April–March)", "年度（4月〜翌年3月）"),
     "common.calendar_year_axis": ("Calendar year", "暦年"),
     # spending scopes and budget bases (official Japanese names)
-    "scope.security-related": ("security-related total", "安全保障関連経費"),
+    "scope.security-related": ("security-related total", "安全保障に関連する経費"),
     "scope.mod-budget": ("MOD defense budget", "防衛関係費"),
     "scope.nato-core": ("NATO-style core defense (project's mapping)", "NATO基準の中核的防衛費（本ツールの分類）"),
     "scope.nato-related": ("NATO-style related spending (project's mapping)", "NATO基準の関連経費（本ツールの分類）"),
@@ -90,6 +96,491 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "measure.gap_to_baseline_jpy": ("extra yen over the baseline in the year", "比較基準からの増加額（当該年度、円）"),
     "measure.cumulative_gap_to_baseline_jpy": ("extra yen over the baseline, cumulative", "比較基準からの増加額（累計、円）"),
     "measure.cumulative_spending_jpy": ("spending, cumulative (yen)", "歳出額（累計、円）"),
+    # app: language, sidebar, page, link, claims, reconcile and data tabs
+    "app.page_title": ("spendcalc — Japan defense spending", "spendcalc — 日本の防衛費"),
+    "app.title": ("Japan's defense spending: what do the targets mean in yen?", "日本の防衛費：目標は円でいくらになるのか"),
+    "app.language": ("Language", "言語"),
+    "app.choose_scenario": ("Choose at least one scenario in the sidebar.", "サイドバーでシナリオを1つ以上選んでください。"),
+    "app.cannot_compute": ("These settings cannot be computed: {error}", "この設定では計算できません: {error}"),
+    "app.tab_unavailable": ("The {label} tab is unavailable: {error}", "「{label}」タブを表示できません: {error}"),
+    "app.link_warning": ("{text}", "リンクの指定の一部を読めませんでした（詳細は英語）: {text}"),
+    "app.footer": ("Copy the page address to share this exact view. Sources: data/README.md.",
+                   "このページのアドレスをコピーすると、この表示をそのまま共有できます。出典の一覧: data/README.md"),
+    "app.tab.trajectories": ("Trajectories", "推移"),
+    "app.tab.uncertainty": ("Uncertainty", "不確実性"),
+    "app.tab.claims": ("Claims", "記事の主張"),
+    "app.tab.reconcile": ("Reconcile", "数値の照合"),
+    "app.tab.data": ("Data & methodology", "データと計算方法"),
+    "app.scenarios": ("Scenarios", "シナリオ"),
+    "app.custom_option": ("Custom (sliders below)", "カスタム（下のスライダーで設定）"),
+    "app.custom_focus": ("Custom (sidebar sliders)", "カスタム（サイドバーのスライダーで設定）"),
+    "app.uploaded_option": ("{title} (uploaded)", "{title}（読み込んだファイル）"),
+    "app.custom_scenario": ("Custom scenario", "カスタムシナリオ"),
+    "app.target_share": ("Target share of GDP (%)", "目標の対GDP比（%）"),
+    "app.target_year": ("Target fiscal year", "目標年度"),
+    "app.path": ("Path shape to the target", "目標までの増え方"),
+    "app.path.linear-yen": ("Straight line in yen", "円建てで毎年同額ずつ増加"),
+    "app.path.constant-growth": ("Constant % growth of spending", "歳出額を毎年一定の伸び率で増加"),
+    "app.path.linear-share": ("Straight line in share of GDP", "対GDP比で毎年同じ幅ずつ上昇"),
+    "app.cden": ("Target measured against", "目標の比率の分母"),
+    "app.denom.each": ("As each scenario defines", "各シナリオの定義どおり"),
+    "app.denom.fixed-fy2022": ("Fixed FY2022 GDP (government's 2% framework)", "2022年度の名目GDPで固定（政府の「2%」の枠組み）"),
+    "app.denom.same-year": ("Same fiscal year's GDP (not SIPRI's calendar-year figure)",
+                            "当該年度の名目GDP（SIPRIの暦年ベースの数値とは異なる）"),
+    "app.economy": ("Economy", "経済の前提"),
+    "app.gdp": ("GDP assumption", "名目GDPの前提"),
+    "app.gdp.help": ("Nominal GDP after the last actual year: a dated Cabinet Office projection, or one constant "
+                     "growth rate you choose.",
+                     "実績の最終年度より後の名目GDP: 内閣府の試算（公表時点のもの）か、自分で選ぶ一定の成長率。"),
+    "app.gdp.preset": ("Dated projection (Cabinet Office)", "内閣府の試算（公表時点のもの）"),
+    "app.gdp.growth": ("Constant nominal growth (slider)", "一定の名目成長率（スライダーで設定）"),
+    "app.preset": ("Dated projection", "内閣府の試算"),
+    "app.preset.option": ("{title} ({published})", "{title}（{published}公表）"),
+    # the dated GDP projections' titles (the English is each preset's title in data/defaults.yaml, tested)
+    "app.preset_title.jan2026_past_projection": (
+        "Cabinet Office medium-term projection, Jan 2026, past-projection (baseline) case",
+        "内閣府「中長期の経済財政に関する試算」2026年1月 過去投影ケース（ベースライン）"),
+    "app.preset_title.jan2026_growth_transition": (
+        "Cabinet Office medium-term projection, Jan 2026, growth-transition case",
+        "内閣府「中長期の経済財政に関する試算」2026年1月 成長移行ケース"),
+    "app.preset_title.jan2026_high_growth": (
+        "Cabinet Office medium-term projection, Jan 2026, high-growth case",
+        "内閣府「中長期の経済財政に関する試算」2026年1月 高成長実現ケース"),
+    "app.preset_title.jan2025_past_projection": (
+        "Cabinet Office medium-term projection, Jan 2025, past-projection case (old GDP level)",
+        "内閣府「中長期の経済財政に関する試算」2025年1月 過去投影ケース（改定前のGDP水準）"),
+    "app.growth": ("Nominal GDP growth (%/yr)", "名目GDP成長率（年率、%）"),
+    "app.growth.help": ("Used when the GDP assumption is 'Constant nominal growth'. Applies to every year after the "
+                        "last actual GDP figure.",
+                        "名目GDPの前提が「一定の名目成長率」のときに使います。GDP実績の最終年度より後のすべての年度に"
+                        "適用します。"),
+    "app.infl": ("Inflation for real terms (%/yr)", "実質化に用いる物価上昇率（年率、%）"),
+    "app.infl.help": ("GDP-deflator growth after FY{last} (ESRI's last); real terms are in yen of FY{base}.",
+                      "{last}年度（内閣府経済社会総合研究所の最新実績）より後のGDPデフレーター上昇率。"
+                      "実質値は{base}年度価格の円です。"),
+    "app.fx": ("Exchange rate (JPY per USD)", "為替レート（1米ドル当たり円）"),
+    "app.fx.help": ("The stated rate for the USD figures of projected years (and of past years if chosen below).",
+                    "試算の年度の米ドル換算に用いるレート（下で選べば過去の年度にも用います）。"),
+    "app.fxa": ("Past years' USD at", "過去の年度の米ドル換算"),
+    "app.fxa.help": ("Fiscal-year averages of the Bank of Japan's monthly averages, FY{first}–FY{last}, or the "
+                     "stated rate.",
+                     "日本銀行の月中平均レートの年度平均（{first}〜{last}年度）、または上で指定したレート。"),
+    "app.fxa.fiscal-year-average": ("Their fiscal-year average (April–March)", "各年度の平均（4月〜翌年3月）"),
+    "app.fxa.stated": ("The stated rate above", "上で指定したレート"),
+    "app.fxh": ("Past years at their calendar-year average instead", "過去の年度は暦年平均で換算する"),
+    "app.fxh.help": ("FYnnnn at the Federal Reserve's calendar-year-nnnn average (9 of 12 months overlap), "
+                     "{first}–{last}.",
+                     "各年度を、その年度が始まる暦年の米連邦準備制度（FRB）の年平均レートで換算します"
+                     "（12か月のうち9か月が重なります）。{first}〜{last}年。"),
+    "app.until": ("Last fiscal year shown", "表示する最終年度"),
+    "app.baseline": ("Extra yen measured against", "増加額の比較基準"),
+    "app.baseline.help": ("Common: one bundled level held flat for every scenario (comparable across scenarios). "
+                          "Own: each scenario's last decided level in its own scope and basis.",
+                          "共通: 収録した一つの水準をすべてのシナリオで横ばいとみなします（シナリオ間で比較できます）。"
+                          "各シナリオ: それぞれの経費の範囲と予算の区分での直近の確定水準です。"),
+    "app.baseline.common": ("One common level for every scenario", "全シナリオ共通の水準"),
+    "app.baseline.own": ("Each scenario's own last decided level", "各シナリオの直近の確定水準"),
+    "app.method": ("Method", "計算方法"),
+    "app.denom": ("Denominator (share of which GDP?)", "分母（どの名目GDPに対する比率か）"),
+    "app.scope": ("Scope (which spending counts?)", "範囲（どの経費を数えるか）"),
+    "app.scope.each": ("As each scenario defines", "各シナリオの定義どおり"),
+    "app.scope.security-related": ("Security-related total (2% framework)", "安全保障に関連する経費（「2%」の枠組み）"),
+    "app.scope.mod-budget": ("MOD defense budget only", "防衛関係費のみ"),
+    "app.scope.nato-core": ("NATO-style core (project's mapping; FY2027 plan only)",
+                            "NATO基準の中核的防衛費（本ツールの分類、2027年度計画のみ）"),
+    "app.scope.nato-related": ("NATO-style related (project's mapping; FY2027 plan only)",
+                               "NATO基準の関連経費（本ツールの分類、2027年度計画のみ）"),
+    "app.basis": ("Budget basis (do supplementary budgets count?)", "予算の区分（補正予算を含めるか）"),
+    "app.basis.help": ("The government counted FY2023-FY2025 ratios on initial budgets; the FY2025 '2% level' was "
+                       "reached by adding the FY2025 supplementary budget.",
+                       "政府は2023〜2025年度の比率を当初予算で計算しました。2025年度の「2%水準」は、2025年度の"
+                       "補正予算を加えて達成されました。"),
+    "app.basis.each": ("As each scenario defines", "各シナリオの定義どおり"),
+    "app.basis.initial": ("Initial budgets only", "当初予算のみ"),
+    "app.basis.with-supplementary": ("Initial + supplementary budgets", "当初予算＋補正予算"),
+    "app.focus": ("Headline numbers for", "主要な数値を示すシナリオ"),
+    "app.scenario_title.original-fy2027": ("2% of GDP in FY2027 (December 2022 plan)",
+                                           "2027年度に対GDP比2%（2022年12月の計画）"),
+    "app.scenario_title.accelerated-fy2025": ("2% level reached in FY2025 (accelerated, 24 Oct 2025)",
+                                              "2025年度に「2%水準」を達成（前倒し、2025年10月24日）"),
+    "app.scenario_title.us-ask-3.5pct": ("3.5% of GDP by FY2035 (reported informal US request)",
+                                         "2035年度までに対GDP比3.5%（報じられた米国の非公式な要請）"),
+    "app.scenario_title.hold-flat": ("Hold flat in yen (baseline)", "円建てで横ばい（比較基準）"),
+    "app.scenario_title.nato-hague-fy2035": (
+        "NATO Hague pledge applied to Japan: 3.5% core by FY2035 (+ up to 1.5% related)",
+        "NATOハーグ首脳宣言の目標を日本に当てはめた場合: 2035年度までに中核的防衛費3.5%（＋関連経費最大1.5%）"),
+    "app.upload": ("Load a scenario file (YAML)", "シナリオファイル（YAML）を読み込む"),
+    "app.upload.help": ("A file downloaded from this app, or one like data/scenarios/*.yaml. It stays in your "
+                        "session only.",
+                        "このアプリからダウンロードしたファイル、または data/scenarios/*.yaml と同じ形式のファイル。"
+                        "このセッションの中だけで使います。"),
+    "app.upload.error": ("Could not load {file}: {error}", "{file} を読み込めませんでした: {error}"),
+    "app.upload.forget": ("Forget '{name}'", "「{name}」を破棄"),
+    "app.upload.carried": ("Loaded '{name}' (this session; carried in the link).",
+                           "「{name}」を読み込みました（このセッションのみ。リンクに含まれます）。"),
+    "app.upload.too_large": ("Loaded '{name}' (this session; too large for the link).",
+                             "「{name}」を読み込みました（このセッションのみ。大きすぎるためリンクには含まれません）。"),
+    "app.claims.article": ("Article", "記事"),
+    "app.claims.all_articles": ("All articles", "すべての記事"),
+    "app.claims.verdict": ("Verdict", "判定"),
+    "app.claims.all_verdicts": ("All verdicts", "すべての判定"),
+    "app.claims.count": ("{shown} of {total} claims, checked against the bundled data and the model with the "
+                         "current assumptions.",
+                         "{total}件の主張のうち{shown}件を表示。収録データとモデル（現在の前提）で検証しています。"),
+    "app.claims.col.claim_id": ("claim_id", "主張ID"),
+    "app.claims.col.verdict": ("verdict", "判定"),
+    "app.claims.col.reason": ("reason", "判定の理由"),
+    "app.claims.col.reason_untranslated": ("reason", "判定の理由（英語）"),
+    "app.claims.col.quote": ("quote", "記事からの引用（原文）"),
+    "app.claims.col.article": ("article", "記事"),
+    "app.claims.col.fiscal_year": ("fiscal_year", "年度"),
+    "app.claims.col.value": ("value", "値"),
+    "app.claims.col.unit": ("unit", "単位"),
+    "app.reconcile.waterfall": ("Scope waterfall: from the MOD budget to the security-related total",
+                                "経費の範囲の積み上げ: 防衛関係費から安全保障に関連する経費まで"),
+    "app.reconcile.year": ("Fiscal year", "年度"),
+    "app.reconcile.plan_composition": ("{year} (plan composition)", "{year}（計画上の内訳）"),
+    "app.reconcile.basis": ("Basis", "予算の区分"),
+    "app.reconcile.caption": ("{note} Same-year GDP: {gdp_same_year}. Fixed: the FY2022 reference GDP "
+                              "({reference_gdp}).",
+                              "{note}当該年度の名目GDP: {gdp_same_year}。固定: 2022年度の基準となる名目GDP"
+                              "（{reference_gdp}）。"),
+    "app.reconcile.gdp_actual": ("FY{year} nominal GDP, vintage {vintage}, actual",
+                                 "{year}年度の名目GDP（内閣府経済社会総合研究所 {vintage}版、実績）"),
+    "app.reconcile.gdp_projected": ("FY{year} nominal GDP, vintage {vintage}, projection ({preset})",
+                                    "{year}年度の名目GDP（内閣府経済社会総合研究所 {vintage}版の実績を{preset}で"
+                                    "延長した試算）"),
+    "app.reconcile.note.2024": (
+        "FY2024: the Coast Guard/PKO/other-ministries step is derived (1.2 trillion complementary total - four "
+        "areas - SACO/realignment); the supplementary steps are missing.",
+        "2024年度: 海上保安庁・PKO・他省庁の経費の段は、補完的な経費の合計1.2兆円から4分野とSACO・米軍再編関係"
+        "経費を差し引いて算出しています。補正予算の段はありません（未収録）。"),
+    "app.reconcile.note.2025": (
+        "FY2025: components as charted by MOF (rounded to 0.1 trillion), so residual rows show the rounding "
+        "against the precise MOD totals and the 9.9 trillion headline.",
+        "2025年度: 内訳は財務省の図表の値（0.1兆円単位に四捨五入）のため、端数の行は、防衛省の正確な合計額"
+        "および公表された9.9兆円との端数の差を示します。"),
+    "app.reconcile.note.2026": (
+        "FY2026: the MOD steps are published (enacted 2026-04-07); the non-MOD items are not, and are held at "
+        "their FY2025 level (estimate); the known FY2026 pieces are the Coast Guard (297.1 billion yen) and OSA "
+        "(18.1 billion yen); no FY2026 supplementary with defense money as of 2026-10-08.",
+        "2026年度: 防衛省の段は公表値です（2026年4月7日成立）。防衛省以外の経費は公表されていないため、"
+        "2025年度の水準のまま据え置いています（推計）。判明している2026年度の項目は海上保安庁（2,971億円）と"
+        "政府安全保障能力強化支援（OSA、181億円）です。2026年10月8日時点で、防衛関係の経費を含む2026年度"
+        "補正予算はありません。"),
+    "app.reconcile.note.2027": (
+        "FY2027: the plan composition of the 2% framework (NSS/DBP, December 2022; MOF chart), not a budget.",
+        "2027年度: 「2%」の枠組みの計画上の内訳（2022年12月の国家安全保障戦略・防衛力整備計画、財務省の図表）"
+        "であり、予算ではありません。"),
+    # the waterfall's rows (the English is spendcalc.reconcile's own component text, tested)
+    "app.bridge.component.dbp_covered": (
+        'MOD budget covered by the Defense Buildup Program (DBP-covered expenditures)',
+        '防衛力整備計画対象経費'),
+    "app.bridge.component.saco_realignment": (
+        '+ SACO and US-realignment costs (local-burden part)',
+        '＋ SACO関係経費・米軍再編関係経費（地元負担軽減分）'),
+    "app.bridge.component.mod_budget": (
+        "= MOD 'defense budget' (headline, incl. SACO/realignment)",
+        '＝ 防衛関係費（公表額、SACO・米軍再編関係経費を含む）'),
+    "app.bridge.component.other_ministries": (
+        "+ Coast Guard, peacekeeping (PKO) and other ministries' items",
+        '＋ 海上保安庁、PKOなど他省庁の経費'),
+    "app.bridge.component.four_areas": (
+        '+ four complementary areas (research and development, public infrastructure, cybersecurity, international cooperation)',
+        '＋ 補完する4分野（研究開発、公共インフラ、サイバー安全保障、国際的協力）'),
+    "app.bridge.component.residual": (
+        'rounding / unexplained residual',
+        '端数・内訳の不明な差額'),
+    "app.bridge.component.security_related_initial": (
+        '= security-related expenditures (initial)',
+        '＝ 安全保障に関連する経費（当初予算）'),
+    "app.bridge.component.supplementary": (
+        '+ supplementary budget (security-related items)',
+        '＋ 補正予算（安全保障関連の項目）'),
+    "app.bridge.component.security_related_with_supplementary": (
+        '= security-related expenditures with the supplementary',
+        '＝ 安全保障に関連する経費（補正予算を含む）'),
+    "app.bridge.component.held_fy2025": (
+        "+ (not published for FY2026; held at FY2025) Coast Guard, peacekeeping (PKO) and other ministries' items and the four areas",
+        '＋（2026年度は未公表のため2025年度の額で据え置き）海上保安庁、PKOなど他省庁の経費と補完する4分野'),
+    "app.bridge.component.dbp_covered_plan": (
+        'MOD budget covered by the Defense Buildup Program (DBP-covered expenditures) — plan',
+        '防衛力整備計画対象経費（計画）'),
+    "app.bridge.component.security_related_plan": (
+        '= security-related expenditures (FY2027 plan: the ~11 trillion yen 2% level)',
+        '＝ 安全保障に関連する経費（2027年度の計画: 「2%水準」の約11兆円）'),
+    "app.reconcile.col.step": ("step", "段"),
+    "app.reconcile.col.fiscal_year": ("fiscal_year", "年度"),
+    "app.reconcile.col.component": ("component", "項目"),
+    "app.reconcile.col.trillion_jpy": ("trillion_jpy", "金額（兆円）"),
+    "app.reconcile.col.running_total_trillion_jpy": ("running_total_trillion_jpy", "累計（兆円）"),
+    "app.reconcile.col.share_of_gdp_fixed_fy2022": ("share_of_gdp_fixed_fy2022", "対GDP比（2022年度の名目GDP・固定）"),
+    "app.reconcile.col.share_of_gdp_same_year": ("share_of_gdp_same_year", "対GDP比（当該年度の名目GDP）"),
+    "app.reconcile.col.spending_per_capita_jpy": ("spending_per_capita_jpy", "国民1人当たり（円）"),
+    "app.reconcile.col.status": ("status", "数値の区分"),
+    "app.reconcile.col.source_title": ("source_title", "出典"),
+    "app.reconcile.col.source_url": ("source_url", "出典のURL"),
+    "app.reconcile.col.derivation": ("derivation", "算出方法（英語）"),
+    "app.sipri.title": ("SIPRI-comparable calendar years (share of calendar-year GDP) beside SIPRI's figures",
+                        "SIPRIと比べられる暦年ベースの数値（暦年の名目GDPに対する比率）とSIPRIの公表値"),
+    "app.sipri.caption": (
+        "Calendar year t = 3/4 of FY t + 1/4 of FY t-1 (MOD budget incl. SACO/realignment plus known "
+        "supplementary budgets), over calendar-year GDP derived the same way; each year's difference from "
+        "SIPRI's published share is explained in the last column.",
+        "暦年の値 = その年に始まる年度の4分の3 ＋ 前年度の4分の1（防衛関係費（SACO・米軍再編関係経費を含む）に"
+        "判明している補正予算を加えた額）。分母の暦年の名目GDPも同じ方法で求めています。SIPRIの公表比率との差は、"
+        "年ごとに最後の列で説明しています（英語）。"),
+    "app.sipri.col.calendar_year": ("calendar year", "暦年"),
+    "app.sipri.col.spending": ("spending (trillion JPY)", "歳出額（兆円）"),
+    "app.sipri.col.share": ("share of CY GDP (%)", "暦年の名目GDP比（%）"),
+    "app.sipri.col.sipri_share": ("SIPRI share (%)", "SIPRIの対GDP比（%）"),
+    "app.sipri.col.difference": ("difference (pt)", "差（%ポイント）"),
+    "app.sipri.col.first_estimate": ("share of CY GDP, first estimate (%)", "暦年の名目GDP（一次速報）比（%）"),
+    "app.sipri.col.usd": ("spending (USD bn)", "歳出額（10億米ドル）"),
+    "app.sipri.col.sipri_usd": ("SIPRI (USD bn)", "SIPRI（10億米ドル）"),
+    "app.sipri.col.why": ("why it differs", "差の理由（英語）"),
+    "app.data.methodology": ("Methodology of the current view", "現在の表示の計算方法"),
+    "app.data.sources": ("Sources and data vintages", "出典とデータの版"),
+    "app.data.tidy": ("Trajectories (tidy table)", "推移（1行に1つの数値の表）"),
+    "app.data.all_figures": ("All bundled figures with their sources", "収録したすべての数値と出典"),
+    "app.data.note.scope": ("Scope: {value}", "経費の範囲: {value}"),
+    "app.data.note.basis": ("Budget basis: {value}", "予算の区分: {value}"),
+    "app.data.note.denominator": ("GDP denominator: {value}", "対GDP比の分母: {value}"),
+    "app.data.note.reference_gdp": ("Fixed-FY2022 reference GDP: {value}", "2022年度の基準となる名目GDP（固定）: {value}"),
+    "app.data.note.vintage": ("Actual GDP: ESRI vintage {value}", "名目GDPの実績: 内閣府経済社会総合研究所 {value}版"),
+    "app.data.note.preset": ("Projected GDP: {value}", "名目GDPの試算: {value}"),
+    "app.data.note.growth": ("Projected GDP: constant nominal growth of {value} a year",
+                             "名目GDPの試算: 一定の名目成長率 年{value}"),
+    "app.data.note.fx": ("FX: {rate} JPY per USD for projected years; past years at {past}",
+                         "為替: 試算の年度は1米ドル＝{rate}円、過去の年度は{past}"),
+    "app.data.note.fx_stated": ("the same rate", "同じレート"),
+    "app.data.note.fx_fiscal": ("their fiscal-year average (Bank of Japan)", "各年度の平均（日本銀行）"),
+    "app.data.note.fx_calendar": ("their calendar-year average (Federal Reserve)", "暦年平均（米連邦準備制度）"),
+    "app.data.note.end": ("Fiscal years April–March. Sources: MOD/MOF budgets; ESRI GDP; Cabinet Office "
+                          "projections; see data/README.md.",
+                          "年度は4月〜翌年3月。出典: 防衛省・財務省の予算資料、内閣府経済社会総合研究所の名目GDP、"
+                          "内閣府の試算（data/README.md を参照）。"),
+    "app.method_table.col.scenario": ("scenario", "シナリオ"),
+    "app.method_table.col.title": ("title", "名称"),
+    "app.method_table.col.target_share": ("target_share", "目標の対GDP比"),
+    "app.method_table.col.target_year": ("target_year", "目標年度"),
+    "app.method_table.col.scope": ("scope", "経費の範囲"),
+    "app.method_table.col.basis": ("basis", "予算の区分"),
+    "app.method_table.col.denominator": ("denominator", "対GDP比の分母"),
+    "app.method_table.col.reference_gdp_jpy": ("reference_gdp_jpy", "基準となる名目GDP（2022年度、円）"),
+    "app.method_table.col.path": ("path", "増え方"),
+    "app.method_table.col.after_target": ("after_target", "目標年度より後の扱い"),
+    "app.method_table.col.anchor_year": ("anchor_year", "起点の年度"),
+    "app.method_table.col.gdp_vintage": ("gdp_vintage", "名目GDP実績の版"),
+    "app.method_table.col.last_actual_gdp_year": ("last_actual_gdp_year", "名目GDP実績の最終年度"),
+    "app.method_table.col.gdp_assumption": ("gdp_assumption", "名目GDPの前提（英語）"),
+    "app.method_table.col.growth_overrides": ("growth_overrides", "成長率の個別指定"),
+    "app.method_table.col.jpy_per_usd": ("jpy_per_usd", "為替レート（1米ドル当たり円）"),
+    "app.method_table.col.fx_history": ("fx_history", "過去の年度を暦年平均で換算"),
+    "app.method_table.col.fx_assumption": ("fx_assumption", "為替の前提（英語）"),
+    "app.method_table.col.fx_rate_for_actuals": ("fx_rate_for_actuals", "過去の年度の米ドル換算"),
+    "app.method_table.col.inflation_rate": ("inflation_rate", "実質化に用いる物価上昇率"),
+    "app.method_table.col.price_base_year": ("price_base_year", "実質値の基準年度"),
+    "app.method_table.col.deflator": ("deflator", "デフレーター（英語）"),
+    "app.method_table.col.cumulative_from": ("cumulative_from", "累計の起点の年度"),
+    "app.method_table.col.baseline": ("baseline", "比較基準"),
+    "app.method_table.col.baseline_description": ("baseline_description", "比較基準の説明（英語）"),
+    "app.method_table.col.fiscal_year": ("fiscal_year", "年度の定義（英語）"),
+    "app.method_table.col.population": ("population", "人口の扱い（英語）"),
+    "app.method_table.col.caveats": ("caveats", "注意点（英語）"),
+    "app.tidy.col.value": ("value", "値"),
+    "app.data.custom_title": ("Custom: {share} of GDP by FY{year}", "カスタム: {year}年度までに対GDP比{share}"),
+    "app.data.col.table": ("table", "収録先の表"),
+    "app.data.col.title": ("title", "資料名"),
+    "app.data.col.publisher": ("publisher", "公表者"),
+    "app.data.col.edition": ("edition", "版"),
+    "app.data.col.retrieved_on": ("retrieved_on", "取得日"),
+    "app.data.col.source_url": ("source_url", "出典のURL"),
+    "app.data.col.series": ("series", "系列"),
+    "app.data.col.fiscal_year": ("fiscal_year", "年度"),
+    "app.data.col.value": ("value", "値"),
+    "app.data.col.unit": ("unit", "単位"),
+    "app.data.col.source": ("source", "出典"),
+    "app.data.col.is_default": ("is_default", "既定値"),
+    "app.data.col.vintage": ("vintage", "版"),
+    "app.data.col.stage": ("stage", "予算の段階"),
+    "app.data.col.scope": ("scope", "経費の範囲"),
+    "app.data.col.confidence": ("confidence", "信頼度"),
+    "app.data.col.definition": ("definition", "定義（英語）"),
+    "app.data.col.quote": ("quote", "出典からの引用（原文）"),
+    # answer sentence, text outputs of the command line, claims' reasons (spendcalc.answers,
+    # spendcalc.cli, spendcalc.claims); English words of the sentence are the catalogue's too
+    "answer.sentence": ("{head} {details}, {gap}. {shares}", "{head}{details}。{gap}。{shares}"),
+    "answer.what": ("{scope} spending ({basis})", "{scope}（{basis}）"),
+    "answer.goal": ("{share} of GDP ({denominator})", "対GDP比{share}（{denominator}）"),
+    "answer.denominator.same-year": ("same-year nominal GDP", "当該年度の名目GDP"),
+    "answer.denominator.fixed-fy2022": ("FY2022 GDP held fixed at {reference}",
+                                        "2022年度の名目GDP（{reference}で固定）"),
+    "answer.head.target": ("Reaching {goal} by FY{target} means {what} of {spending} in FY{year}",
+                           "{target}年度に{goal}に達するには、{what}を{year}年度に{spending}とする必要がある"),
+    "answer.head.budgeted": ("The target of {goal} falls due in FY{target}, a year already budgeted "
+                             "({status}): {what} is {spending} in FY{year}",
+                             "{goal}の目標年度である{target}年度は既に予算が決まっている（{status}）。"
+                             "{what}は{year}年度に{spending}である"),
+    "answer.head.path": ("Under '{title}' ({scenario}), {what} is {spending} in FY{year}",
+                         "シナリオ「{scenario}」（{title}）では、{what}は{year}年度に{spending}となる"),
+    "answer.details": ("({usd} {fx}; {real}; {person})", "（{usd}、{fx}；{real}；{person}）"),
+    "answer.fx.stated": ("at {rate} JPY/USD", "1ドル＝{rate}円換算"),
+    "answer.fx.values": ("at the exchange rate given in the values", "換算レートは値の一覧を参照"),
+    "answer.real": ("{amount} in FY{base} prices", "{base}年度価格で{amount}"),
+    "answer.real.missing": ("in FY{base} prices {na}", "{base}年度価格では{na}"),
+    "answer.per_person": ("{amount} per person", "国民1人当たり{amount}"),
+    "answer.gap": ("{per_year} ({baseline}); {total}", "{per_year}（比較基準：{baseline}）。{total}"),
+    "answer.gap.more": ("{amount} more in FY{year} than the baseline", "{year}年度は比較基準より{amount}多い"),
+    "answer.gap.less": ("{amount} less in FY{year} than the baseline", "{year}年度は比較基準より{amount}少ない"),
+    "answer.gap.same": ("the same as the baseline", "比較基準と同水準である"),
+    "answer.gap.missing": ("the difference from the baseline is {na}", "比較基準との差は{na}"),
+    "answer.total.none": ("no cumulative total (FY{year} is before FY{first}, the first year it counts)",
+                          "累計はない（{year}年度は累計の起点である{first}年度より前）"),
+    "answer.total.missing": ("the total over FY{first}–FY{year} is {na}", "{first}〜{year}年度の累計は{na}"),
+    "answer.total.more": ("{amount} more in total over FY{first}–FY{year}",
+                          "{first}〜{year}年度の累計では{amount}多い"),
+    "answer.total.less": ("{amount} less in total over FY{first}–FY{year}",
+                          "{first}〜{year}年度の累計では{amount}少ない"),
+    # (Japanese only where English keeps its established '0.0 trillion yen more in total')
+    "answer.total.same": ("the same as the baseline in total over FY{first}–FY{year}",
+                          "{first}〜{year}年度の累計でも比較基準と同水準である"),
+    "answer.baseline.common": ("common: the FY{year} {scope} total ({basis}), {level}, held flat in yen "
+                               "for every scenario",
+                               "{year}年度の{scope}（{basis}）{level}を全シナリオ共通で円建てのまま据え置いた水準"),
+    "answer.baseline.own": ("own: the scenario's last decided figure (FY{year} {scope}, {basis}), "
+                            "{level}, held flat in yen",
+                            "本シナリオの直近の決定額（{year}年度の{scope}、{basis}）{level}を円建てのまま据え置いた水準"),
+    "answer.shares": ("Measured against same-year nominal GDP that is {same} of GDP; against FY2022 GDP "
+                      "held fixed at {reference} it is {fixed} (the scenario's own denominator: "
+                      "{denominator}).",
+                      "当該年度の名目GDPに対しては対GDP比{same}、{reference}で固定した2022年度の名目GDPに"
+                      "対しては{fixed}となる（本シナリオの分母：{denominator}）。"),
+    "table.title": ("{name}: {title} ({scope}, {basis}; its own denominator: {denominator}; "
+                    "trn = trillion)",
+                    "{name}：{title}（{scope}、{basis}；本シナリオの分母：{denominator}）"),
+    "table.methodology": ("Methodology (fiscal years are Japanese, April-March):",
+                          "計算方法（年度は4月〜翌年3月。内容はデータの原文・英語）："),
+    "table.FY": ("FY", "年度"),
+    "table.status": ("status", "区分"),
+    "table.spending_jpy": ("spending [trn JPY]", "歳出額［兆円］"),
+    "table.nominal_gdp_jpy": ("GDP [trn JPY]", "名目GDP［兆円］"),
+    "table.denominator_gdp_jpy": ("denominator GDP [trn JPY]", "分母のGDP［兆円］"),
+    "table.share_of_gdp": ("own-denominator share [%]", "対GDP比・本シナリオの分母［%］"),
+    "table.share_of_gdp_fixed_fy2022": ("of FY2022 GDP [%]", "対2022年度GDP比［%］"),
+    "table.share_of_gdp_same_year": ("of same-year GDP [%]", "対当該年度GDP比［%］"),
+    "table.spending_usd": ("spending [USD bn]", "米ドル換算［10億ドル］"),
+    "table.spending_real_jpy": ("real [trn JPY of FY{base}]", "実質［{base}年度価格・兆円］"),
+    "table.cumulative_spending_jpy": ("cumulative [trn JPY]", "累計［兆円］"),
+    "table.baseline_spending_jpy": ("baseline [trn JPY]", "比較基準［兆円］"),
+    "table.gap_to_baseline_jpy": ("extra vs baseline [trn JPY/yr]", "比較基準からの増加額［兆円/年］"),
+    "table.cumulative_gap_to_baseline_jpy": ("cumulative extra [trn JPY]", "増加額の累計［兆円］"),
+    "table.spending_per_capita_jpy": ("per person [JPY]", "国民1人当たり［円］"),
+    "table.spending_per_capita_usd": ("per person [USD]", "国民1人当たり［ドル］"),
+    "claims.reason": ("{lead}: {body}", "{lead}：{body}"),
+    "claims.join": ("; ", "。"),
+    "claims.lead.consistent": ("supported", "裏付けあり"),
+    "claims.lead.partly-supported": ("partly supported", "一部裏付けあり"),
+    "claims.lead.depends-on-definition": ("depends on definition", "定義による"),
+    "claims.lead.inconsistent": ("contradicted", "反証あり"),
+    "claims.lead.not-modelled": ("not checked", "検証できず"),
+    "claims.what.pledge": ("a pledge, judged on its announcement, not on the level reached",
+                           "公約・計画であり、達成水準ではなく表明の有無で判定"),
+    "claims.what.request": ("a request, judged on the source that reports it, not the model",
+                            "要請であり、モデルではなく報じた出典で判定"),
+    "claims.read_as": ("read as {range}", "判定の幅：{range}"),
+    "claims.range": ("{low}–{high}", "{low}〜{high}"),
+    "claims.above": ("above {low}", "{low}超"),
+    "claims.at_least": ("at least {low}", "{low}以上"),
+    "claims.at_most": ("at most {high}", "{high}以下"),
+    "claims.model": ("model FY{year} ({status})", "モデル（{year}年度・{status}）"),
+    "claims.no_year": ("the article prints no year: checked in FY{year}, the scenario's target year",
+                       "記事に年度の記載がないため、シナリオの目標年度である{year}年度で確認"),
+    "claims.cell": ("{scope} on {denominator} {share}", "{scope}・{denominator}比{share}"),
+    "claims.denominator.fixed-fy2022": ("the fixed FY2022 GDP", "2022年度名目GDP（固定）"),
+    "claims.denominator.same-year": ("same-year GDP", "当該年度名目GDP"),
+    "claims.holds": ("holds for {cells}", "成り立つ：{cells}"),
+    "claims.fails": ("not for {cells}", "成り立たない：{cells}"),
+    "claims.reference": ("reference: {source} ({period}): {value}", "参照：{source}（{period}）：{value}"),
+    "claims.value_unit": ("{value} ({unit})", "{value}（{unit}）"),
+    "claims.check.matches": ("the reference confirms it", "参照データと一致"),
+    "claims.check.differs": ("the reference differs", "参照データと異なる"),
+    "claims.check.partly-supported": ("the reference confirms part of it", "参照データは一部のみ裏付け"),
+    "claims.above_claim": ("{share} above the claim", "主張より{share}多い"),
+    "claims.below_claim": ("{share} below the claim", "主張より{share}少ない"),
+    "claims.old": ("the reference is {age} years before the claim ({year}): it at most partly "
+                   "supports a present-tense claim",
+                   "参照データは主張の時点（{year}年）より{age}年古く、現在についての主張は一部しか裏付けられない"),
+    "claims.undated": ("the reference cannot be dated against the claim", "参照データの時点を主張の時点と照合できない"),
+    "claims.no_reference": ("{kind}; no bundled reference row speaks to it",
+                            "{kind}であり、照合できる参照データは同梱されていない"),
+    "claims.not_verified": ("not verified by the source", "出典では確認されていない"),
+    "claims.same_claim": ("the same claim as {others}, judged once with the least support found",
+                          "{others}と同一の主張として、最も裏付けの弱い判定に統一"),
+    "claims.plan": ("plan check (model, separate from the verdict): {status}",
+                    "計画の確認（モデル、判定とは別）：{status}"),
+    "claims.plan.met": ("met", "達成"),
+    "claims.plan.not met": ("not met", "未達"),
+    "claims.plan.projected": ("projected (met by construction in a projected year: an assumption)",
+                              "試算（試算年度では目標達成を前提とするため根拠ではない）"),
+    "claims.plan.projected not met": ("projected not met", "試算でも未達"),
+    "claims.kind.attribution": ("an attribution (who said, asked or reported what)", "発言・要請・報道の帰属"),
+    "claims.kind.policy": ("a policy statement", "政策に関する記述"),
+    "claims.kind.event": ("an event", "出来事"),
+    "claims.kind.date": ("a date", "日付"),
+    "claims.kind.force-posture": ("a force-posture figure", "部隊・配備の数値"),
+    "claims.kind.geography": ("a geographic figure", "地理に関する数値"),
+    "claims.kind.spending-target": ("a spending statement without a share and year",
+                                    "比率・年度のない支出に関する記述"),
+    "claims.kind.budget-figure": ("a budget figure", "予算額"),
+    "claims.unit.date": ("date", "日付"),
+    "claims.unit.percent of GDP": ("percent of GDP", "対GDP比、%"),
+    "claims.unit.years": ("years", "年"),
+    "claims.unit.persons": ("persons", "人"),
+    "claims.unit.exercises": ("exercises", "回"),
+    "claims.unit.facilities": ("facilities", "施設"),
+    "claims.table.title": ("Claims in the five articles, checked against the model and the bundled "
+                           "reference figures (fiscal years April-March; shares in percent of GDP).",
+                           "5本の記事の主張を、モデルと同梱の参照データで検証した結果"
+                           "（年度は4月〜翌年3月、比率は対GDP比%）。"),
+    "claims.table.verdicts": ("Verdicts", "判定"),
+    "claims.table.total": ("total", "計"),
+    "claims.table.article": ("{article} ({count} claims)", "{article}（主張{count}件）"),
+    "claims.table.reason": ("reason", "理由"),
+    "claims.table.cross": ("cross-article", "記事間の注記"),
+    "bridge.title": ("Scope waterfall FY{year} ({basis}); Japanese fiscal year, April-March",
+                     "{year}年度の積み上げ：防衛関係費から安全保障に関連する経費まで（{basis}）。年度は4月〜翌年3月"),
+    "bridge.step": ("step", "段階"),
+    "bridge.component": ("component", "構成要素（原文）"),
+    "bridge.value": ("trillion JPY", "兆円"),
+    "bridge.running": ("running total", "累計（兆円）"),
+    "bridge.share_fixed": ("% GDP FY2022", "対2022年度GDP比"),
+    "bridge.share_same": ("% GDP same year", "対当該年度GDP比"),
+    "bridge.per_person": ("JPY/person", "国民1人当たり（円）"),
+    "bridge.status": ("status", "区分"),
+    "bridge.source": ("source", "出典"),
+    "bridge.note": ("Note: {note}", "注（原文）：{note}"),
+    "bridge.gdp_same_year": ("Same-year GDP: {text}", "当該年度の名目GDP（原文）：{text}"),
+    "bridge.fixed": ("Fixed denominator: FY2022 reference GDP {value} trillion yen",
+                     "固定の分母：2022年度の名目GDP {value}兆円"),
+    "bridge.sources": ("Sources (address per step): --format csv or json",
+                       "出典（各段階のアドレス）：--format csv または json"),
+    "sipri.CY": ("CY", "暦年"),
+    "sipri.spending": ("spending tn JPY", "歳出額（兆円）"),
+    "sipri.supp": ("supp.", "補正予算"),
+    "sipri.missing": ("missing", "不明"),
+    "sipri.gdp": ("GDP tn JPY", "名目GDP（兆円）"),
+    "sipri.share": ("share %", "対GDP比（%）"),
+    "sipri.sipri_share": ("SIPRI %", "SIPRIの対GDP比（%）"),
+    "sipri.diff": ("diff pt", "差（ポイント）"),
+    "sipri.usd": ("USD bn", "米ドル換算（10億ドル）"),
+    "sipri.sipri_usd": ("SIPRI USD bn", "SIPRIの米ドル額（10億ドル）"),
+    "sipri.why": ("Why each year differs from SIPRI (ours - SIPRI, percentage points):",
+                  "各暦年のSIPRIとの差の理由（本ツール − SIPRI、ポイント。説明は原文・英語）："),
+    "sipri.year": ("CY{year}: {text}", "{year}年：{text}"),
+    "sipri.method": ("Method (every row is an estimate): {text}", "計算方法（すべて推計。原文・英語）：{text}"),
+    "answer.exact_values": ("Exact values (--format csv or json for a table):",
+                            "正確な値（表は --format csv または json。定義は原文の英語）："),
     # app: answers (headline, Trajectories and Uncertainty tabs, downloads)
     "app.h.spending": ("Spending needed in FY{year} (trillion JPY)", "{year}年度に必要な歳出額（兆円）"),
     "app.h.spending_help": ("Yen spent in FY{year} on this scenario ({scope}), with {denominator} as the target's "
@@ -101,7 +592,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.h.share_same_help": ("The same yen divided by FY{year}'s own nominal GDP under the GDP assumption: a "
                               "fiscal-year share, not SIPRI's or NATO's calendar-year figure (see the Reconcile tab).",
                               "同じ歳出額を、GDPの前提のもとでの{year}年度の名目GDPで割った比率（年度ベース。SIPRIやNATOの暦年ベースの数値とは異なります。"
-                              "「Reconcile」タブを参照）。"),
+                              "「数値の照合」タブを参照）。"),
     "app.h.baseline_common": ("FY{year} common level", "{year}年度の共通水準"),
     "app.h.baseline_own": ("flat FY{year}", "{year}年度の水準で横ばい"),
     "app.h.extra": ("Extra per year vs {baseline} (trillion JPY)", "{baseline}からの年平均の増加額（兆円）"),
@@ -135,33 +626,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.h.controls": ("Change the assumptions in the sidebar (on a phone: the » button at the top left) and the "
                        "scenario under these numbers.",
                        "前提はサイドバーで変更できます（スマートフォンでは左上の » ボタン）。シナリオはこの数値の下で選べます。"),
-    "table.fy": ("Fiscal year", "年度"),
-    "table.status": ("Status", "区分"),
-    "table.spending_jpy": ("Spending [trillion JPY]", "歳出額［兆円］"),
-    "table.share_same_year": ("Share of same-year GDP [%]", "対GDP比・当該年度［%］"),
-    "table.share_fixed": ("Share of fixed FY2022 GDP [%]", "対GDP比・2022年度固定［%］"),
-    "table.spending_usd": ("Spending [billion USD]", "米ドル換算［10億ドル］"),
-    "table.spending_real_jpy": ("Real, FY{base} prices [trillion JPY]", "実質・{base}年度価格［兆円］"),
-    "table.per_person": ("Per person [JPY]", "1人当たり［円］"),
-    "table.gap": ("Extra vs baseline [trillion JPY/yr]", "比較基準からの増加額［兆円／年］"),
-    "table.cumulative_gap": ("Cumulative extra [trillion JPY]", "増加額の累計［兆円］"),
     "app.traj.table": ("**{title}, year by year** (trillion = 10^12 yen; rounded for reading — the exact values "
                        "are in the downloads)",
                        "**{title}：年度別**（兆円は10^12円。読みやすさのため丸めています。正確な値はダウンロードにあります）"),
     "app.traj.table_scenario": ("Table for", "表示するシナリオ"),
     "app.dl.heading": ("**Downloads**", "**ダウンロード**"),
-    "app.dl.zip": ("Data, methodology and sources (zip)", "データ・方法・出典（zip）"),
+    "app.dl.zip": ("Data, methodology and sources (zip)", "データ・方法・出典（圧縮ファイル）"),
     "app.dl.zip_help": ("data.csv (opens as it is in spreadsheets and pandas), README.md (methodology, sources, "
                         "column labels in English and Japanese) and metadata.json.",
-                        "data.csv（表計算ソフトやpandasでそのまま開けます）、README.md（方法、出典、日英の列の説明）、metadata.json。"),
+                        "data.csv（表計算ソフトなどでそのまま開けます）、README.md（方法、出典、日英の列の説明）と機械可読のメタデータ。"),
     "app.dl.csv": ("Trajectories (CSV)", "年度別データ（CSV）"),
     "app.dl.csv_help": ("The tidy table, exact values, one plain header row (the methodology and sources are in "
-                        "the zip).", "整然形式の表（正確な値、1行目が列名）。方法と出典はzipにあります。"),
+                        "the zip).", "整然形式の表（正確な値、1行目が列名）。方法と出典は圧縮ファイルにあります。"),
     "app.dl.yaml": ("Scenario (YAML)", "シナリオ（YAML）"),
     "app.dl.yaml_help": ("The headline scenario ({name}), with the method choices applied, saved as '{saved}'; "
                          "load it again with 'Load a scenario file' or `spendcalc project --scenario FILE`.",
                          "見出しのシナリオ（{name}）を、選んだ方法を反映して「{saved}」として保存します。"
-                         "「Load a scenario file」または `spendcalc project --scenario FILE` で読み込めます。"),
+                         "「シナリオファイル（YAML）を読み込む」で読み込めます（コマンドラインでも使えます）。"),
     "app.dl.cite": ("Cite this view", "このページの引用"),
     "app.uq.heading": ("**Questions whose answer is not fixed by construction**", "**前提で答えが決まらない問い**"),
     "app.uq.plan": ("Yen plan held fixed", "固定する円建ての計画"),
@@ -208,14 +689,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "**{title}**。対象：{scope}（{basis}）。目標の分母：{denominator}。経路：{path}。年度は4月〜翌年3月。"
                     "数値にカーソルを合わせると定義が表示されます。増加額の比較基準：{baseline}。"),
     "app.h.note": ("Note: {note}.", "注：{note}。"),
-    "app.path.linear-yen": ("straight line in yen", "円建てで直線的に増加"),
-    "app.path.constant-growth": ("constant % growth of spending", "歳出が一定の伸び率で増加"),
-    "app.path.linear-share": ("straight line in share of GDP", "対GDP比で直線的に増加"),
     "app.traj.dots": ("Filled dots: enacted budgets, government plans and estimates derived from published figures; "
                       "hollow dots: this calculator's projection. The share chart uses each scenario's own "
                       "denominator. Diamonds: targets as the articles state them (details in the Claims tab).",
                       "塗りつぶしの点：成立した予算、政府の計画、公表値からの推計。白抜きの点：本ツールの試算。対GDP比のグラフは"
-                      "各シナリオの分母によります。ひし形：記事が述べる目標（詳細は「Claims」タブ）。"),
+                      "各シナリオの分母によります。ひし形：記事が述べる目標（詳細は「記事の主張」タブ）。"),
     "app.traj.baselines": ("Extra yen (downloads and the extra-yen chart) are measured against the baseline {bases}.",
                            "増加額（ダウンロードと増加額のグラフ）の比較基準：{bases}。"),
     "app.dl.chart_kind": ("Chart to download", "ダウンロードするグラフ"),
@@ -245,8 +723,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "記載のGDPモデル（GDPの前提を中心とする対数正規の成長）のもとで、シナリオの歳出額が目標年度に"
                              "目標の比率に達する確率（厳密解）。"),
     "app.uq.no_prob": ("No probability for this scenario.", "このシナリオには確率がありません。"),
-    "app.title": ("##### Japan's defense spending: what do the targets mean in yen?",
-                  "##### 日本の防衛費：目標は円でいくらになるか"),
+    "app.dl.kind.spending": ("Spending (trillion JPY)", "歳出額（兆円）"),
+    "app.dl.kind.share": ("Share of GDP with the articles' claims", "対GDP比と記事の主張"),
+    "app.dl.kind.denominator": ("Fixed vs same-year denominator (focus scenario)", "固定の分母と当該年度の分母（見出しのシナリオ）"),
+    "app.dl.kind.gap": ("Extra spending versus flat", "横ばいからの増加額"),
+    "app.dl.kind.usd": ("Spending in US dollars", "米ドル換算の歳出額"),
     "bundle.title": ("Japan's defense spending scenarios (spendcalc)", "日本の防衛費シナリオ（spendcalc）"),
     "bundle.intro": ("Data behind the page: yearly spending paths of the chosen scenarios under the stated "
                      "assumptions. Fiscal years run April to March; shares of GDP are fractions (0.02 = 2%); "
@@ -277,6 +758,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bundle.versions": ("Software: spendcalc {version}. Data: {data_version} (a fingerprint of the bundled "
                         "tables; any changed figure changes it).",
                         "ソフトウェア：spendcalc {version}。データ：{data_version}（収録表の指紋。数値が1つでも変われば変わります）。"),
+}
+
+#: the government's own Japanese terms the catalogue uses, each found in the bundled sources'
+#: quotes or titles (tests/test_i18n.py); the names of scopes, bases and statuses are made of them
+OFFICIAL_TERMS: Mapping[str, str] = {
+    "防衛関係費": "MOD defense budget (scope mod-budget)",
+    "安全保障に関連する経費": "security-related total (scope security-related)",
+    "当初予算": "initial budget (basis initial)",
+    "補正予算": "supplementary budget",
+    "防衛力整備計画": "Defense Buildup Program (2022)",
+    "国家安全保障戦略": "National Security Strategy (2022)",
+    "名目GDP": "nominal GDP",
+    "対GDP比": "share of GDP",
+    "年度": "fiscal year (April-March)",
+    "暦年": "calendar year",
+    "実績": "actual (status)",
+    "計画": "plan (status)",
+    "推計": "estimate (status)",
+    "試算": "projection (status)",
 }
 
 _FORMATTER = string.Formatter()
@@ -338,9 +838,31 @@ def usd_bn(value_usd: float, lang: str = DEFAULT_LANG) -> str:
     return f"{value_usd / 1e8:,.0f}億ドル"
 
 
+def man_yen(value_jpy: float, lang: str = DEFAULT_LANG) -> str:
+    """Yen per person, to the nearest thousand yen: ``234,000 yen`` / ``23.4万円`` (万 = 10,000
+    yen, one decimal: the same rounding in both languages)."""
+    if _missing(value_jpy):
+        return t("common.not_available", lang)
+    rounded = round(float(value_jpy), -3)
+    if check_lang(lang) == "en":
+        return f"{rounded:,.0f} yen"
+    return f"{rounded / 1e4:,.1f}万円"
+
+
 def percent(fraction: float, lang: str = DEFAULT_LANG, digits: int = 1) -> str:
     """A fraction as percent with ``digits`` decimals: ``3.5%`` in both languages."""
     if _missing(fraction):
         return t("common.not_available", lang)
     check_lang(lang)
     return f"{fraction * 100:.{digits}f}%"
+
+
+def markdown_table() -> str:
+    """The README's table of the tidy CSV's columns and measures with their labels in both
+    languages (``column.*`` and ``measure.*`` of :data:`MESSAGES`; the names stay English)."""
+    rows = ["| 列・指標 (column / measure) | English | 日本語 |", "|---|---|---|"]
+    for prefix, kind in (("column.", "列"), ("measure.", "指標")):
+        for key, (en, ja) in MESSAGES.items():
+            if key.startswith(prefix):
+                rows.append(f"| {kind} `{key.removeprefix(prefix)}` | {en} | {ja} |")
+    return "\n".join(rows) + "\n"

@@ -5,8 +5,10 @@ values and warnings (no file is read here), and :func:`model_inputs` turns those
 the scenarios and assumptions the model is asked about. Every parameter name and value form that links have carried
 since they were first shared is read here, unchanged: ``?gdp=growth&growth=2.5``,
 ``sc=us-ask-3.5pct,custom``, ``focus=``, ``basis=``, ``fx=``, ``baseline=``, ``mo=``, ``mc=1``,
-``up=<token>`` (an uploaded scenario file, zlib + URL-safe base64) ... The ``tab`` parameter is
-bound by Streamlit itself and not listed here.
+``up=<token>`` (an uploaded scenario file, zlib + URL-safe base64), ``lang=ja`` (the reader's
+language; a link without it is English, as every link was before) ... The open tab, ``tab=``, is
+read by :func:`read_link` too (given the tabs' link values) and always carries the tab's English
+name, whatever the reader's language, so a link opens the same tab in either language.
 
 Why the app does not hand these widgets to Streamlit's ``bind="query-params"`` (1.67): it writes
 a choice's *display label* into the address (``path=Constant+%25+growth+of+spending``, so old
@@ -22,12 +24,13 @@ from __future__ import annotations
 import base64
 import binascii
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spendcalc import schema
 from spendcalc.assumptions import Assumptions, Scenario
 from spendcalc.errors import SpendcalcError, shorten
+from spendcalc.i18n import DEFAULT_LANG, LANGS
 
 CUSTOM = "custom"
 EACH = "each"
@@ -87,6 +90,7 @@ def link_params(*, scenarios: Iterable[str], presets: Iterable[str], first_proje
         "mo": Param("choice", "same-year", ("same-year", "own")),
         "paths": Param("choice", "20000", PATHS),
         "seed": window("seed", 1),
+        "lang": Param("choice", DEFAULT_LANG, LANGS),
     }
 
 
@@ -146,15 +150,17 @@ class Link:
     values: dict[str, object]
     uploaded_yaml: str | None = None
     warnings: list[str] = field(default_factory=list)
+    tab: str | None = None  # the open tab's link value (one of ``tabs``), None for the first tab
 
 
 def read_link(query: Mapping[str, list[str]], params: Mapping[str, Param],
-              builtin_names: Iterable[str]) -> Link:
+              builtin_names: Iterable[str], tabs: Sequence[str] = ()) -> Link:
     """Parse a page address: every parameter's value (default where absent or bad) and warnings.
 
     ``query`` maps each parameter to all its values (``st.query_params.get_all``). Bad values
     fall back to the default with a warning naming the parameter; unknown scenario names are
-    left out; an ``up`` token that does not hold a valid scenario file is left out.
+    left out; an ``up`` token that does not hold a valid scenario file is left out. ``tabs``: the
+    tabs' link values (English names, the first is the default); ``tab=`` must name one of them.
     """
     from spendcalc.scenarios import scenario_from_yaml
 
@@ -185,7 +191,18 @@ def read_link(query: Mapping[str, list[str]], params: Mapping[str, Param],
     if query.get("focus") and values["focus"] not in values["sc"]:
         warnings.append(f"Link parameter focus: {shorten(values['focus'])} is not one of the chosen "
                         "scenarios; the headline shows the first chosen scenario instead.")
-    return Link(values, uploaded, warnings)
+    return Link(values, uploaded, warnings, read_tab(query, tabs, warnings))
+
+
+def read_tab(query: Mapping[str, list[str]], tabs: Sequence[str], warnings: list[str]) -> str | None:
+    """The link's open tab (one of ``tabs``), or None; a value naming no tab is a warning."""
+    if not tabs or not query.get("tab"):
+        return None
+    try:
+        return str(parse_value(Param("choice", tabs[0], tuple(tabs)), list(query["tab"]), "tab"))
+    except SpendcalcError as exc:
+        warnings.append(f"Link parameter tab: {schema.cli_error(exc)}; showing the first tab, {tabs[0]}.")
+        return None
 
 
 def link_query(values: Mapping[str, object], params: Mapping[str, Param],

@@ -37,6 +37,22 @@ published, derived from published figures (see data/README.md); *projection*: th
 scenario path.
 """
 
+#: :data:`DEFINITIONS` in Japanese (the government's terms); ``{reference_gdp}`` as in English.
+#: Lines of a paragraph are joined (a backslash ends them): Japanese puts no space between words.
+DEFINITIONS_JA = """
+**経費の範囲** — *安全保障に関連する経費*: 「2%」の枠組みで数える、防衛関係費とその他の安全保障に関連する\
+経費（海上保安庁、研究開発、公共インフラなど）の合計。*防衛関係費*: 防衛省の予算（公表される防衛関係費の額）のみ。
+
+**分母** — *2022年度の名目GDP（固定）*: 政府は「2%」の目標を、2022年12月時点で見込まれた2022年度の\
+名目GDP（{reference_gdp}）という一つの数値に対して測ります。*当該年度の名目GDP*: 各年度の名目GDP\
+（年度ベースの比率。SIPRIやNATOは暦年で数えるため数値が異なります。「数値の照合」タブまたは\
+`spendcalc sipri` を参照）。名目GDPの前提によって変わります。
+
+**年度** — 4月から翌年3月まで（2025年度 = 2025年4月〜2026年3月）。**数値の区分** — *実績*: 成立した\
+予算。*計画*: 政府の案。*推計*: 確定した年度のうち合計額が公表されていないもので、公表値から算出したもの\
+（data/README.md を参照）。*試算*: 本ツールのシナリオの経路。
+"""
+
 
 @dataclass(frozen=True)
 class View:
@@ -225,18 +241,17 @@ def claim_layers(markers: pd.DataFrame, unit: str) -> list[dict]:
     return layers
 
 
-#: the readable table's measures and the catalogue key of each column header (unit in the header)
-READABLE_KEYS = {"spending_jpy": "table.spending_jpy", "share_of_gdp_same_year": "table.share_same_year",
-                 "share_of_gdp_fixed_fy2022": "table.share_fixed", "spending_usd": "table.spending_usd",
-                 "spending_real_jpy": "table.spending_real_jpy", "spending_per_capita_jpy": "table.per_person",
-                 "gap_to_baseline_jpy": "table.gap", "cumulative_gap_to_baseline_jpy": "table.cumulative_gap"}
+#: the readable table's measures, in column order
+READABLE_MEASURES = ("spending_jpy", "share_of_gdp_same_year", "share_of_gdp_fixed_fy2022", "spending_usd",
+                     "spending_real_jpy", "spending_per_capita_jpy", "gap_to_baseline_jpy",
+                     "cumulative_gap_to_baseline_jpy")
 
 
 def readable_table(tidy: pd.DataFrame, scenario: str, lang: str = "en") -> pd.DataFrame:
-    """One scenario per year as a reader reads it (``spendcalc.answers.readable_table``: trillion
-    yen, %, USD bn, rounded for print), with headers and years in ``lang``. Text cells only."""
+    """One scenario per year as a reader reads it: ``spendcalc.answers.readable_table`` (trillion
+    yen, %, USD bn, units in the header, rounded for print; headers, years and statuses in
+    ``lang``), the same table as ``spendcalc project --format table``. Text cells only."""
     from spendcalc import answers
-    from spendcalc.i18n import fy, t
 
     base = tidy.attrs.get("methodology", {}).get(scenario, {}).get("price_base_year", "")
     # read through one numpy array: pandas deep-copies a frame's attrs (the methodology of every
@@ -247,16 +262,6 @@ def readable_table(tidy: pd.DataFrame, scenario: str, lang: str = "en") -> pd.Da
     # object columns: pivoting pandas' default (Arrow) strings costs ~3x as much on a table this small
     bare = pd.DataFrame({c: pd.Series(rows[:, i], dtype=object) for i, c in enumerate(cols)}).astype(
         {"value": float, "fiscal_year": int})
+    bare.attrs = {"methodology": {scenario: {"price_base_year": base}}}  # what the header needs
     present = set(bare["measure"])
-    measures = [m for m in READABLE_KEYS if m in present]
-    table = answers.readable_table(bare, scenario, measures)
-    headers = [t("table.fy", lang), t("table.status", lang)]
-    headers += [t(READABLE_KEYS[m], lang, base=base) if m == "spending_real_jpy" else t(READABLE_KEYS[m], lang)
-                for m in measures]
-    table.columns = headers
-    table[headers[0]] = [fy(int(text[2:]), lang) for text in table[headers[0]]]
-    table[headers[1]] = [t(f"status.{s}", lang) if f"status.{s}" in _STATUS_KEYS else s for s in table[headers[1]]]
-    return table
-
-
-_STATUS_KEYS = {f"status.{s}" for s in ("actual", "plan", "estimate", "projection")}
+    return answers.readable_table(bare, scenario, [m for m in READABLE_MEASURES if m in present], lang)

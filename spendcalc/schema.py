@@ -25,7 +25,8 @@ that names the field, the text and an example. Each range's reasoning is an assu
 in ``reason``. Defaults are not declared here: they live in ``data/defaults.yaml`` (read by
 ``spendcalc.data``); the schema owns types, units, ranges and their reasoning.
 
-This module does no I/O and imports nothing beyond the standard library and ``spendcalc.units``.
+This module does no I/O and imports nothing beyond the standard library, ``spendcalc.units`` and
+``spendcalc.i18n.LANGS`` (the languages of the ``lang`` field).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from spendcalc.errors import SpendcalcError, shorten
+from spendcalc.i18n import LANGS
 
 #: fiscal-year bounds of every year field (the first bundled budget year; a far horizon)
 FIRST_FISCAL_YEAR = 2012
@@ -90,7 +92,8 @@ class Spec:
     api : str
         Keyword in ``make_assumptions``/``project``/``simulate`` where it differs from ``name``.
     group : str
-        ``assumptions``, ``scenario`` or ``simulation``.
+        ``assumptions``, ``scenario``, ``simulation`` or ``output`` (how results are written,
+        e.g. the language of the text).
     ui : tuple of (min, max, step) or None
         The app's slider window in the unit users read (percent for fractions): the everyday
         part of the plausible range, which a link may set and a slider can show.
@@ -375,6 +378,12 @@ SPECS: MappingProxyType[str, Spec] = MappingProxyType({s.name: s for s in (
          "same-year", "simulation", choices=DENOMINATORS, flag="--measure-on"),
     Spec("method", "choice", "-", "exact percentiles (closed form) or a Monte Carlo cross-check",
          "exact", "simulation", choices=METHODS, flag="--method"),
+    # --- output ---------------------------------------------------------------------------------
+    Spec("lang", "choice", "-", "language of the text written for people (sentences, table "
+         "headers, verdicts); CSV and JSON column names stay English", "ja", "output",
+         choices=LANGS, flag="--lang",
+         reason="the languages every text of the message catalogue (spendcalc.i18n) is written "
+         "in; a code outside it would leave text untranslated"),
 )})
 
 

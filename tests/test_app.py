@@ -498,11 +498,11 @@ def test_break_even_growth_only_where_it_says_something():
 
 def test_readable_year_table_is_the_default_data_view(default_app):
     table = default_app.dataframe[0].value
-    assert list(table.columns[:4]) == ["Fiscal year", "Status", "Spending [trillion JPY]", "Share of same-year GDP [%]"]
-    assert "Spending [billion USD]" in table.columns and "Real, FY2025 prices [trillion JPY]" in table.columns
-    row = table[table["Fiscal year"] == "FY2035"].iloc[0]
-    assert row["Spending [trillion JPY]"] == metric_value(default_app, "Spending needed in FY2035")
-    assert row["Share of same-year GDP [%]"] == "3.50" and row["Spending [billion USD]"] == "175.0"
+    assert list(table.columns[:4]) == ["FY", "status", "spending [trn JPY]", "of same-year GDP [%]"]
+    assert "spending [USD bn]" in table.columns and "real [trn JPY of FY2025]" in table.columns
+    row = table[table["FY"] == "FY2035"].iloc[0]
+    assert row["spending [trn JPY]"] == metric_value(default_app, "Spending needed in FY2035")
+    assert row["of same-year GDP [%]"] == "3.50" and row["spending [USD bn]"] == "175.0"
     assert len(table) < 40  # years of one scenario, not the tidy table's hundreds of rows
 
 
@@ -525,20 +525,17 @@ def test_uncertainty_questions_state_what_each_probability_is_conditional_on():
     assert p.endswith("%") and p != "50%"  # sized on faster growth than the GDP that is simulated
 
 
-def test_headline_tabs_and_downloads_speak_the_readers_language(monkeypatch):
-    from spendcalc import present
-
-    monkeypatch.setattr(present.View.__init__, "__defaults__", ("ja",))  # as a ?lang=ja view would be
-    at = run_app({"tab": "Uncertainty", "mc": "1", "fx": "151.3"})  # a view no other test has cached
+def test_headline_tabs_and_downloads_speak_the_readers_language():
+    at = run_app({"lang": "ja", "tab": "Uncertainty", "mc": "1"})
     assert_clean(at)
     labels = list(metrics(at))
     assert "2035年度に必要な歳出額（兆円）" in labels and "2035年度の米ドル換算（10億ドル）" in labels
     assert metric_value(at, "2035年度に必要な歳出額") == "27.16"  # the same number
     assert any(label.startswith("計画の2027年度の歳出額が") for label in labels)
     assert sum("この確率の前提" in m.value for m in at.markdown) == 2
-    at = run_app({"fx": "151.3"})  # the default tab: Trajectories
+    at = run_app({"lang": "ja"})  # the default tab: Trajectories
     assert_clean(at)
     assert list(at.dataframe[0].value.columns[:3]) == ["年度", "区分", "歳出額［兆円］"]
     assert "2035年度" in set(at.dataframe[0].value["年度"])
-    assert [b.label for b in at.get("download_button")][:3] == ["データ・方法・出典（zip）", "年度別データ（CSV）",
+    assert [b.label for b in at.get("download_button")][:3] == ["データ・方法・出典（圧縮ファイル）", "年度別データ（CSV）",
                                                                  "シナリオ（YAML）"]

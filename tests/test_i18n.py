@@ -72,3 +72,64 @@ def test_every_verdict_has_a_label():
 
     for verdict in VERDICTS:
         assert i18n.t(f"verdict.{verdict}", "ja") != verdict
+
+
+def test_per_person_in_man_yen_rounds_like_the_english():
+    assert i18n.man_yen(234_219.4) == "234,000 yen"
+    assert i18n.man_yen(234_219.4, "ja") == "23.4万円"
+    assert i18n.man_yen(92_060.7, "ja") == "9.2万円" and i18n.man_yen(92_060.7) == "92,000 yen"
+    assert i18n.man_yen(float("nan"), "ja") == "該当なし"
+    for v in (1_499.0, 15_500.0, 99_950.0, 123_456.0, 2_345_678.0):
+        en = int(i18n.man_yen(v).removesuffix(" yen").replace(",", ""))
+        ja = float(i18n.man_yen(v, "ja").removesuffix("万円").replace(",", ""))
+        assert en == round(ja * 1e4), v
+
+
+def _source_texts() -> str:
+    """The quotes and source titles of every bundled source row (data/*.csv, data/raw/*.csv)."""
+    import csv
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    texts = []
+    for path in sorted(data.glob("*.csv")) + sorted(data.glob("raw/*.csv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = [r for r in csv.DictReader(line for line in f if not line.startswith("#"))]
+        texts += [r.get(c) or "" for r in rows for c in ("quote", "source_title")]
+    return "\n".join(texts)
+
+
+def test_official_terms_are_the_bundled_sources_words():
+    sources = _source_texts()
+    assert "防衛関係費" in sources  # the reader sees quotes and titles, not the definitions we wrote
+    missing = [term for term in i18n.OFFICIAL_TERMS if term not in sources]
+    assert missing == [], f"not in any quote or title of data/*.csv, data/raw/*.csv: {missing}"
+
+
+def test_scope_basis_and_status_names_are_made_of_official_terms():
+    from spendcalc.schema import BASES, SCOPES
+
+    names = [i18n.t(f"scope.{s}", "ja") for s in SCOPES] + [i18n.t(f"basis.{b}", "ja") for b in BASES]
+    names += [i18n.t(f"status.{s}", "ja") for s in ("actual", "plan", "estimate", "projection")]
+    for name in names:
+        if "本ツールの分類" in name:  # the project's own NATO-style split says it is its own
+            continue
+        parts = name.split("＋")
+        assert all(p in i18n.OFFICIAL_TERMS for p in parts), name
+    assert i18n.t("scope.security-related", "ja") == "安全保障に関連する経費"
+
+
+def test_readme_has_the_generated_japanese_label_table():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = i18n.markdown_table()
+    assert table in readme, "README's Japanese label table is stale: paste spendcalc.i18n.markdown_table()"
+    assert readme.count("| 列・指標 (column / measure) | English | 日本語 |") == 1
+    import spendcalc
+    from spendcalc.model import MEASURES
+
+    for column in spendcalc.project("hold-flat").columns:
+        assert f"| 列 `{column}` |" in table, column
+    for measure in MEASURES:
+        assert f"| 指標 `{measure}` |" in table, measure

@@ -13,7 +13,7 @@ from spendcalc.linkstate import Link, link_query, read_link
 BUILTINS = ("original-fy2027", "us-ask-3.5pct", "hold-flat")
 #: every parameter a shared link may carry (besides ``tab``, bound by Streamlit, and ``up``)
 NAMES = {"sc", "share", "year", "path", "cden", "gdp", "preset", "growth", "infl", "fx", "denom", "scope",
-         "basis", "until", "focus", "mc", "fxh", "fxa", "baseline", "mo", "paths", "seed"}
+         "basis", "until", "focus", "mc", "fxh", "fxa", "baseline", "mo", "paths", "seed", "lang"}
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +148,40 @@ def test_a_link_builds_the_same_inputs_as_the_api_given_the_same_values():
                                                                          "mod-budget")
     assert got == replace(expected[1], target_share=got.target_share, title=got.title, description=got.description)
     assert a == spendcalc.make_assumptions(growth="3.5 %", fx=140, baseline="own")
+
+
+TABS = ("Trajectories", "Uncertainty", "Claims", "Reconcile", "Data & methodology")
+
+
+def test_language_round_trips_and_a_link_without_it_is_english(params):
+    assert read(params).values["lang"] == "en" and read(params).warnings == []
+    link = read(params, lang="ja", gdp="growth")
+    assert link.warnings == [] and link.values["lang"] == "ja"
+    query = link_query(link.values, params, None)
+    assert query["lang"] == "ja"
+    assert read_link({k: [v] for k, v in query.items()}, params, BUILTINS).values == link.values
+
+
+@pytest.mark.parametrize("text", ["fr", "JA", "ja ", " ja", "日本語", "ja-JP", "en,ja", "", "j" * 5000, "ｊａ"])
+def test_a_bad_language_warns_naming_the_parameter_and_shows_english(params, text):
+    link = read(params, lang=text)
+    assert link.values["lang"] == "en"
+    assert len(link.warnings) == 1
+    warning = link.warnings[0]
+    assert warning.startswith("Link parameter lang: ") and "one of en, ja" in warning and "using the default en" in warning
+    assert len(warning) < 600
+
+
+def test_the_open_tab_is_read_by_its_english_name(params):
+    assert read_link({"tab": ["Data & methodology"]}, params, BUILTINS, tabs=TABS).tab == "Data & methodology"
+    assert read_link({}, params, BUILTINS, tabs=TABS).tab is None
+    link = read_link({"tab": ["Claims"], "lang": ["ja"]}, params, BUILTINS, tabs=TABS)
+    assert (link.tab, link.values["lang"], link.warnings) == ("Claims", "ja", [])
+
+
+@pytest.mark.parametrize("text", ["claims", "記事の主張", "Data", "<script>", "x" * 5000, ""])
+def test_a_tab_that_does_not_exist_warns_and_opens_the_first(params, text):
+    link = read_link({"tab": [text]}, params, BUILTINS, tabs=TABS)
+    assert link.tab is None
+    assert len(link.warnings) == 1 and link.warnings[0].startswith("Link parameter tab: ")
+    assert "showing the first tab, Trajectories" in link.warnings[0] and len(link.warnings[0]) < 600

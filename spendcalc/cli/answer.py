@@ -10,7 +10,13 @@ import argparse
 import sys
 
 from spendcalc import api
-from spendcalc.cli.options import FORMATS, add_model_options, assumptions_from, emit
+from spendcalc.cli.options import (
+    FORMATS,
+    add_lang_option,
+    add_model_options,
+    assumptions_from,
+    emit,
+)
 from spendcalc.output import json_text, terminal_text, write_csv
 
 
@@ -23,6 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("text", *FORMATS), default="text",
                    help="text (default): the sentence, then the exact values; table: the values; "
                    "json: both; csv: the values (the sentence on stderr)")
+    add_lang_option(p)
     p.set_defaults(func=cmd_answer)
 
 
@@ -30,7 +37,7 @@ def cmd_answer(args: argparse.Namespace) -> None:
     """Write the sentence (and its exact values) in ``--format``."""
     (sc,) = api.resolve_scenarios(args.scenario, denominator=args.denominator, scope=args.scope,
                                   basis=args.basis)
-    result = api.answer(sc, assumptions=assumptions_from(args))
+    result = api.answer(sc, assumptions=assumptions_from(args), lang=args.lang)
     if args.format == "json":
         payload = {"scenario": result.scenario, "sentence": result.sentence,
                    "values": result.values.to_dict(orient="records")}
@@ -41,12 +48,26 @@ def cmd_answer(args: argparse.Namespace) -> None:
     elif args.format == "table":
         emit(result.values, "table")
     else:
-        lines = [result.sentence, "", "Exact values (--format csv or json for a table):"]
-        lines += [f"- {r.quantity}, FY{r.fiscal_year}: {_exact(r.value, r.unit)}; {r.definition}"
-                  for r in result.values.itertuples()]
-        sys.stdout.write(terminal_text("\n".join(lines)) + "\n")
+        sys.stdout.write(terminal_text(text_lines(result, args.lang)) + "\n")
 
 
-def _exact(value: float, unit: str) -> str:
+def text_lines(result: object, lang: str = "en") -> str:
+    """The sentence, then each exact value: its quantity (with its label in Japanese), year,
+    all its digits, unit and definition (data, in English)."""
+    from spendcalc import i18n
+
+    lines = [result.sentence, "", i18n.t("answer.exact_values", lang)]
+    for r in result.values.itertuples():
+        what = r.quantity if lang == "en" else f"{i18n.t('measure.' + r.quantity, lang)}（{r.quantity}）"
+        lines.append(f"- {what}, {i18n.fy(r.fiscal_year, lang)}: {_exact(r.value, r.unit, lang)}; "
+                     f"{r.definition}")
+    return "\n".join(lines)
+
+
+def _exact(value: float, unit: str, lang: str = "en") -> str:
     """All the digits a float has (17 significant) and its unit, or 'not available'."""
-    return "not available" if value != value else f"{value:.17g} {unit}"
+    if value != value:
+        from spendcalc.i18n import t
+
+        return t("common.not_available", lang)
+    return f"{value:.17g} {unit}"

@@ -15,6 +15,7 @@ import sys
 import pandas as pd
 
 from spendcalc import schema
+from spendcalc.cli.options import add_lang_option
 from spendcalc.output import json_text, terminal_text, write_csv
 
 FORMATS = schema.OUTPUT_FORMATS
@@ -40,9 +41,10 @@ def _pct(v: float) -> str:
     return "" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{v:.3%}"
 
 
-def _table(df: pd.DataFrame) -> str:
+def _table(df: pd.DataFrame, wide_glyphs: bool = False) -> str:
     with pd.option_context("display.max_rows", None, "display.max_columns", None,
-                           "display.width", 250, "display.max_colwidth", 70):
+                           "display.width", 250, "display.max_colwidth", 70,
+                           "display.unicode.east_asian_width", wide_glyphs):
         return df.to_string(index=False)
 
 
@@ -59,21 +61,32 @@ def cmd_bridge(args: argparse.Namespace) -> None:
                    "rows": json.loads(df.to_json(orient="records"))}
         sys.stdout.write(json_text(payload, indent=1) + "\n")
     else:
-        shown = pd.DataFrame({
-            "step": df["step"], "component": df["component"].str.slice(0, 70),
-            "trillion JPY": df["value_jpy"].map(_trillion),
-            "running total": df["running_total_jpy"].map(_trillion),
-            "% GDP FY2022": df["share_of_gdp_fixed_fy2022"].map(_pct),
-            "% GDP same year": df["share_of_gdp_same_year"].map(_pct),
-            "JPY/person": df["spending_per_capita_jpy"].map(lambda v: "" if math.isnan(v) else f"{v:,.0f}"),
-            "status": df["status"], "source": df["source_title"].str.slice(0, 60),
-        })
-        sys.stdout.write(terminal_text(f"Scope waterfall FY{year} ({args.basis}); Japanese fiscal year, "
-                                       "April-March\n\n" + _table(shown) + "\n\n"
-                                       f"Note: {df.attrs['note']}\nSame-year GDP: {df.attrs['gdp_same_year']}\n"
-                                       f"Fixed denominator: FY2022 reference GDP "
-                                       f"{df.attrs['reference_gdp_jpy'] / 1e12:g} trillion yen\n"
-                                       "Sources (address per step): --format csv or json\n"))
+        sys.stdout.write(terminal_text(waterfall_text(df, year, args.basis, args.lang)))
+
+
+def waterfall_text(df: pd.DataFrame, year: int, basis: str, lang: str = "en") -> str:
+    """The waterfall as a readable table with its notes; headers in ``lang`` (the components,
+    notes and sources are data, in the words of the bundle)."""
+    from spendcalc.i18n import MESSAGES, t
+
+    status = df["status"] if lang == "en" else [t(f"status.{v}", lang) if f"status.{v}" in MESSAGES
+                                                else v for v in df["status"]]
+    shown = pd.DataFrame({
+        t("bridge.step", lang): df["step"], t("bridge.component", lang): df["component"].str.slice(0, 70),
+        t("bridge.value", lang): df["value_jpy"].map(_trillion),
+        t("bridge.running", lang): df["running_total_jpy"].map(_trillion),
+        t("bridge.share_fixed", lang): df["share_of_gdp_fixed_fy2022"].map(_pct),
+        t("bridge.share_same", lang): df["share_of_gdp_same_year"].map(_pct),
+        t("bridge.per_person", lang): df["spending_per_capita_jpy"].map(
+            lambda v: "" if math.isnan(v) else f"{v:,.0f}"),
+        t("bridge.status", lang): status, t("bridge.source", lang): df["source_title"].str.slice(0, 60),
+    })
+    label = basis if lang == "en" else t(f"basis.{basis}", lang)
+    return (t("bridge.title", lang, year=year, basis=label) + "\n\n" + _table(shown, lang != "en")
+            + "\n\n" + t("bridge.note", lang, note=df.attrs["note"]) + "\n"
+            + t("bridge.gdp_same_year", lang, text=df.attrs["gdp_same_year"]) + "\n"
+            + t("bridge.fixed", lang, value=f"{df.attrs['reference_gdp_jpy'] / 1e12:g}") + "\n"
+            + t("bridge.sources", lang) + "\n")
 
 
 def cmd_convert(args: argparse.Namespace) -> None:
@@ -114,6 +127,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--vintage", metavar="NAME", default=None,
                    help="fiscal-year GDP vintage of the same-year share (default: the project's)")
     p.add_argument("--format", choices=FORMATS, default="table")
+    add_lang_option(p)  # the table's headers and labels; CSV and JSON names stay English
     p.set_defaults(func=cmd_bridge)
 
     from spendcalc.data import default_value

@@ -11,7 +11,14 @@ import sys
 
 import pandas as pd
 
-from spendcalc.cli.options import FORMATS, add_model_options, assumptions_from, emit, scenarios_from
+from spendcalc.cli.options import (
+    FORMATS,
+    add_lang_option,
+    add_model_options,
+    assumptions_from,
+    emit,
+    scenarios_from,
+)
 from spendcalc.errors import SpendcalcError
 from spendcalc.schema import VERDICTS
 
@@ -33,6 +40,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="only claims from this article (file name or its 3-digit index); repeatable")
     p.add_argument("--verdict", action="append", choices=VERDICTS,
                    help="only claims with this verdict; repeatable")
+    add_lang_option(p)  # table: verdicts and reasons in Japanese (quotes stay original);
+    # csv/json: --lang ja adds the columns verdict_ja and reason_ja
     p.set_defaults(func=cmd_claims)
 
 
@@ -53,9 +62,22 @@ def cmd_claims(args: argparse.Namespace) -> None:
     if args.verdict:
         df = df[df["verdict"].isin(args.verdict)]
     if args.format == "table":
-        write_table(df, sys.stdout)
-    else:
+        write_table(df, sys.stdout, args.lang)
+    elif args.lang == "en":
         emit(df.reset_index(drop=True), args.format)
+    else:
+        emit(with_language_columns(df, args.lang).reset_index(drop=True), args.format)
+
+
+def with_language_columns(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The audit with ``verdict_<lang>`` and ``reason_<lang>`` appended (names stay ASCII)."""
+    from spendcalc.claims import reasons
+    from spendcalc.i18n import t
+
+    out = df.copy()
+    out[f"verdict_{lang}"] = [t(f"verdict.{v}", lang) for v in df["verdict"]]
+    out[f"reason_{lang}"] = reasons(df, lang)
+    return out
 
 
 def _shown_value(value: object, unit: object) -> str:
@@ -72,22 +94,34 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def write_table(df: pd.DataFrame, out: object) -> None:
-    """Readable text: one block per claim (quote truncated), cross-article notes flagged."""
+def write_table(df: pd.DataFrame, out: object, lang: str = "en") -> None:
+    """Readable text: one block per claim (quote truncated), cross-article notes flagged. In
+    Japanese the verdicts and reasons are Japanese (:func:`spendcalc.claims.reasons`) and the
+    quotes stay as the articles print them."""
+    from spendcalc.claims import reasons
+    from spendcalc.i18n import fy as fiscal_year
+    from spendcalc.i18n import t
+
+    def verdict(v: str) -> str:
+        return v if lang == "en" else t(f"verdict.{v}", lang)
+
     counts = df["verdict"].value_counts()
-    out.write("Claims in the five articles, checked against the model and the bundled reference "
-              "figures (fiscal years April-March; shares in percent of GDP).\n")
-    out.write("Verdicts: " + ", ".join(f"{v} {int(counts.get(v, 0))}" for v in VERDICTS)
-              + f"  (total {len(df)})\n")
+    shown = df["reason"] if lang == "en" else reasons(df, lang)
+    sep, comma, paren = (": ", ", ", " ({})") if lang == "en" else ("：", "、", "（{}）")
+    out.write(t("claims.table.title", lang) + "\n")
+    out.write(t("claims.table.verdicts", lang) + sep
+              + comma.join(f"{verdict(v)} {int(counts.get(v, 0))}" for v in VERDICTS)
+              + " " + paren.format(f"{t('claims.table.total', lang)} {len(df)}") + "\n")
     for article, grp in df.groupby("article", sort=True):
-        out.write(f"\n== {article} ({len(grp)} claims)\n")
-        for r in grp.itertuples(index=False):
-            fy = "" if pd.isna(r.fiscal_year) else f" FY{int(r.fiscal_year)}"
+        out.write(f"\n== {t('claims.table.article', lang, article=article, count=len(grp))}\n")
+        for r, reason in zip(grp.itertuples(index=False), shown[grp.index], strict=True):
+            year = "" if pd.isna(r.fiscal_year) else " " + fiscal_year(int(r.fiscal_year), lang)
             flag = " [x-article]" if isinstance(r.cross_article_note, str) else ""
-            out.write(f"{r.claim_id}  {r.verdict:<22} {_shown_value(r.value, r.unit)}{fy}{flag}\n")
+            label = f"{r.verdict:<22}" if lang == "en" else verdict(r.verdict) + " "
+            out.write(f"{r.claim_id}  {label} {_shown_value(r.value, r.unit)}{year}{flag}\n")
             out.write(f"    “{_cut(r.quote, QUOTE_WIDTH)}”\n")
-            out.write(f"    reason: {r.reason}\n")
-            if not pd.isna(r.model_fiscal_year):
+            out.write(f"    {t('claims.table.reason', lang)}{sep}{reason}\n")
+            if lang == "en" and not pd.isna(r.model_fiscal_year):  # Japanese: in the reason
                 cells = [f"{label} {v * 100:.2f}%" for label, v in (
                     ("fixed FY2022/security", r.model_fixed_fy2022_security_related),
                     ("same-year/security", r.model_same_year_security_related),
@@ -96,4 +130,5 @@ def write_table(df: pd.DataFrame, out: object) -> None:
                 out.write(f"    model FY{int(r.model_fiscal_year)} ({r.model_status}): "
                           + "; ".join(cells) + "\n")
             if flag:
-                out.write(f"    ! cross-article ({r.cross_article}): {r.cross_article_note}\n")
+                out.write(f"    ! {t('claims.table.cross', lang)}{paren.format(r.cross_article)}{sep}"
+                          f"{r.cross_article_note}\n")

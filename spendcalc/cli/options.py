@@ -98,6 +98,13 @@ def add_model_options(p: argparse.ArgumentParser) -> None:
                    help=f"ESRI GDP vintage for actuals (default {_default('gdp_vintage')})".replace("%", "%%"))
 
 
+def add_lang_option(p: argparse.ArgumentParser) -> None:
+    """``--lang``: the language of the text written for people (schema field ``lang``; the
+    choices are ``spendcalc.i18n.LANGS``). CSV and JSON column names stay English."""
+    p.add_argument("--lang", choices=schema.spec("lang").choices, default="en",
+                   help=schema_help("lang", "en"))
+
+
 def _override_type(text: str) -> tuple[int, float]:
     try:
         return schema.parse_override(text, "--growth-override")
@@ -155,7 +162,8 @@ def emit(df: pd.DataFrame, fmt: str, out: object = None) -> None:
         out.write("\n")
     else:
         with pd.option_context("display.max_rows", None, "display.max_columns", None,
-                               "display.width", 250, "display.max_colwidth", 80):
+                               "display.width", 250, "display.max_colwidth", 80,
+                               "display.unicode.east_asian_width", True):  # 兆円 is two columns wide
             out.write(terminal_text(df.to_string(index=False, float_format=lambda v: f"{v:,.6g}")))
             out.write("\n")
 

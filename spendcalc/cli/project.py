@@ -13,6 +13,7 @@ import sys
 from spendcalc import data, model
 from spendcalc.cli.options import (
     FORMATS,
+    add_lang_option,
     add_model_options,
     assumptions_from,
     emit,
@@ -35,6 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--measure", dest="measures", action="append", metavar="NAME",
                    help="only these measures (repeatable)")
     p.add_argument("--format", choices=FORMATS, default="csv")
+    add_lang_option(p)  # the table's headers; CSV and JSON names stay English (interfaces)
     p.set_defaults(func=cmd_project)
 
 
@@ -47,8 +49,10 @@ def cmd_project(args: argparse.Namespace) -> None:
                          since=args.since)
     write_notes(tidy, args.measures)
     if args.format == "table":
-        write_tables(tidy, args.measures)
-        sys.stdout.write("Methodology (fiscal years are Japanese, April-March):\n")
+        from spendcalc.i18n import t
+
+        write_tables(tidy, args.measures, args.lang)
+        sys.stdout.write(t("table.methodology", args.lang) + "\n")
         for name, meta in tidy.attrs["methodology"].items():  # field: value, as stored (no float format)
             lines = [f"{name}:"] + [f"  {key}: {_plain(value)}" for key, value in meta.items()]
             sys.stdout.write(terminal_text("\n".join(lines)) + "\n")
@@ -60,16 +64,22 @@ def cmd_project(args: argparse.Namespace) -> None:
         emit(tidy if not args.measures else tidy[tidy["measure"].isin(args.measures)], "csv")
 
 
-def write_tables(tidy: object, measures: list[str] | None) -> None:
+def write_tables(tidy: object, measures: list[str] | None, lang: str = "en") -> None:
     """Per scenario, a readable table: fiscal years down, measures across, units in the header
     (:func:`spendcalc.answers.readable_table`; CSV and JSON keep the exact tidy values)."""
     from spendcalc.answers import readable_table
+    from spendcalc.i18n import t, yen
+
+    def label(kind: str, code: str) -> str:  # codes in English, official names in Japanese
+        return code if lang == "en" else t(f"{kind}.{code}", lang)
 
     for name, meta in tidy.attrs["methodology"].items():
-        sys.stdout.write(terminal_text(f"{name}: {meta['title']} ({meta['scope']}, {meta['basis']}; "
-                                       f"its own denominator: {meta['denominator']}; trn = trillion)",
-                                       multiline=False) + "\n")
-        emit(readable_table(tidy, name, measures), "table")
+        denominator = meta["denominator"] if lang == "en" else t(
+            f"answer.denominator.{meta['denominator']}", lang, reference=yen(meta["reference_gdp_jpy"], lang))
+        title = t("table.title", lang, name=name, title=meta["title"], scope=label("scope", meta["scope"]),
+                  basis=label("basis", meta["basis"]), denominator=denominator)
+        sys.stdout.write(terminal_text(title, multiline=False) + "\n")
+        emit(readable_table(tidy, name, measures, lang), "table")
         sys.stdout.write("\n")
 
 

@@ -11,7 +11,7 @@ import sys
 
 import pandas as pd
 
-from spendcalc.cli.options import FORMATS, emit
+from spendcalc.cli.options import FORMATS, add_lang_option, emit
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,6 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--vintage", metavar="NAME", default=None,
                    help="ESRI vintage of the fiscal-year GDP (default: the model's default vintage)")
     p.add_argument("--format", choices=FORMATS, default="table")
+    add_lang_option(p)  # the table's headers and labels; CSV and JSON names stay English
     p.set_defaults(func=cmd_sipri)
 
 
@@ -36,19 +37,30 @@ def cmd_sipri(args: argparse.Namespace) -> None:
     if args.format != "table":
         emit(df, args.format)
         return
+    from spendcalc.i18n import t
+
+    lang = args.lang
     shown = pd.DataFrame({
-        "CY": df["calendar_year"],
-        "spending tn JPY": (df["spending_jpy"] / 1e12).round(3),
-        "supp.": df["supplementary_status"],
-        "GDP tn JPY": (df["nominal_gdp_jpy"] / 1e12).round(1),
-        "share %": (df["share_of_gdp"] * 100).round(3),
-        "SIPRI %": (df["sipri_share_of_gdp"] * 100).round(3),
-        "diff pt": df["difference_share_pt"].round(3),
-        "USD bn": (df["spending_usd"] / 1e9).round(1),
-        "SIPRI USD bn": (df["sipri_spending_usd"] / 1e9).round(1),
+        t("sipri.CY", lang): df["calendar_year"],
+        t("sipri.spending", lang): (df["spending_jpy"] / 1e12).round(3),
+        t("sipri.supp", lang): [_supplementary(s, lang) for s in df["supplementary_status"]],
+        t("sipri.gdp", lang): (df["nominal_gdp_jpy"] / 1e12).round(1),
+        t("sipri.share", lang): (df["share_of_gdp"] * 100).round(3),
+        t("sipri.sipri_share", lang): (df["sipri_share_of_gdp"] * 100).round(3),
+        t("sipri.diff", lang): df["difference_share_pt"].round(3),
+        t("sipri.usd", lang): (df["spending_usd"] / 1e9).round(1),
+        t("sipri.sipri_usd", lang): (df["sipri_spending_usd"] / 1e9).round(1),
     })
     emit(shown, "table")
-    sys.stdout.write("\nWhy each year differs from SIPRI (ours - SIPRI, percentage points):\n")
+    sys.stdout.write("\n" + t("sipri.why", lang) + "\n")
     for year, text in zip(df["calendar_year"], df["explanation"], strict=True):
-        sys.stdout.write(f"CY{year}: {text}\n")
-    sys.stdout.write("\nMethod (every row is an estimate): " + df["method"].iloc[-1] + "\n")
+        sys.stdout.write(t("sipri.year", lang, year=year, text=text) + "\n")
+    sys.stdout.write("\n" + t("sipri.method", lang, text=df["method"].iloc[-1]) + "\n")
+
+
+def _supplementary(status: str, lang: str) -> str:
+    """The status of a year's supplementary budgets: the code in English, its label in Japanese."""
+    from spendcalc.i18n import MESSAGES, t
+
+    key = "sipri.missing" if status == "missing" else f"status.{status}"
+    return status if lang == "en" or key not in MESSAGES else t(key, lang)
