@@ -43,11 +43,12 @@ server's script thread timed with ``time.thread_time`` and profiled with cProfil
 
 Measured in the same minutes against main (same machine, same load, this script):
 
-    figure                          main            this version
-    first number (warm)             1.52 s          1.71 s   (noise: both met)
-    one reader                      0.186 s         0.198 s  (both met)
-    server CPU per move             140 ms          68 ms
-    8 readers median / worst        1.75 / 2.57 s   1.24 / 2.99 s   (NOT met: 0.6 / 2 s)
+    figure                          main            this version    (two A/B runs, 14:28 and 14:43)
+    first number (warm)             1.52, 1.60 s    1.71, 1.83 s    (noise: both met)
+    one reader                      0.19, 0.17 s    0.20, 0.24 s    (both met)
+    server CPU per move             140, 165 ms     68, 82 ms
+    8 readers median                1.75, 1.40 s    1.24, 1.03 s    (NOT met: 0.6 s)
+    8 readers worst                 2.57, 2.08 s    2.99, 1.85 s    (2 s: met in the second run only)
 
 The 8-reader target is not met on this machine: eight Chromium renderers redrawing two vega-lite
 charts and a table per move share the two cores with the server (and here with other work);
