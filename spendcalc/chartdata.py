@@ -47,7 +47,7 @@ OBSERVED = ("actual", "plan", "estimate")  # decided years (estimate: derived fr
 _UNDRAWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 #: display unit -> (scale dividing the tidy value, catalogue key of the unit's name)
 SCALES = {"trillion_JPY": 1e12, "billion_USD": 1e9, "100m_USD": 1e8, "percent": 0.01}
-WIDE = 2.2  # relative width of a series that another one covers in some years
+WIDE = 2.0  # relative width of a series that another one covers in some years
 
 
 @dataclass(frozen=True)
@@ -266,7 +266,8 @@ def mark_overlaps(series: Sequence[Series], lang: str) -> tuple[Series, ...]:
             span = fy(years[0], lang) if len(years) == 1 else t(
                 "common.fy_range", lang, start=min(years), end=max(years))
             other = out[i].label.replace("\n", " ")
-            note = t("chart.same_as", lang, other=textwrap.shorten(other, 40), years=span)
+            note = t("chart.same_as", lang, other=textwrap.shorten(other, 28, placeholder="…"),
+                     years=span)
             out[j] = b = _replace(b, same_as=note)
             out[i] = _replace(out[i], width=max(out[i].width, WIDE * b.width))
     return tuple(out)
@@ -425,7 +426,7 @@ def article_names(index: pd.DataFrame) -> dict[str, str]:
     for r in index.itertuples(index=False):
         code = str(r.file).split("_", 1)[0]
         outlet = r.outlet if isinstance(r.outlet, str) and r.outlet.strip() else None
-        name = outlet or textwrap.shorten(str(r.headline), 30, placeholder="…")
+        name = outlet or textwrap.shorten(str(r.headline), 26, placeholder="…")
         out[code] = f"{name}, {r.date}"
     return out
 

@@ -26,7 +26,9 @@ Conventions
 from __future__ import annotations
 
 import importlib.util
+import logging
 import textwrap
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -123,10 +125,20 @@ def chart_style(lang: str = "en") -> Iterator[None]:
     fallback for Japanese characters in user text (a scenario title in Japanese).
     """
     families = [_LATIN_FAMILY]
+    ja = check_lang(lang) == "ja"
     if _register_cjk_font():
-        families = [CJK_FAMILY, _LATIN_FAMILY] if check_lang(lang) == "ja" else [_LATIN_FAMILY, CJK_FAMILY]
-    with mpl.rc_context({**_STYLE, "font.family": families}):
-        yield
+        families = [CJK_FAMILY, _LATIN_FAMILY] if ja else [_LATIN_FAMILY, CJK_FAMILY]
+    # IPAex Gothic has no bold face: Japanese titles are set in its regular weight, and the font
+    # manager's notice that a fallback family lacks bold is kept quiet inside the block
+    rc = {**_STYLE, "font.family": families} | ({"axes.titleweight": "normal"} if ja else {})
+    log = logging.getLogger("matplotlib.font_manager")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        with mpl.rc_context(rc):
+            yield
+    finally:
+        log.setLevel(level)
 
 
 def methodology_note(tidy: pd.DataFrame, scenarios: Sequence[str] | None = None,
@@ -164,8 +176,7 @@ def add_source_note(fig_or_ax: Figure | Axes, text: str, *, fontsize: float = NO
         return
     width_in = fig.get_figwidth()
     chars = max(40, int(width_in * 72 / (fontsize * 0.6)))
-    wrapped = "\n".join(textwrap.fill(p, chars, break_on_hyphens=False)
-                         for p in text.split("\n"))
+    wrapped = "\n".join(_fill(p, chars) for p in text.split("\n"))
     n_lines = wrapped.count("\n") + 1
     height = (n_lines * fontsize * 1.25 + 8) / 72 / fig.get_figheight()  # [fraction of figure]
     fig.text(0.01, 0.008, wrapped, ha="left", va="bottom", fontsize=fontsize, color="#444444",
@@ -182,13 +193,30 @@ def add_source_note(fig_or_ax: Figure | Axes, text: str, *, fontsize: float = NO
 # ----------------------------------------------------------------------------------------------
 
 
+def _fill(text: str, width: int) -> str:
+    """Wrap to ``width`` Latin characters; a wide (Japanese) character counts as two and a line
+    may break after any of them."""
+    if all(unicodedata.east_asian_width(c) not in "WF" for c in text):
+        return textwrap.fill(text, width, break_on_hyphens=False)
+    lines, line, used = [], "", 0
+    for c in text:
+        w = 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        if used + w > width:
+            cut = line.rfind(" ") if w == 1 and " " in line[-12:] else len(line)
+            lines.append(line[:cut].rstrip())
+            line, used = line[cut:].lstrip(), len(line[cut:].lstrip())
+        line += c
+        used += w
+    return "\n".join([*lines, line])
+
+
 # ----------------------------------------------------------------------------------------------
 # Shared helpers (drawing only)
 # ----------------------------------------------------------------------------------------------
-def _new_axes(ax: Axes | None, nrows: int = 1) -> tuple[Figure, list[Axes]]:
+def _new_axes(ax: Axes | None, nrows: int = 1, height: float = FIGSIZE[1]) -> tuple[Figure, list[Axes]]:
     if ax is not None:
         return ax.get_figure(root=True), [ax]
-    fig = Figure(figsize=(FIGSIZE[0], FIGSIZE[1] + (1.6 if nrows > 1 else 0)), dpi=100,
+    fig = Figure(figsize=(FIGSIZE[0], height + (1.6 if nrows > 1 else 0)), dpi=100,
                  layout="constrained")
     axes = fig.subplots(nrows, 1, sharex=True, squeeze=False)[:, 0]
     return fig, list(axes)
@@ -221,15 +249,17 @@ def _draw_series(ax: Axes, s: cd.Series) -> None:
     projections; a series covered by another is drawn wider (``s.width``) underneath."""
     obs = [(x, y) for x, y, st in zip(s.x, s.y, s.status, strict=True) if st in _OBSERVED]
     proj = [(x, y) for x, y, st in zip(s.x, s.y, s.status, strict=True) if st == "projection"]
-    lw = mpl.rcParams["lines.linewidth"] * s.width
+    base = mpl.rcParams["lines.linewidth"]
+    lw = base * s.width
     z = 2 if s.width == 1 else 1.5
+    dashed = (0, (3.7 / s.width, 1.6 / s.width))  # the dashes of a normal line, also when wider
     if obs:
         ax.plot(*zip(*obs, strict=True), color=s.color, ls="-", lw=lw, zorder=z,
                 marker=s.marker or ("o" if len(obs) == 1 else None), ms=5,
                 gid=f"scenario:{s.key}:observed")
     if proj:
         joined = obs[-1:] + proj
-        ax.plot(*zip(*joined, strict=True), color=s.color, ls="--", lw=lw, zorder=z,
+        ax.plot(*zip(*joined, strict=True), color=s.color, ls=dashed, lw=lw, zorder=z,
                 marker=s.marker or None, gid=f"scenario:{s.key}:projection")
 
 
@@ -246,7 +276,19 @@ _LEGEND_HANDLES = {
 
 def legend_label(s: cd.Series) -> str:
     """A series' legend text: its label, and which series it covers, if any."""
-    return s.label + ("\n" + textwrap.fill(f"({s.same_as})", 34) if s.same_as else "")
+    return s.label + ("\n" + textwrap.fill(f"({s.same_as})", 36) if s.same_as else "")
+
+
+def _legend_texts(data: ChartData) -> list[str]:
+    return ([legend_label(s) for s in data.series if s.kind != "bar" or s.panel == 0]
+            + [textwrap.fill(text, 40 if kind == "key" else 36) for kind, text in data.legend])
+
+
+def _height_for(data: ChartData) -> float:
+    """Figure height [in] that gives the legend room beside the plot (at least the standard)."""
+    texts = _legend_texts(data)
+    lines = sum(x.count("\n") + 1 for x in texts)
+    return max(FIGSIZE[1], 2.6 + 0.17 * lines + 0.11 * len(texts))
 
 
 def _legend(ax: Axes, data: ChartData, series: Sequence[cd.Series]) -> None:
@@ -254,7 +296,7 @@ def _legend(ax: Axes, data: ChartData, series: Sequence[cd.Series]) -> None:
                       label=legend_label(s)) for s in series]
     for kind, text in data.legend:
         handle = _LEGEND_HANDLES[kind]()
-        handle.set_label(textwrap.fill(text, 36))
+        handle.set_label(textwrap.fill(text, 40 if kind == "key" else 36))
         handles.append(handle)
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0,
               labelspacing=0.8)
@@ -348,7 +390,7 @@ def draw(data: ChartData, *, ax: Axes | None = None, cumulative_ax: Axes | None 
     """
     if any(s.kind == "bar" for s in data.series):
         return _draw_bars_and_cumulative(data, ax, cumulative_ax)
-    _fig, (ax,) = _new_axes(ax)
+    _fig, (ax,) = _new_axes(ax, height=_height_for(data))
     last = max((max(s.x) for s in data.series if s.x), default=0)
     _shade_projection(ax, data.projection_from, last, data.lang)
     for s in data.series:

@@ -119,7 +119,7 @@ def test_spending_labels_lines_and_note(tidy):
     assert "data/README.md" in text and "500 trillion JPY" in text and "150 JPY per USD" in text
     legend = [t.get_text().replace("\n", " ") for t in ax.get_legend().get_texts()]
     # 'up' has the values of 'flat' in FY2024-FY2025: its entry says so, and 'flat' is drawn wider
-    assert "Rising to 2.8% (test) (same values as Flat (test baseline) in FY2024–FY2025)" in legend
+    assert "Rising to 2.8% (test) (same as Flat (test baseline), FY2024–FY2025)" in legend
     flat, up = _lines(ax, "scenario:flat:observed")[0], _lines(ax, "scenario:up:observed")[0]
     assert flat.get_linewidth() > up.get_linewidth()
 
