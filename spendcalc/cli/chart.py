@@ -61,9 +61,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="language of every title, axis, legend and note: en (default) or ja "
                    "(Japanese, the government's terms: 防衛関係費, 安全保障関連経費, 年度, 兆円, 対GDP比); "
                    "file names and CSV columns stay the same")
-    p.add_argument("--jobs", default="auto", metavar="N|auto",
-                   help="processes drawing the image files at once, 1-8 (default auto: up to 2, "
-                   "one per core)")
+    p.add_argument("--jobs", default="1", metavar="N|auto",
+                   help="processes rendering the image files at once, 1-8, or auto (one per core, "
+                   "at most 2); default 1")
     add_model_options(p)
     p.set_defaults(func=cmd_chart)
 
