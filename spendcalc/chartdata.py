@@ -21,12 +21,13 @@ import hashlib
 import math
 import re
 import textwrap
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-from spendcalc.i18n import check_lang, fy, percent, t, yen
+from spendcalc.i18n import MESSAGES, check_lang, fy, percent, t, yen
 
 TRILLION = 1e12
 
@@ -47,7 +48,7 @@ OBSERVED = ("actual", "plan", "estimate")  # decided years (estimate: derived fr
 _UNDRAWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 #: display unit -> (scale dividing the tidy value, catalogue key of the unit's name)
 SCALES = {"trillion_JPY": 1e12, "billion_USD": 1e9, "100m_USD": 1e8, "percent": 0.01}
-WIDE = 2.0  # relative width of a series that another one covers in some years
+WIDE_STEP = 0.9  # extra relative width of a series per series drawn on top of it
 
 
 @dataclass(frozen=True)
@@ -141,10 +142,46 @@ def meta_of(tidy: pd.DataFrame) -> dict:
     return tidy.attrs.get("methodology", {}) or {}
 
 
-def title_of(tidy: pd.DataFrame, name: str, width: int = 30) -> str:
-    """A scenario's title (its name when it has none), wrapped for a legend."""
+def title_of(tidy: pd.DataFrame, name: str, width: int = 30, lang: str = "en") -> str:
+    """A scenario's title (its name when it has none), wrapped for a legend.
+
+    In Japanese, a built-in scenario that keeps its built-in title gets the catalogue's Japanese
+    title; any other title is shown as written.
+    """
     title = meta_of(tidy).get(name, {}).get("title") or name
+    key = f"chart.scenario_title.{name}"
+    if lang != "en" and key in MESSAGES and MESSAGES[key][0] == title:
+        return fill_text(t(key, lang), width)
     return textwrap.fill(plain(title), width, break_on_hyphens=False)
+
+
+_BREAK_AFTER = "、。）」：，,; "
+_BREAK_BEFORE = "（「"
+
+
+def _wide(c: str) -> bool:
+    return unicodedata.east_asian_width(c) in "WF"
+
+
+def fill_text(text: str, width: int) -> str:
+    """Wrap to ``width`` Latin characters; a wide (Japanese) character counts as two.
+
+    Latin text wraps at spaces (``textwrap``); text with Japanese breaks after a comma, colon or
+    closing bracket, or before an opening one, where one falls in the second half of the line,
+    else at the width.
+    """
+    if not any(_wide(c) for c in text):
+        return textwrap.fill(text, width, break_on_hyphens=False)
+    lines, line = [], ""
+    for c in text:
+        if sum(2 if _wide(x) else 1 for x in line + c) > width:
+            cut = max([i + 1 for i, x in enumerate(line) if x in _BREAK_AFTER]
+                      + [i for i, x in enumerate(line) if x in _BREAK_BEFORE and i > 0], default=0)
+            cut = cut if cut >= len(line) // 2 else len(line)
+            lines.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+        line += c
+    return "\n".join([*lines, line])
 
 
 def baseline_names(tidy: pd.DataFrame, names: Sequence[str]) -> list[str]:
@@ -235,13 +272,13 @@ def _fx_ja(text: str) -> str:
 # Series
 # ----------------------------------------------------------------------------------------------
 def _raw_series(rows: pd.DataFrame, names: Sequence[str], tidy: pd.DataFrame, scale: float,
-                **style: object) -> list[Series]:
+                lang: str = "en", **style: object) -> list[Series]:
     out = []
     for name in names:
         r = rows[rows["scenario"] == name]
         if r.empty:
             continue
-        out.append(Series(key=name, label=title_of(tidy, name), color=scenario_color(name),
+        out.append(Series(key=name, label=title_of(tidy, name, lang=lang), color=scenario_color(name),
                           x=tuple(int(y) for y in r["fiscal_year"]),
                           y=tuple(float(v) / scale for v in r["value"]),
                           status=tuple(str(s) for s in r["status"]), **style))
@@ -256,20 +293,26 @@ def same_years(a: Series, b: Series) -> list[int]:
 
 
 def mark_overlaps(series: Sequence[Series], lang: str) -> tuple[Series, ...]:
-    """Widen a series that a later one covers in two or more years; the later one says so."""
+    """Keep every series visible where several show the same values in two or more years.
+
+    A later series (drawn on top) names the first one it covers in its legend entry; a covered
+    series is drawn wider than every series covering it (:data:`WIDE_STEP` wider per layer), so
+    that three equal lines show as three nested bands of colour.
+    """
     out = list(series)
-    for j, b in enumerate(out):
-        for i in range(j):
-            years = same_years(out[i], b)
-            if len(years) < 2:
-                continue
-            span = fy(years[0], lang) if len(years) == 1 else t(
-                "common.fy_range", lang, start=min(years), end=max(years))
-            other = out[i].label.replace("\n", " ")
-            note = t("chart.same_as", lang, other=textwrap.shorten(other, 28, placeholder="…"),
-                     years=span)
-            out[j] = b = _replace(b, same_as=note)
-            out[i] = _replace(out[i], width=max(out[i].width, WIDE * b.width))
+    covers = {j: [i for i in range(j) if len(same_years(out[i], out[j])) >= 2]
+              for j in range(len(out))}
+    for j, below in covers.items():
+        if below:
+            years = same_years(out[below[0]], out[j])
+            span = t("common.fy_range", lang, start=min(years), end=max(years))
+            other = out[below[0]].label.replace("\n", " ")
+            out[j] = _replace(out[j], same_as=t(
+                "chart.same_as", lang, other=textwrap.shorten(other, 28, placeholder="…"),
+                years=span))
+    for j in reversed(range(len(out))):  # top layer first: what covers a series is already sized
+        for i in covers[j]:
+            out[i] = _replace(out[i], width=max(out[i].width, out[j].width + WIDE_STEP))
     return tuple(out)
 
 
@@ -320,7 +363,7 @@ def _money(tidy: pd.DataFrame, measure: str, unit: str, key: str, name: str, *,
            scenarios: Sequence[str] | None, lang: str, note: str | None, subtitle: str) -> ChartData:
     names = names_of(tidy, scenarios)
     rows = rows_of(tidy, measure, names)
-    series = mark_overlaps(_raw_series(rows, names, tidy, SCALES[unit]), lang)
+    series = mark_overlaps(_raw_series(rows, names, tidy, SCALES[unit], lang), lang)
     return ChartData(key=key, lang=lang, title=t(f"chart.{name}.title", lang),
                      subtitle=subtitle, xlabel=t("common.fiscal_year_axis", lang),
                      ylabel=t(f"chart.{name}.ylabel", lang), unit=unit, series=series,
@@ -340,7 +383,7 @@ def share(tidy: pd.DataFrame, *, claims: pd.DataFrame | None = None, targets: bo
     """
     names = names_of(tidy, scenarios)
     rows = rows_of(tidy, "share_of_gdp", names)
-    series = mark_overlaps(_raw_series(rows, names, tidy, SCALES["percent"]), lang)
+    series = mark_overlaps(_raw_series(rows, names, tidy, SCALES["percent"], lang), lang)
     levels = _target_levels(tidy, names, lang) if targets else []
     points: list[ClaimPoint] = []
     legend = list(_style_legend(lang))
@@ -393,7 +436,7 @@ def claim_points(claims: pd.DataFrame, lang: str = "en") -> list[ClaimPoint]:
                                           sort=True):
         articles = tuple(unique(g["article"].astype(str)))
         base = _claim_base(g["label"].iloc[0], float(value), year, lang)
-        out.append(ClaimPoint(x=int(year), y=float(value) * 100, ids=", ".join(g["claim_id"]),
+        out.append(ClaimPoint(x=int(year), y=float(value) * 100, ids=",".join(g["claim_id"]),
                               label=f"{base} ({', '.join(articles)})", articles=articles))
     return out
 
@@ -407,7 +450,7 @@ def claim_levels(claims: pd.DataFrame, lang: str = "en") -> list[Level]:
         articles = ", ".join(unique(g["article"].astype(str)))
         base = _claim_base(g["label"].iloc[0], float(value), None, lang)
         out.append(Level(value=float(value) * 100, kind="claim", label=f"{base} ({articles})",
-                         ids=", ".join(g["claim_id"])))
+                         ids=",".join(g["claim_id"])))
     return out
 
 
@@ -443,8 +486,8 @@ def denominator_gap(tidy: pd.DataFrame, scenario: str, *, lang: str = "en",
     meta = meta_of(tidy).get(scenario, {})
     ref = meta.get("reference_gdp_jpy")
     gdp = (f"{ref / TRILLION:,.0f} trillion JPY" if lang == "en" else yen(ref, lang)) if ref else "?"
-    (a,) = _raw_series(fixed, [scenario], tidy, SCALES["percent"], marker="o")
-    (b,) = _raw_series(same, [scenario], tidy, SCALES["percent"], marker="s")
+    (a,) = _raw_series(fixed, [scenario], tidy, SCALES["percent"], lang, marker="o")
+    (b,) = _raw_series(same, [scenario], tidy, SCALES["percent"], lang, marker="s")
     series = (_replace(a, key=f"{scenario}:fixed-fy2022",
                        label=textwrap.fill(t("chart.denominator.fixed", lang, gdp=gdp), 30)),
               _replace(b, key=f"{scenario}:same-year", color="#333333",
@@ -462,7 +505,7 @@ def denominator_gap(tidy: pd.DataFrame, scenario: str, *, lang: str = "en",
                   Level(value=yb, kind="gap", ids=str(year), label=""))
     return ChartData(key=f"03-denominator-gap-{scenario}", lang=lang,
                      title=t("chart.denominator.title", lang),
-                     subtitle=textwrap.shorten(title_of(tidy, scenario, 200), 90),
+                     subtitle=textwrap.shorten(title_of(tidy, scenario, 200, lang), 90),
                      xlabel=t("common.fiscal_year_axis", lang),
                      ylabel=t("chart.denominator.ylabel", lang), unit="percent", series=series,
                      levels=levels, legend=_style_legend(lang),
@@ -505,8 +548,8 @@ def gap_to_baseline(tidy: pd.DataFrame, *, scenarios: Sequence[str] | None = Non
     annual = rows_of(tidy, "gap_to_baseline_jpy", names)
     annual = annual[annual["status"] != "actual"]
     cumulative = rows_of(tidy, "cumulative_gap_to_baseline_jpy", names)
-    bars = _raw_series(annual, names, tidy, TRILLION, kind="bar")
-    lines = mark_overlaps(_raw_series(cumulative, names, tidy, TRILLION, panel=1), lang)
+    bars = _raw_series(annual, names, tidy, TRILLION, lang, kind="bar")
+    lines = mark_overlaps(_raw_series(cumulative, names, tidy, TRILLION, lang, panel=1), lang)
     since = {meta_of(tidy).get(n, {}).get("cumulative_from") for n in names} - {None}
     title2 = (t("chart.gap.cumulative_from", lang, fy=fy(min(since), lang)) if since
               else t("chart.gap.cumulative", lang))

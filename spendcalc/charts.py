@@ -28,7 +28,6 @@ from __future__ import annotations
 import importlib.util
 import logging
 import textwrap
-import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -84,6 +83,10 @@ _STYLE = {
     "figure.dpi": 100,
     "savefig.dpi": 100,
     "pdf.fonttype": 42,  # read when saving: embed TrueType (editable text in the PDF)
+    # the PDF backend groups a font's characters by ps.fonttype's limit: 42 keeps every
+    # character of a font in one embedded subset (3 splits off "–", "→", "…" into a second
+    # one, which costs a second subsetting of the whole font, ~0.25 s, per file)
+    "ps.fonttype": 42,
     "svg.fonttype": "none",  # SVG text stays text (editable in a newsroom's tools; also faster)
     "text.parse_math": False,  # user text (titles) is drawn literally: "$5bn to $10bn" is no formula
 }
@@ -193,21 +196,7 @@ def add_source_note(fig_or_ax: Figure | Axes, text: str, *, fontsize: float = NO
 # ----------------------------------------------------------------------------------------------
 
 
-def _fill(text: str, width: int) -> str:
-    """Wrap to ``width`` Latin characters; a wide (Japanese) character counts as two and a line
-    may break after any of them."""
-    if all(unicodedata.east_asian_width(c) not in "WF" for c in text):
-        return textwrap.fill(text, width, break_on_hyphens=False)
-    lines, line, used = [], "", 0
-    for c in text:
-        w = 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        if used + w > width:
-            cut = line.rfind(" ") if w == 1 and " " in line[-12:] else len(line)
-            lines.append(line[:cut].rstrip())
-            line, used = line[cut:].lstrip(), len(line[cut:].lstrip())
-        line += c
-        used += w
-    return "\n".join([*lines, line])
+_fill = cd.fill_text
 
 
 # ----------------------------------------------------------------------------------------------
@@ -276,12 +265,12 @@ _LEGEND_HANDLES = {
 
 def legend_label(s: cd.Series) -> str:
     """A series' legend text: its label, and which series it covers, if any."""
-    return s.label + ("\n" + textwrap.fill(f"({s.same_as})", 36) if s.same_as else "")
+    return s.label + ("\n" + _fill(f"({s.same_as})", 36) if s.same_as else "")
 
 
 def _legend_texts(data: ChartData) -> list[str]:
     return ([legend_label(s) for s in data.series if s.kind != "bar" or s.panel == 0]
-            + [textwrap.fill(text, 40 if kind == "key" else 36) for kind, text in data.legend])
+            + [_fill(text, 40 if kind == "key" else 36) for kind, text in data.legend])
 
 
 def _height_for(data: ChartData) -> float:
@@ -296,7 +285,7 @@ def _legend(ax: Axes, data: ChartData, series: Sequence[cd.Series]) -> None:
                       label=legend_label(s)) for s in series]
     for kind, text in data.legend:
         handle = _LEGEND_HANDLES[kind]()
-        handle.set_label(textwrap.fill(text, 40 if kind == "key" else 36))
+        handle.set_label(_fill(text, 40 if kind == "key" else 36))
         handles.append(handle)
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0,
               labelspacing=0.8)
@@ -376,7 +365,8 @@ def _draw_gap_arrow(ax: Axes, levels: Sequence[cd.Level]) -> None:
     ax.annotate("", xy=(year, b), xytext=(year, a),
                 arrowprops={"arrowstyle": "<->", "color": "black", "lw": 1.2})
     ax.annotate(gap[0].label, xy=(year, (a + b) / 2), xytext=(8, 0), textcoords="offset points",
-                va="center", fontsize=9.5, fontweight="bold", gid="denominator-gap")
+                va="center", fontsize=9.5, fontweight="bold", gid="denominator-gap",
+                bbox=_label_box(), zorder=6)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -387,9 +377,12 @@ def draw(data: ChartData, *, ax: Axes | None = None, cumulative_ax: Axes | None 
 
     Line charts on one panel; the extra-yen chart (bars on panel 0, cumulative lines on panel 1)
     on two panels, or, on a caller's ``ax``, with the lines on ``cumulative_ax`` or a twin axis.
+    Shares are plotted as fractions (``unit`` percent / 100; the axis shows percent), as the
+    projection holds them.
     """
     if any(s.kind == "bar" for s in data.series):
         return _draw_bars_and_cumulative(data, ax, cumulative_ax)
+    data = _as_fractions(data) if data.unit == "percent" else data
     _fig, (ax,) = _new_axes(ax, height=_height_for(data))
     last = max((max(s.x) for s in data.series if s.x), default=0)
     _shade_projection(ax, data.projection_from, last, data.lang)
@@ -401,16 +394,28 @@ def draw(data: ChartData, *, ax: Axes | None = None, cumulative_ax: Axes | None 
         xs = [x for s in data.series for x in s.x] + [p.x for p in data.claims]
         _draw_claims(ax, data.claims, (min(xs), max(xs)))
     ax.set_ylabel(data.ylabel)
-    if data.unit == "percent":
-        _percent_axis(ax, 1.0)
+    if data.unit == "fraction":
+        _percent_axis(ax)
         tops = [lv.value for lv in data.levels] + [p.y for p in data.claims]
-        ax.set_ylim(bottom=0, top=max([ax.get_ylim()[1], 0.5, *tops]) * 1.12)
+        ax.set_ylim(bottom=0, top=max([ax.get_ylim()[1], 0.005, *tops]) * 1.12)
     else:
         ax.set_ylim(bottom=0)
     _fy_axis(ax, data.xlabel)
     _subtitle(ax, data.title, data.subtitle, _wrap_width(data.lang, 105))
     _legend(ax, data, data.series)
     return _finish(ax, data.note)
+
+
+def _as_fractions(data: ChartData) -> ChartData:
+    """The same chart with shares as fractions (0.02, not 2)."""
+    def frac(v: float) -> float:
+        return v / 100
+
+    series = tuple(cd.Series(**{**s.__dict__, "y": tuple(frac(y) for y in s.y)}) for s in data.series)
+    levels = tuple(cd.Level(**{**lv.__dict__, "value": frac(lv.value)}) for lv in data.levels)
+    claims = tuple(cd.ClaimPoint(**{**p.__dict__, "y": frac(p.y)}) for p in data.claims)
+    return ChartData(**{**data.__dict__, "series": series, "levels": levels, "claims": claims,
+                        "unit": "fraction"})
 
 
 def _draw_bars_and_cumulative(data: ChartData, ax: Axes | None, cax: Axes | None) -> Axes:
@@ -716,7 +721,7 @@ def brief_charts(tidy: pd.DataFrame, *, claims: pd.DataFrame | None = None,
         out[keys[4]] = plot_usd(tidy, lang=lang).get_figure(root=True)
         if simulation is not None:
             name = simulation.attrs.get("scenario") or "scenario"
-            title = t("chart.fan.title", lang, name=cd.title_of(tidy, name, 200))
+            title = t("chart.fan.title", lang, name=cd.title_of(tidy, name, 200, lang))
             out[keys[5]] = plot_fan(simulation, note=fan_note(tidy, simulation, lang), lang=lang,
                                     title=textwrap.shorten(title, 80)).get_figure(root=True)
     return out

@@ -177,6 +177,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "各段は公表された1つの数値（斜線は推計または計画）。年度は4月〜翌年3月"),
     "chart.bridge.ylabel": ("trillion yen (nominal)", "兆円（名目）"),
     "chart.bridge.not_published": ("not published", "未公表"),
+    # titles of the built-in scenarios (used when a scenario keeps its built-in English title)
+    "chart.scenario_title.original-fy2027": ("2% of GDP in FY2027 (December 2022 plan)", "2027年度に対GDP比2%（2022年12月の計画）"),
+    "chart.scenario_title.accelerated-fy2025": ("2% level reached in FY2025 (accelerated, 24 Oct 2025)", "2025年度に2%水準を達成（前倒し、2025年10月24日表明）"),
+    "chart.scenario_title.us-ask-3.5pct": ("3.5% of GDP by FY2035 (reported informal US request)", "2035年度までに対GDP比3.5%（報道された米国の非公式要求）"),
+    "chart.scenario_title.hold-flat": ("Hold flat in yen (baseline)", "円建てで横ばい（比較基準）"),
+    "chart.scenario_title.nato-hague-fy2035": ("NATO Hague pledge applied to Japan: 3.5% core by FY2035 (+ up to 1.5% related)", "NATOハーグ首脳会議の目標を日本に適用：2035年度までに中核3.5%（＋関連最大1.5%）"),
 }
 
 _FORMATTER = string.Formatter()

@@ -136,10 +136,10 @@ def test_share_claims_targets(tidy):
     assert "%" in ax.get_ylabel() and ax.get_xlabel() == charts.FY_LABEL
     markers = _lines(ax, "claim:")
     # one marker per claimed point: c1 and c2 claim the same 2% in FY2025
-    assert {m.get_gid() for m in markers} == {"claim:c1, c2", "claim:c3"}
-    assert sorted((m.get_xdata()[0], m.get_ydata()[0]) for m in markers) == [(2025, 2.0), (2027, 2.5)]
-    targets = _lines(ax, "target:")  # values in percent
-    assert len(targets) == 1 and targets[0].get_ydata()[0] == pytest.approx(2.8)
+    assert {m.get_gid() for m in markers} == {"claim:c1,c2", "claim:c3"}
+    assert sorted((m.get_xdata()[0], m.get_ydata()[0]) for m in markers) == [(2025, 0.02), (2027, 0.025)]
+    targets = _lines(ax, "target:")  # shares as fractions, shown as percent
+    assert len(targets) == 1 and targets[0].get_ydata()[0] == pytest.approx(0.028)
     annotations = [c.get_text() for c in ax.texts]
     assert "2% by FY2025 (a.txt, b.txt)" in annotations and "2.5% in FY2027 (a.txt)" in annotations
     legend = [t.get_text().replace("\n", " ") for t in ax.get_legend().get_texts()]
