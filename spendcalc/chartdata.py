@@ -412,7 +412,8 @@ def _target_levels(tidy: pd.DataFrame, names: Sequence[str], lang: str) -> list[
             by_share.setdefault(float(m["target_share"]), []).append(
                 fy(m["target_year"], lang) if m.get("target_year") is not None else name)
     return [Level(value=s * 100, kind="target", ids=f"{s:g}",
-                  label=t("chart.target", lang, share=percent(s, lang), years=", ".join(unique(y))))
+                  label=t("chart.target", lang, share=percent(s, lang),
+                          years=t("chart.list_sep", lang).join(unique(y))))
             for s, y in by_share.items()]
 
 

@@ -45,7 +45,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from spendcalc import chartdata as cd
 from spendcalc.chartdata import OKABE_ITO, ChartData, scenario_color
-from spendcalc.i18n import check_lang, fy, percent, t
+from spendcalc.i18n import MESSAGES, check_lang, fy, percent, t
 
 __all__ = [
     "CHART_KEYS", "FY_LABEL", "OKABE_ITO", "SOURCES", "add_source_note", "brief_charts",
@@ -595,7 +595,9 @@ def simulation_note(summary: pd.DataFrame, *, sources: bool = True, lang: str = 
     if a.get("seed") is not None:
         bits.append(t("chart.fan.seed", lang, seed=a["seed"]))
     if a.get("denominator"):
-        bits.append(t("chart.fan.denominator", lang, denominator=a["denominator"]))
+        key = "denominator." + str(a["denominator"]).replace("-", "_")
+        name = t(key, lang) if lang != "en" and key in MESSAGES else a["denominator"]
+        bits.append(t("chart.fan.denominator", lang, denominator=name))
     text = t("chart.fan.join", lang).join(bits) + t("chart.fan.end", lang)
     return text + t("chart.fan.fiscal_years", lang) + sources_text(lang) if sources else text
 

@@ -94,6 +94,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart.sources": ("Sources: MOD/MOF budgets; ESRI GDP; Cabinet Office projections; see data/README.md.",
                       "出典：防衛省・財務省の予算資料、内閣府の国民経済計算（GDP）、内閣府の中長期試算。詳細は data/README.md。"),
     "chart.note.join": (". ", "。"),
+    "chart.list_sep": (", ", "、"),
     "chart.note.end": (". ", "。"),
     "chart.note.scope": ("Scope: {text}", "経費の範囲：{text}"),
     "chart.note.basis": ("Budget basis: {text}", "予算の区分：{text}"),
