@@ -155,3 +155,19 @@ def test_bad_lang_and_jobs_exit_2(tmp_path, capsys):
         assert rc == 2
         assert capsys.readouterr().err.startswith(f"spendcalc: error: {field}:")
         assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.slow  # > 1 s: writes the chart set twice
+def test_two_processes_write_the_same_images(tmp_path, capsys):
+    for jobs in ("1", "2"):
+        assert cli.main(["chart", "--out", str(tmp_path / jobs), "--format", "png,pdf",
+                         "--simulate", "none", "--scenario", "hold-flat", "--scenario",
+                         "us-ask-3.5pct", "--jobs", jobs]) == 0
+    printed = capsys.readouterr().out.split()
+    one, two = sorted((tmp_path / "1").iterdir()), sorted((tmp_path / "2").iterdir())
+    assert [p.name for p in one] == [p.name for p in two] and len(printed) == 2 * len(one)
+    for a, b in zip(one, two, strict=True):
+        if a.suffix == ".png":
+            assert a.read_bytes() == b.read_bytes(), a.name
+        if a.suffix == ".pdf":
+            assert b.read_bytes()[:5] == b"%PDF-" and b.stat().st_size > 10_000

@@ -175,9 +175,10 @@ def parse_jobs(text: str) -> int:
 def cmd_chart(args: argparse.Namespace) -> None:
     """Write the charts in each requested format and one CSV per chart; print the paths.
 
-    All flags are checked and every chart is drawn and rendered before anything is written. The
-    files are written into a temporary folder beside ``--out`` and moved into place only when
-    the whole set is complete (:func:`write_set`); on any failure nothing is left behind.
+    All flags are checked and every chart is drawn before anything is written (with ``--jobs``
+    over 1 also rendered, in parallel). The files are written into a temporary folder beside
+    ``--out`` and moved into place only when the whole set is complete (:func:`write_set`); on
+    any failure nothing is left behind.
     """
     from spendcalc.i18n import check_lang
 
@@ -193,7 +194,8 @@ def cmd_chart(args: argparse.Namespace) -> None:
     try:
         files = chart_files(scenarios, assumptions, fan, n_paths, formats, lang)
         files.update(bridge_files(args, formats, lang))
-        files = render_images(files, dpi, lang, jobs)
+        if jobs > 1:  # rendered now, in parallel; with one process, each file as it is written
+            files = render_images(files, dpi, lang, jobs)
     except SpendcalcError:
         raise
     except Exception as exc:  # a failure while computing or drawing: one line, nothing written
@@ -205,8 +207,13 @@ def cmd_chart(args: argparse.Namespace) -> None:
         if kind == "csv":
             with path.open("w", encoding="utf-8", newline="") as fh:
                 write_csv(fh, obj, comments=extra)
-        else:
+        elif kind == "bytes":
             path.write_bytes(obj)
+        else:
+            from spendcalc import charts
+
+            with charts.chart_style(lang):
+                obj.savefig(path, format=extra, dpi=dpi)
 
     written = write_set(out, files, write, shown_as=args.out)
     for path in written:
