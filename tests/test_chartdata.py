@@ -152,3 +152,27 @@ def test_the_japanese_font_comes_from_the_package_and_style_only():
                                       fallback_to_default=False)
         assert found.endswith("ipaexg.ttf")
     assert list(matplotlib.rcParams["font.family"]) == before
+
+
+def test_japanese_charts_need_only_the_packaged_font(tidy, monkeypatch):
+    """A fresh machine has no system Japanese font: hide every other IPA font and draw."""
+    from matplotlib import font_manager
+
+    assert charts._register_cjk_font()
+    packaged = str(charts.cjk_font_path())
+    fm = font_manager.fontManager
+    monkeypatch.setattr(fm, "ttflist", [f for f in fm.ttflist
+                                        if "IPA" not in f.name or f.fname == packaged])
+    font_manager.FontManager._findfont_cached.cache_clear()
+    try:
+        with charts.chart_style("ja"):
+            found = font_manager.findfont(font_manager.FontProperties(family=charts.CJK_FAMILY),
+                                          fallback_to_default=False)
+            assert found == packaged
+            fig = charts.plot_share(tidy, lang="ja").get_figure(root=True)
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                for fmt in ("png", "pdf"):
+                    fig.savefig(io.BytesIO(), format=fmt, dpi=40)
+    finally:
+        font_manager.FontManager._findfont_cached.cache_clear()
