@@ -780,14 +780,14 @@ _BRIDGE_SHORT = (("held at FY2025", "+ non-MOD items (FY2025 level held)"), ("De
                  ("four complementary", "+ four areas (R&D, infrastructure, cyber, intl.)"),
                  ("rounding", "rounding residual"), ("= security-related expenditures with", "= with supplementary"),
                  ("= security-related", "= security-related (initial)"), ("supplementary budget", "+ supplementary"))
-#: the same steps in Japanese (official names: 防衛関係費, 安全保障関連経費, 当初予算, 補正予算)
+#: the same steps in Japanese (official names: 防衛関係費, 安全保障に関連する経費, 当初予算, 補正予算)
 _BRIDGE_SHORT_JA = (("held at FY2025", "+ 防衛省以外の経費（2025年度水準）"),
                     ("Defense Buildup Program", "防衛省予算（防衛力整備計画対象）"),
                     ("'defense budget'", "= 防衛関係費"), ("SACO", "+ SACO・米軍再編関係経費"),
                     ("Coast Guard", "+ 海上保安庁・PKO・他省庁"),
                     ("four complementary", "+ 4分野（研究開発・公共インフラ・サイバー・国際協力）"),
                     ("rounding", "端数・差額"), ("= security-related expenditures with", "= 補正予算後"),
-                    ("= security-related", "= 安全保障関連経費（当初予算）"),
+                    ("= security-related", "= 安全保障に関連する経費（当初予算）"),
                     ("supplementary budget", "+ 補正予算"))
 _BRIDGE_COLORS = {"start": "#1f4e79", "subtotal": "#1f4e79", "total": "#1f4e79", "add": "#6a9fd4",
                   "residual": "#bbbbbb"}

@@ -664,7 +664,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart.fan.join": ("; ", "、"),
     "chart.fan.end": (".", "。"),
     "chart.fan.fiscal_years": (" Fiscal years April–March. ", "年度は4月〜翌年3月。"),
-    "chart.bridge.title": ("From the MOD budget to the security-related total, {year}", "防衛関係費から安全保障関連経費まで（{year}）"),
+    "chart.bridge.title": ("From the MOD budget to the security-related total, {year}", "防衛関係費から安全保障に関連する経費まで（{year}）"),
     "chart.bridge.subtitle": ("Each step is one published figure (hatched: estimate or plan); Japanese fiscal year, April-March",
                               "各段は公表された1つの数値（斜線は推計または計画）。年度は4月〜翌年3月"),
     "chart.bridge.ylabel": ("trillion yen (nominal)", "兆円（名目）"),

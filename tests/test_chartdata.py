@@ -127,7 +127,7 @@ def test_every_chart_draws_every_glyph(tidy, claims, lang):
         figs = _render_all(tidy, claims, lang)
     if lang == "ja":
         texts = " ".join(t.get_text() for f in figs.values() for t in f.findobj(matplotlib.text.Text))
-        for term in ("防衛費の対GDP比", "年度", "兆円", "安全保障関連経費", "補正予算", "当初予算"):
+        for term in ("防衛費の対GDP比", "年度", "兆円", "安全保障に関連する経費", "補正予算", "当初予算"):
             assert term in texts, term
 
 
