@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, replace
+from dataclasses import fields, replace
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -787,7 +788,7 @@ def methodology_for(sc: Scenario, a: Assumptions, history: History, anchor_year:
 
 def assumptions_record(a: Assumptions) -> dict:
     """The assumptions as a plain dict (JSON-ready)."""
-    rec = asdict(a)
+    rec = {f.name: getattr(a, f.name) for f in fields(a)}  # every field but one is a scalar
     rec["growth_overrides"] = [list(x) for x in a.growth_overrides]
     return rec
 
@@ -796,38 +797,48 @@ def _tidy(years: np.ndarray, parts: list[tuple[Scenario, dict[str, np.ndarray], 
           ) -> pd.DataFrame:
     """One tidy frame for all scenarios, built in one step (rows without a value are left out).
 
-    ``parts`` holds, per scenario, its measures and their status codes over ``years``. The text
-    columns are assembled from small lookup arrays by index, so pandas converts each of them to
-    its string type once for the whole frame.
+    ``parts`` holds, per scenario, its measures (in the order of :data:`MEASURES`) and their
+    status codes over ``years``. Values and codes are stacked to (scenario, measure, year)
+    arrays, so one mask picks the rows, in that order. The text columns are taken by index
+    from small arrays of pandas' string type, built once (measure, unit, status) or once per
+    call (the scenarios' names and methodology): no string is converted row by row.
     """
-    n = years.size
-    codes, values, statuses = [], [], []
-    for i, (_sc, wide, status) in enumerate(parts):
-        measures = list(wide)
-        vals = np.concatenate([wide[m] for m in measures])
-        keep = ~np.isnan(vals)
-        measure_idx = np.repeat([_MEASURE_INDEX[m] for m in measures], n)[keep]
-        codes.append((np.full(measure_idx.size, i), np.tile(years, len(measures))[keep], measure_idx))
-        values.append(vals[keep])
-        statuses.append(np.concatenate([status[m] for m in measures])[keep])
-    sc_idx = np.concatenate([c[0] for c in codes])
-    measure_idx = np.concatenate([c[2] for c in codes])
+    measures = list(parts[0][1])
+    if measures != _MEASURE_NAMES:  # derived_measures gives them in this order
+        raise AssertionError(f"measures out of order: {measures}")
+    values = np.stack([np.stack([wide[m] for m in measures]) for _, wide, _ in parts])
+    codes = np.stack([np.stack([status[m] for m in measures]) for _, _, status in parts])
+    keep = ~np.isnan(values)
+    sc_idx, measure_idx, year_idx = np.nonzero(keep)
     scs = [p[0] for p in parts]
-
-    def pick(texts: list[str], idx: np.ndarray) -> np.ndarray:
-        return np.array(texts, dtype=object)[idx]
-
+    n = len(scs)
+    texts = _strings((*(s.name for s in scs), *(s.scope for s in scs), *(s.denominator for s in scs),
+                      *(s.basis for s in scs)))
+    fixed = _fixed_strings()
     return pd.DataFrame({
-        "scenario": pick([s.name for s in scs], sc_idx),
-        "fiscal_year": np.concatenate([c[1] for c in codes]),
-        "status": _STATUS.astype(object)[np.concatenate(statuses)],
-        "measure": pick(_MEASURE_NAMES, measure_idx),
-        "unit": pick([MEASURES[m] for m in _MEASURE_NAMES], measure_idx),
-        "value": np.concatenate(values),
-        "scope": pick([s.scope for s in scs], sc_idx),
-        "denominator": pick([s.denominator for s in scs], sc_idx),
-        "basis": pick([s.basis for s in scs], sc_idx),
-    })
+        "scenario": texts.take(sc_idx),
+        "fiscal_year": years[year_idx],
+        "status": fixed["status"].take(codes[keep]),
+        "measure": fixed["measure"].take(measure_idx),
+        "unit": fixed["unit"].take(measure_idx),
+        "value": values[keep],
+        "scope": texts.take(sc_idx + n),
+        "denominator": texts.take(sc_idx + 2 * n),
+        "basis": texts.take(sc_idx + 3 * n),
+    }, copy=False)
+
+
+@lru_cache(maxsize=64)
+def _strings(texts: tuple[str, ...]) -> pd.api.extensions.ExtensionArray:
+    """``texts`` as an array of the string type pandas gives a text column (its default); cached
+    (the same scenarios are projected again and again), never modified (``take`` copies)."""
+    return pd.Series(np.array(texts, dtype=object)).array
+
+
+def _fixed_strings() -> dict[str, pd.api.extensions.ExtensionArray]:
+    """Status, measure and unit names as string arrays (built on first use)."""
+    return {"status": _strings(tuple(_STATUS)), "measure": _strings(tuple(_MEASURE_NAMES)),
+            "unit": _strings(tuple(MEASURES[m] for m in _MEASURE_NAMES))}
 
 
 def methodology_table(tidy: pd.DataFrame) -> pd.DataFrame:
