@@ -28,7 +28,7 @@ from spendcalc.history import (  # noqa: F401  (re-exported: spendcalc.data.Hist
     frozen_copy,
 )
 from spendcalc.scenarios import MAX_BYTES, load_yaml, scenario_from_yaml
-from spendcalc.units import registry
+from spendcalc.units import to_unit
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 TABLES = ("defense_budget", "framework", "gdp", "fx", "population")
@@ -74,13 +74,11 @@ def read_table(name: str, data_dir: Path | None = None) -> tuple[pd.DataFrame, d
 
 
 def _to(values: pd.Series, units: pd.Series, target: str) -> np.ndarray:
-    """Convert each value from its row's unit ('trillion JPY', 'percent', ...) with pint."""
+    """Convert each value from its row's unit ('trillion JPY', 'percent', ...) to ``target``
+    (:func:`spendcalc.units.to_unit`: a plain factor for the bundled units, pint for others)."""
     out = np.empty(len(values))
-    Q_ = registry().Quantity
     for i, (v, u) in enumerate(zip(values, units, strict=True)):
-        unit = (u.replace("trillion JPY", "trillion_JPY").replace("billion JPY", "billion_JPY")
-                 .replace("percent of GDP", "percent").replace("JPY per USD", "JPY/USD"))
-        out[i] = Q_(float(v), unit).to(target).magnitude
+        out[i] = to_unit(float(v), u, target)
     return out
 
 
@@ -192,8 +190,7 @@ def _default_assumptions_cached(data_dir: str) -> Assumptions:
     a = {k: v["value"] for k, v in defaults(Path(data_dir))["assumptions"].items()}
     ref = a.pop("reference_gdp")
     unit = defaults(Path(data_dir))["assumptions"]["reference_gdp"]["unit"]
-    Q_ = registry().Quantity
-    ref_jpy = float(round(Q_(float(ref), unit.replace(" JPY", "_JPY")).to("JPY").magnitude))
+    ref_jpy = float(round(to_unit(float(ref), unit, "JPY")))
     return Assumptions(reference_gdp_jpy=ref_jpy, **a)
 
 
