@@ -43,12 +43,30 @@ def _fy(text: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def _read_table_cached(name: str, data_dir: str) -> tuple[pd.DataFrame, str]:
+    """The table with its typed columns, and its sidecar as text: read once, never handed out."""
     base = Path(data_dir)
     df = pd.read_csv(base / f"{name}.csv", dtype=str, keep_default_na=False)
     meta_text = (base / f"{name}.meta.yaml").read_text(encoding="utf-8")
+    df["value"] = df["value"].astype(float)
+    df["fy"] = pd.array([_fy(v) for v in df["fiscal_year"]], dtype="Int64")
+    df["is_default"] = df["is_default"].eq("true")
     return df, meta_text
+
+
+def _rows(name: str, data_dir: Path | None = None) -> pd.DataFrame:
+    """One bundled table as :func:`read_table` returns it (a fresh copy), without parsing its
+    sidecar: the model's inputs need the rows only, and the strict YAML loader is pure Python."""
+    if name not in TABLES:
+        raise SpendcalcError("table", name, "one of " + ", ".join(TABLES))
+    return _read_table_cached(name, str(data_dir or DATA_DIR))[0].copy()
+
+
+def _sidecar(name: str, data_dir: Path | None = None) -> dict:
+    """The ``.meta.yaml`` sidecar of one table, parsed with the strict loader (a fresh dict)."""
+    _, meta_text = _read_table_cached(name, str(data_dir or DATA_DIR))
+    return load_yaml(meta_text, where=f"{name}.meta.yaml", max_bytes=None)
 
 
 def read_table(name: str, data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
@@ -63,14 +81,8 @@ def read_table(name: str, data_dir: Path | None = None) -> tuple[pd.DataFrame, d
     meta : dict
         The ``.meta.yaml`` sidecar (title, publisher, definition, units, sha256, ...).
     """
-    if name not in TABLES:
-        raise SpendcalcError("table", name, "one of " + ", ".join(TABLES))
-    raw, meta_text = _read_table_cached(name, str(data_dir or DATA_DIR))
-    df = raw.copy()
-    df["value"] = df["value"].astype(float)
-    df["fy"] = pd.array([_fy(v) for v in df["fiscal_year"]], dtype="Int64")
-    df["is_default"] = df["is_default"].eq("true")
-    return df, load_yaml(meta_text, where=f"{name}.meta.yaml", max_bytes=None)
+    df = _rows(name, data_dir)
+    return df, _sidecar(name, data_dir)
 
 
 def _to(values: pd.Series, units: pd.Series, target: str) -> np.ndarray:
@@ -86,14 +98,13 @@ def _source(row: pd.Series) -> str:
     return f"{row['source_title']} <{row['source_url']}>"
 
 
-def read_budget_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
-    """Spending actuals by scope and basis, in yen.
-
-    Returns ``(df, meta)`` with columns ``scope, basis, fiscal_year, spending_jpy, status,
-    source``. ``basis='with-supplementary'`` adds every known supplementary round to the initial
-    budget and exists only for fiscal years whose supplementary budget is bundled.
+def _budget_rows_without_nato(data_dir: Path | None = None) -> pd.DataFrame:
+    """Spending actuals by scope and basis, in yen, without the NATO-style scopes (the rows of
+    :func:`read_budget_history`). ``basis='with-supplementary'`` adds every known supplementary
+    round to the initial budget and exists only for fiscal years whose supplementary budget is
+    bundled.
     """
-    df, meta = read_table("defense_budget", data_dir)
+    df = _rows("defense_budget", data_dir)
     d = df[df["is_default"]].copy()
     d["jpy"] = _to(d["value"], d["unit"], "JPY")
     rows = []
@@ -118,7 +129,7 @@ def read_budget_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dic
             src = _source(r) + " + supplementary: " + "; ".join(_source(x) for _, x in grp.iterrows())
             rows.append(("mod-budget", "with-supplementary", int(fy), total, "actual", src))
     out = pd.DataFrame(rows, columns=["scope", "basis", "fiscal_year", "spending_jpy", "status", "source"])
-    return out.sort_values(["scope", "basis", "fiscal_year"], ignore_index=True), meta
+    return out.sort_values(["scope", "basis", "fiscal_year"], ignore_index=True)
 
 
 def read_gdp_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
@@ -126,7 +137,12 @@ def read_gdp_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
 
     Returns ``(df, meta)`` with columns ``vintage, fiscal_year, nominal_gdp_jpy, source``.
     """
-    df, meta = read_table("gdp", data_dir)
+    return _gdp_history_rows(data_dir), _sidecar("gdp", data_dir)
+
+
+def _gdp_history_rows(data_dir: Path | None = None) -> pd.DataFrame:
+    """The rows of :func:`read_gdp_history`."""
+    df = _rows("gdp", data_dir)
     d = df[(df["series"] == "nominal_gdp")
            & (((df["kind"] == "actual") & df["vintage"].str.startswith("esri"))
               | (df["vintage"].isin(OUTLOOK_VINTAGES) & df["is_default"]))]
@@ -136,7 +152,7 @@ def read_gdp_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
         "nominal_gdp_jpy": _to(d["value"], d["unit"], "JPY"),
         "source": [_source(r) for _, r in d.iterrows()],
     })
-    return out.sort_values(["vintage", "fiscal_year"], ignore_index=True), meta
+    return out.sort_values(["vintage", "fiscal_year"], ignore_index=True)
 
 
 def _freeze(obj: object) -> object:
@@ -221,7 +237,7 @@ def read_gdp_presets(data_dir: Path | None = None) -> dict[str, GdpPreset]:
     gives one (past-projection 'around 1%', growth-transition 'around 3%'), otherwise at its
     last tabulated rate. That extension is an assumption and is labelled as one.
     """
-    df, _meta = read_table("gdp", data_dir)
+    df = _rows("gdp", data_dir)
     presets = {}
     for name, info in defaults(data_dir)["presets"].items():
         title, published, vintage = info["title"], str(info["published"]), info["vintage"]
@@ -244,14 +260,14 @@ def read_gdp_presets(data_dir: Path | None = None) -> dict[str, GdpPreset]:
 @lru_cache(maxsize=4)
 def _history_cached(data_dir: str) -> History:
     path = Path(data_dir)
-    spending, _ = read_budget_history(path)
-    gdp, _ = read_gdp_history(path)
-    fx, _ = read_fx(path)
+    spending = _budget_rows(path)
+    gdp = _gdp_history_rows(path)
+    fx = _rows("fx", path)
     annual = fx[(fx["series"] == "jpy_per_usd_annual_avg") & fx["is_default"]]
     fx_annual = MappingProxyType(dict(zip(annual["fy"].astype(int), annual["value"], strict=True)))
     fiscal = fx[(fx["series"] == "jpy_per_usd_fy_avg") & fx["is_default"]]
     fx_fiscal = MappingProxyType(dict(zip(fiscal["fy"].astype(int), fiscal["value"], strict=True)))
-    pop, _ = read_population(path)
+    pop = _population_rows(path)
     return History(spending=spending, gdp=gdp, presets=MappingProxyType(read_gdp_presets(path)),
                    fx_annual=fx_annual, deflator=read_deflators(path), fx_fiscal=fx_fiscal,
                    constants=MappingProxyType({k: v["value"] for k, v in defaults(path)["constants"].items()}),
@@ -266,7 +282,7 @@ def read_deflators(data_dir: Path | None = None) -> Mapping[str, Mapping[int, fl
     kind ``actual``); the ratio is ESRI's own definition of the deflator (its published index
     is the same ratio x 100). Vintages are never mixed; a year missing either level is absent.
     """
-    df, _ = read_table("gdp", data_dir)
+    df = _rows("gdp", data_dir)
     act = df[(df["kind"] == "actual") & df["is_default"] & df["fy"].notna()]
     out = {}
     for vintage, grp in act.groupby("vintage"):
@@ -302,8 +318,7 @@ def history_table(data_dir: Path | None = None) -> pd.DataFrame:
     """All bundled figures as one long table: ``series, fiscal_year, value, unit, source, ...``."""
     frames = []
     for name in TABLES:
-        df, _ = read_table(name, data_dir)
-        df = df.assign(table=name)
+        df = _rows(name, data_dir).assign(table=name)
         df["source"] = df["source_title"] + " <" + df["source_url"] + ">"
         frames.append(df)
     out = pd.concat(frames, ignore_index=True)
@@ -448,7 +463,12 @@ def read_population(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
     Returns ``(df, meta)`` with columns ``year, population, kind, source`` (``kind``: actual,
     estimate = derived by one addition, projection = IPSS 2023 medium variant).
     """
-    df, meta = read_table("population", data_dir)
+    return _population_rows(data_dir), _sidecar("population", data_dir)
+
+
+def _population_rows(data_dir: Path | None = None) -> pd.DataFrame:
+    """The rows of :func:`read_population`."""
+    df = _rows("population", data_dir)
     d = df[(df["series"] == "population_total") & df["is_default"]]
     units = d["unit"].str.replace("million persons", "1e6", regex=False)
     if set(units) != {"1e6"}:
@@ -459,7 +479,7 @@ def read_population(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
         "kind": d["kind"].to_numpy(),
         "source": [_source(r) for _, r in d.iterrows()],
     })
-    return out.sort_values("year", ignore_index=True), meta
+    return out.sort_values("year", ignore_index=True)
 
 
 def read_calendar_gdp(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
@@ -491,7 +511,7 @@ def bridge_figures(data_dir: Path | None = None) -> pd.DataFrame:
     """
     frames = []
     for table in ("defense_budget", "framework"):
-        df, _ = read_table(table, data_dir)
+        df = _rows(table, data_dir)
         d = df[df["is_default"] & df["unit"].str.endswith("JPY") & df["fy"].notna()].copy()
         status = [k if k in STATUSES else ("plan" if table == "framework" or "draft" in str(dfn).lower()
                                            else "actual")
@@ -532,7 +552,7 @@ def sipri_inputs(data_dir: Path | None = None) -> dict[str, object]:
     figure as ``estimate``), ``gdp_fy`` (vintage -> FY -> yen), ``gdp_cy_first`` (CY -> yen),
     ``fx`` (CY -> JPY per USD), ``sipri_share``/``sipri_usd``/``sipri_jpy`` (CY -> value, source).
     """
-    budget, _ = read_table("defense_budget", data_dir)
+    budget = _rows("defense_budget", data_dir)
     d = budget[budget["is_default"]]
     mod_initial = {int(r["fy"]): (_jpy(r["value"], r["unit"]), _source(r))
                    for _, r in d[d["series"] == "mod_budget_initial"].iterrows()}
@@ -545,7 +565,7 @@ def sipri_inputs(data_dir: Path | None = None) -> dict[str, object]:
     for _, r in s[s["series"] == "mod_supplementary_approx"].iterrows():
         supplementary.setdefault(int(r["fy"]), (_jpy(r["value"], r["unit"]), "estimate",
                                                 f"{_source(r)} (approximate: {r['unit']})"))
-    gdp, _ = read_gdp_history(data_dir)
+    gdp = _gdp_history_rows(data_dir)
     gdp_fy = {str(v): dict(zip(g["fiscal_year"].astype(int), g["nominal_gdp_jpy"], strict=True))
               for v, g in gdp.groupby("vintage")}
 
@@ -555,7 +575,7 @@ def sipri_inputs(data_dir: Path | None = None) -> dict[str, object]:
 
     cy, _ = read_calendar_gdp(data_dir)  # ESRI first estimates, in data/gdp.csv
     cy = cy[cy["vintage"] == default_value("calendar_gdp_vintage", data_dir)]
-    fx, _ = read_fx(data_dir)
+    fx = _rows("fx", data_dir)
     annual = fx[(fx["series"] == "jpy_per_usd_annual_avg") & fx["is_default"]]
     return {
         "mod_initial": mod_initial,
@@ -578,7 +598,7 @@ def nato_components(data_dir: Path | None = None) -> list[tuple[int, str, float,
     the FY2027 plan composition of the 2% target (data/framework.csv, status ``plan``)."""
     from spendcalc.nato import FRAMEWORK_SERIES
 
-    df, _ = read_table("framework", data_dir)
+    df = _rows("framework", data_dir)
     d = df[df["is_default"] & df["series"].isin(list(FRAMEWORK_SERIES))]
     return [(int(r["fy"]), FRAMEWORK_SERIES[r["series"]], _jpy(r["value"], r["unit"]), "plan", _source(r))
             for _, r in d.iterrows()]
@@ -591,10 +611,7 @@ def nato_split(data_dir: Path | None = None) -> pd.DataFrame:
     return split(nato_components(data_dir))
 
 
-_read_budget_history_without_nato = read_budget_history
-
-
-def read_budget_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:  # noqa: F811
+def read_budget_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
     """Spending actuals by scope and basis, in yen, including the NATO-style scopes.
 
     Returns ``(df, meta)`` with columns ``scope, basis, fiscal_year, spending_jpy, status,
@@ -603,7 +620,12 @@ def read_budget_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dic
     and ``nato-related`` (initial basis) exist for the fiscal years whose components are all
     bundled (:func:`nato_split`).
     """
-    df, meta = _read_budget_history_without_nato(data_dir)
+    return _budget_rows(data_dir), _sidecar("defense_budget", data_dir)
+
+
+def _budget_rows(data_dir: Path | None = None) -> pd.DataFrame:
+    """The rows of :func:`read_budget_history`."""
+    df = _budget_rows_without_nato(data_dir)
     nato = nato_split(data_dir).assign(basis="initial")[list(df.columns)]
     out = pd.concat([df, nato], ignore_index=True)
-    return out.sort_values(["scope", "basis", "fiscal_year"], ignore_index=True), meta
+    return out.sort_values(["scope", "basis", "fiscal_year"], ignore_index=True)
