@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from spendcalc import answers as _answer
 from spendcalc import model, schema
-from spendcalc import simulate as simulation
 from spendcalc.assumptions import Assumptions, Scenario
 from spendcalc.data import (
     History,
@@ -30,6 +29,10 @@ from spendcalc.data import (
     read_reference_rows,
 )
 from spendcalc.errors import SpendcalcError
+
+if TYPE_CHECKING:  # imported where used: a command that projects needs neither (~10 ms)
+    from spendcalc import answers as _answer
+    from spendcalc import simulate as simulation
 
 ScenarioLike = str | Path | Scenario
 
@@ -142,6 +145,8 @@ def simulate(scenario: ScenarioLike, *, paths: int = 100_000, seed: int = 0,
     (the bundled data); every other parameter is passed on as it is (see the pure function for
     units and ranges).
     """
+    from spendcalc import simulate as simulation
+
     settings = simulation.SimulationSettings(
         method=method, paths=paths, seed=seed, chunk_size=chunk_size, persistence=persistence,
         fx_volatility=fx_volatility, threshold=threshold, measured_on=measured_on,
@@ -220,6 +225,8 @@ def answer(scenario: ScenarioLike, *, preset: str | None = None, growth: object 
         a = replace(a, until=sc.target_year)
     anchor_year, _ = h.anchor(sc.scope, sc.basis)
     tidy = model.project([sc], a, h, since=min(anchor_year - 1, a.until))
+    from spendcalc import answers as _answer
+
     return _answer.answer(tidy, model.headline_figures(sc, a, h), sc.name)
 
 # ----------------------------------------------------------------------------------------------

@@ -110,7 +110,7 @@ def _budget_rows_without_nato(data_dir: Path | None = None) -> pd.DataFrame:
     rows = []
 
     def add(scope: str, basis: str, sel: pd.DataFrame) -> None:
-        for _, r in sel.iterrows():
+        for r in sel.to_dict("records"):  # not iterrows: a Series per row is slow
             status = r["kind"] if r["kind"] in STATUSES else (
                 "plan" if "draft" in r["definition"].lower() else "actual")
             rows.append((scope, basis, int(r["fy"]), float(r["jpy"]), status, _source(r)))
@@ -126,7 +126,7 @@ def _budget_rows_without_nato(data_dir: Path | None = None) -> pd.DataFrame:
         if fy in init.index and fy not in stated:
             r = init.loc[fy]
             total = float(r["jpy"]) + float(grp["jpy"].sum())
-            src = _source(r) + " + supplementary: " + "; ".join(_source(x) for _, x in grp.iterrows())
+            src = _source(r) + " + supplementary: " + "; ".join(_source(x) for x in grp.to_dict("records"))
             rows.append(("mod-budget", "with-supplementary", int(fy), total, "actual", src))
     out = pd.DataFrame(rows, columns=["scope", "basis", "fiscal_year", "spending_jpy", "status", "source"])
     return out.sort_values(["scope", "basis", "fiscal_year"], ignore_index=True)
@@ -150,7 +150,7 @@ def _gdp_history_rows(data_dir: Path | None = None) -> pd.DataFrame:
         "vintage": d["vintage"].to_numpy(),
         "fiscal_year": d["fy"].astype(int).to_numpy(),
         "nominal_gdp_jpy": _to(d["value"], d["unit"], "JPY"),
-        "source": [_source(r) for _, r in d.iterrows()],
+        "source": [_source(r) for r in d.to_dict("records")],
     })
     return out.sort_values(["vintage", "fiscal_year"], ignore_index=True)
 
@@ -252,7 +252,7 @@ def read_gdp_presets(data_dir: Path | None = None) -> dict[str, GdpPreset]:
         else:
             rate = growth[last]
             note = f"after FY{last}: {rate:.1%}/yr, the last tabulated rate held constant — an assumption"
-        sources = tuple(dict.fromkeys(Source(r["source_title"], r["source_url"]) for _, r in g.iterrows()))
+        sources = tuple(dict.fromkeys(Source(t, u) for t, u in zip(g["source_title"], g["source_url"], strict=True)))
         presets[name] = GdpPreset(name, title, published, vintage, MappingProxyType(growth), rate, note, sources)
     return presets
 
@@ -429,7 +429,13 @@ def read_scenario_file(path: str | Path) -> Scenario:
 
 @lru_cache(maxsize=1)
 def _builtins() -> tuple[Scenario, ...]:
-    return tuple(read_scenario_file(SCENARIO_DIR / f"{name}.yaml") for name in BUILTIN_ORDER)
+    return tuple(_builtin(name) for name in BUILTIN_ORDER)
+
+
+@lru_cache(maxsize=len(BUILTIN_ORDER))
+def _builtin(name: str) -> Scenario:
+    """One built-in scenario, read from ``data/scenarios/<name>.yaml`` once per process."""
+    return read_scenario_file(SCENARIO_DIR / f"{name}.yaml")
 
 
 def builtin_scenarios() -> list[Scenario]:
@@ -442,6 +448,10 @@ def get_scenario(name_or_path: str | Path | Scenario) -> Scenario:
     if isinstance(name_or_path, Scenario):
         return name_or_path
     text = str(name_or_path)
+    if text in BUILTIN_ORDER:  # one built-in: read its own file only (each is checked when read)
+        sc = _builtin(text)
+        if sc.name == text:
+            return sc
     for sc in _builtins():
         if sc.name == text:
             return sc
@@ -477,7 +487,7 @@ def _population_rows(data_dir: Path | None = None) -> pd.DataFrame:
         "year": d["fy"].astype(int).to_numpy(),
         "population": d["value"].astype(float).to_numpy() * 1e6,
         "kind": d["kind"].to_numpy(),
-        "source": [_source(r) for _, r in d.iterrows()],
+        "source": [_source(r) for r in d.to_dict("records")],
     })
     return out.sort_values("year", ignore_index=True)
 
@@ -601,7 +611,7 @@ def nato_components(data_dir: Path | None = None) -> list[tuple[int, str, float,
     df = _rows("framework", data_dir)
     d = df[df["is_default"] & df["series"].isin(list(FRAMEWORK_SERIES))]
     return [(int(r["fy"]), FRAMEWORK_SERIES[r["series"]], _jpy(r["value"], r["unit"]), "plan", _source(r))
-            for _, r in d.iterrows()]
+            for r in d.to_dict("records")]
 
 
 def nato_split(data_dir: Path | None = None) -> pd.DataFrame:
