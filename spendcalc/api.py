@@ -16,7 +16,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+# the simulation module is imported here, not where used: the package binds the name
+# ``spendcalc.simulate`` to api.simulate, which a later submodule import would overwrite
 from spendcalc import model, schema
+from spendcalc import simulate as simulation
 from spendcalc.assumptions import Assumptions, Scenario
 from spendcalc.data import (
     History,
@@ -30,9 +33,8 @@ from spendcalc.data import (
 )
 from spendcalc.errors import SpendcalcError
 
-if TYPE_CHECKING:  # imported where used: a command that projects needs neither (~10 ms)
+if TYPE_CHECKING:  # imported where used: a command that projects does not need it
     from spendcalc import answers as _answer
-    from spendcalc import simulate as simulation
 
 ScenarioLike = str | Path | Scenario
 
@@ -145,8 +147,6 @@ def simulate(scenario: ScenarioLike, *, paths: int = 100_000, seed: int = 0,
     (the bundled data); every other parameter is passed on as it is (see the pure function for
     units and ranges).
     """
-    from spendcalc import simulate as simulation
-
     settings = simulation.SimulationSettings(
         method=method, paths=paths, seed=seed, chunk_size=chunk_size, persistence=persistence,
         fx_volatility=fx_volatility, threshold=threshold, measured_on=measured_on,

@@ -9,7 +9,7 @@ once. Nothing here is computed from memory: where a figure is missing it stays m
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -63,6 +63,27 @@ def _rows(name: str, data_dir: Path | None = None) -> pd.DataFrame:
     return _read_table_cached(name, str(data_dir or DATA_DIR))[0].copy()
 
 
+@lru_cache(maxsize=16)
+def _records_cached(name: str, data_dir: str) -> tuple[Mapping[str, object], ...]:
+    base = Path(data_dir)
+    (base / f"{name}.meta.yaml").read_text(encoding="utf-8")  # a table without its sidecar is an error
+    with open(base / f"{name}.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for r in rows:
+        r.update(value=float(r["value"]), fy=_fy(r["fiscal_year"]), is_default=r["is_default"] == "true")
+    return tuple(MappingProxyType(r) for r in rows)
+
+
+def _records(name: str, data_dir: Path | None = None) -> tuple[Mapping[str, object], ...]:
+    """The rows of :func:`_rows` as read-only mappings, read with the ``csv`` module (``fy`` None
+    where the frame has <NA>): the History's inputs are picked from these in plain Python, which
+    for tables of a few hundred rows is many times faster than pandas' reader and a pandas
+    selection per series (tests/test_data_records.py checks they equal the frame's rows)."""
+    if name not in TABLES:
+        raise SpendcalcError("table", name, "one of " + ", ".join(TABLES))
+    return _records_cached(name, str(data_dir or DATA_DIR))
+
+
 def _sidecar(name: str, data_dir: Path | None = None) -> dict:
     """The ``.meta.yaml`` sidecar of one table, parsed with the strict loader (a fresh dict)."""
     _, meta_text = _read_table_cached(name, str(data_dir or DATA_DIR))
@@ -85,7 +106,7 @@ def read_table(name: str, data_dir: Path | None = None) -> tuple[pd.DataFrame, d
     return df, _sidecar(name, data_dir)
 
 
-def _to(values: pd.Series, units: pd.Series, target: str) -> np.ndarray:
+def _to(values: Sequence[float], units: Sequence[str], target: str) -> np.ndarray:
     """Convert each value from its row's unit ('trillion JPY', 'percent', ...) to ``target``
     (:func:`spendcalc.units.to_unit`: a plain factor for the bundled units, pint for others)."""
     out = np.empty(len(values))
@@ -104,29 +125,34 @@ def _budget_rows_without_nato(data_dir: Path | None = None) -> pd.DataFrame:
     round to the initial budget and exists only for fiscal years whose supplementary budget is
     bundled.
     """
-    df = _rows("defense_budget", data_dir)
-    d = df[df["is_default"]].copy()
-    d["jpy"] = _to(d["value"], d["unit"], "JPY")
+    d = [r for r in _records("defense_budget", data_dir) if r["is_default"]]
+    jpy = _to([r["value"] for r in d], [r["unit"] for r in d], "JPY")
+    series: dict[str, list[tuple[Mapping, float]]] = {}
+    for r, j in zip(d, jpy.tolist(), strict=True):
+        series.setdefault(r["series"], []).append((r, j))
     rows = []
 
-    def add(scope: str, basis: str, sel: pd.DataFrame) -> None:
-        for r in sel.to_dict("records"):  # not iterrows: a Series per row is slow
+    def add(scope: str, basis: str, name: str) -> None:
+        for r, j in series.get(name, []):
             status = r["kind"] if r["kind"] in STATUSES else (
                 "plan" if "draft" in r["definition"].lower() else "actual")
-            rows.append((scope, basis, int(r["fy"]), float(r["jpy"]), status, _source(r)))
+            rows.append((scope, basis, int(r["fy"]), j, status, _source(r)))
 
-    add("mod-budget", "initial", d[d["series"] == "mod_budget_initial"])
-    add("security-related", "initial", d[d["series"] == "security_related_initial"])
-    add("security-related", "with-supplementary", d[d["series"] == "security_related_with_supplementary"])
-    add("mod-budget", "with-supplementary", d[d["series"] == "mod_budget_with_supplementary"])
-    init = d[d["series"] == "mod_budget_initial"].set_index("fy")
-    supp = d[d["series"] == "mod_supplementary"]
-    stated = set(d[d["series"] == "mod_budget_with_supplementary"]["fy"])
-    for fy, grp in supp.groupby("fy"):
-        if fy in init.index and fy not in stated:
-            r = init.loc[fy]
-            total = float(r["jpy"]) + float(grp["jpy"].sum())
-            src = _source(r) + " + supplementary: " + "; ".join(_source(x) for x in grp.to_dict("records"))
+    add("mod-budget", "initial", "mod_budget_initial")
+    add("security-related", "initial", "security_related_initial")
+    add("security-related", "with-supplementary", "security_related_with_supplementary")
+    add("mod-budget", "with-supplementary", "mod_budget_with_supplementary")
+    init = {r["fy"]: (r, j) for r, j in series.get("mod_budget_initial", [])}
+    stated = {r["fy"] for r, _ in series.get("mod_budget_with_supplementary", [])}
+    supp: dict[int, list[tuple[Mapping, float]]] = {}
+    for r, j in series.get("mod_supplementary", []):
+        if r["fy"] is not None:
+            supp.setdefault(r["fy"], []).append((r, j))
+    for fy in sorted(supp):
+        if fy in init and fy not in stated:
+            r, j = init[fy]
+            total = j + float(np.array([x for _, x in supp[fy]]).sum())
+            src = _source(r) + " + supplementary: " + "; ".join(_source(x) for x, _ in supp[fy])
             rows.append(("mod-budget", "with-supplementary", int(fy), total, "actual", src))
     out = pd.DataFrame(rows, columns=["scope", "basis", "fiscal_year", "spending_jpy", "status", "source"])
     return out.sort_values(["scope", "basis", "fiscal_year"], ignore_index=True)
@@ -142,15 +168,14 @@ def read_gdp_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
 
 def _gdp_history_rows(data_dir: Path | None = None) -> pd.DataFrame:
     """The rows of :func:`read_gdp_history`."""
-    df = _rows("gdp", data_dir)
-    d = df[(df["series"] == "nominal_gdp")
-           & (((df["kind"] == "actual") & df["vintage"].str.startswith("esri"))
-              | (df["vintage"].isin(OUTLOOK_VINTAGES) & df["is_default"]))]
+    d = [r for r in _records("gdp", data_dir) if r["series"] == "nominal_gdp"
+         and ((r["kind"] == "actual" and r["vintage"].startswith("esri"))
+              or (r["vintage"] in OUTLOOK_VINTAGES and r["is_default"]))]
     out = pd.DataFrame({
-        "vintage": d["vintage"].to_numpy(),
-        "fiscal_year": d["fy"].astype(int).to_numpy(),
-        "nominal_gdp_jpy": _to(d["value"], d["unit"], "JPY"),
-        "source": [_source(r) for r in d.to_dict("records")],
+        "vintage": np.array([r["vintage"] for r in d], dtype=object),
+        "fiscal_year": np.array([int(r["fy"]) for r in d], dtype=np.int64),
+        "nominal_gdp_jpy": _to([r["value"] for r in d], [r["unit"] for r in d], "JPY"),
+        "source": [_source(r) for r in d],
     })
     return out.sort_values(["vintage", "fiscal_year"], ignore_index=True)
 
@@ -237,22 +262,23 @@ def read_gdp_presets(data_dir: Path | None = None) -> dict[str, GdpPreset]:
     gives one (past-projection 'around 1%', growth-transition 'around 3%'), otherwise at its
     last tabulated rate. That extension is an assumption and is labelled as one.
     """
-    df = _rows("gdp", data_dir)
+    rows = _records("gdp", data_dir)
     presets = {}
     for name, info in defaults(data_dir)["presets"].items():
         title, published, vintage = info["title"], str(info["published"]), info["vintage"]
-        g = df[(df["vintage"] == name) & (df["series"] == "nominal_gdp_growth") & df["fy"].notna()]
-        growth = {int(fy): round(float(v) / 100, 12) for fy, v in zip(g["fy"], g["value"], strict=True)}
-        lr = df[(df["vintage"] == name) & (df["series"] == "nominal_gdp_growth_longrun")]
+        g = [r for r in rows if r["vintage"] == name and r["series"] == "nominal_gdp_growth"
+             and r["fy"] is not None]
+        growth = {int(r["fy"]): round(float(r["value"]) / 100, 12) for r in g}
+        lr = [r for r in rows if r["vintage"] == name and r["series"] == "nominal_gdp_growth_longrun"]
         last = max(growth)
         if len(lr):
-            rate = round(float(lr["value"].iloc[0]) / 100, 12)
+            rate = round(float(lr[0]["value"]) / 100, 12)
             note = (f"after FY{last}: {rate:.1%}/yr, the case's stated medium/long-run nominal growth "
                     "— an assumption beyond the table")
         else:
             rate = growth[last]
             note = f"after FY{last}: {rate:.1%}/yr, the last tabulated rate held constant — an assumption"
-        sources = tuple(dict.fromkeys(Source(t, u) for t, u in zip(g["source_title"], g["source_url"], strict=True)))
+        sources = tuple(dict.fromkeys(Source(r["source_title"], r["source_url"]) for r in g))
         presets[name] = GdpPreset(name, title, published, vintage, MappingProxyType(growth), rate, note, sources)
     return presets
 
@@ -262,11 +288,9 @@ def _history_cached(data_dir: str) -> History:
     path = Path(data_dir)
     spending = _budget_rows(path)
     gdp = _gdp_history_rows(path)
-    fx = _rows("fx", path)
-    annual = fx[(fx["series"] == "jpy_per_usd_annual_avg") & fx["is_default"]]
-    fx_annual = MappingProxyType(dict(zip(annual["fy"].astype(int), annual["value"], strict=True)))
-    fiscal = fx[(fx["series"] == "jpy_per_usd_fy_avg") & fx["is_default"]]
-    fx_fiscal = MappingProxyType(dict(zip(fiscal["fy"].astype(int), fiscal["value"], strict=True)))
+    fx = [r for r in _records("fx", path) if r["is_default"]]
+    fx_annual = MappingProxyType({int(r["fy"]): r["value"] for r in fx if r["series"] == "jpy_per_usd_annual_avg"})
+    fx_fiscal = MappingProxyType({int(r["fy"]): r["value"] for r in fx if r["series"] == "jpy_per_usd_fy_avg"})
     pop = _population_rows(path)
     return History(spending=spending, gdp=gdp, presets=MappingProxyType(read_gdp_presets(path)),
                    fx_annual=fx_annual, deflator=read_deflators(path), fx_fiscal=fx_fiscal,
@@ -282,18 +306,20 @@ def read_deflators(data_dir: Path | None = None) -> Mapping[str, Mapping[int, fl
     kind ``actual``); the ratio is ESRI's own definition of the deflator (its published index
     is the same ratio x 100). Vintages are never mixed; a year missing either level is absent.
     """
-    df = _rows("gdp", data_dir)
-    act = df[(df["kind"] == "actual") & df["is_default"] & df["fy"].notna()]
+    by_vintage: dict[str, list[Mapping]] = {}
+    for row in _records("gdp", data_dir):
+        if row["kind"] == "actual" and row["is_default"] and row["fy"] is not None:
+            by_vintage.setdefault(row["vintage"], []).append(row)
     out = {}
-    for vintage, grp in act.groupby("vintage"):
-        nom = grp[grp["series"] == "nominal_gdp"]
-        real = grp[grp["series"] == "real_gdp"]
-        if real.empty:
+    for vintage in sorted(by_vintage):
+        nom = [x for x in by_vintage[vintage] if x["series"] == "nominal_gdp"]
+        real = [x for x in by_vintage[vintage] if x["series"] == "real_gdp"]
+        if not real:
             continue
-        n = dict(zip(nom["fy"].astype(int), nom["value"].astype(float), strict=True))
-        r = dict(zip(real["fy"].astype(int), real["value"].astype(float), strict=True))
-        if set(nom["unit"]) != {"trillion JPY"} or not all(u.startswith("trillion JPY") for u in real["unit"]):
-            raise SpendcalcError("gdp.csv units", sorted(set(nom["unit"]) | set(real["unit"])),
+        n = {int(x["fy"]): float(x["value"]) for x in nom}
+        r = {int(x["fy"]): float(x["value"]) for x in real}
+        if {x["unit"] for x in nom} != {"trillion JPY"} or not all(x["unit"].startswith("trillion JPY") for x in real):
+            raise SpendcalcError("gdp.csv units", sorted({x["unit"] for x in nom} | {x["unit"] for x in real}),
                                  "nominal and real GDP in trillion JPY")
         out[str(vintage)] = MappingProxyType({y: n[y] / r[y] for y in sorted(n) if y in r})
     return MappingProxyType(out)
@@ -478,16 +504,14 @@ def read_population(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
 
 def _population_rows(data_dir: Path | None = None) -> pd.DataFrame:
     """The rows of :func:`read_population`."""
-    df = _rows("population", data_dir)
-    d = df[(df["series"] == "population_total") & df["is_default"]]
-    units = d["unit"].str.replace("million persons", "1e6", regex=False)
-    if set(units) != {"1e6"}:
-        raise SpendcalcError("population.csv units", sorted(set(d["unit"])), "million persons")
+    d = [r for r in _records("population", data_dir) if r["series"] == "population_total" and r["is_default"]]
+    if {r["unit"].replace("million persons", "1e6") for r in d} != {"1e6"}:
+        raise SpendcalcError("population.csv units", sorted({r["unit"] for r in d}), "million persons")
     out = pd.DataFrame({
-        "year": d["fy"].astype(int).to_numpy(),
-        "population": d["value"].astype(float).to_numpy() * 1e6,
-        "kind": d["kind"].to_numpy(),
-        "source": [_source(r) for r in d.to_dict("records")],
+        "year": np.array([int(r["fy"]) for r in d], dtype=np.int64),
+        "population": np.array([r["value"] for r in d], dtype=float) * 1e6,
+        "kind": np.array([r["kind"] for r in d], dtype=object),
+        "source": [_source(r) for r in d],
     })
     return out.sort_values("year", ignore_index=True)
 
@@ -608,10 +632,8 @@ def nato_components(data_dir: Path | None = None) -> list[tuple[int, str, float,
     the FY2027 plan composition of the 2% target (data/framework.csv, status ``plan``)."""
     from spendcalc.nato import FRAMEWORK_SERIES
 
-    df = _rows("framework", data_dir)
-    d = df[df["is_default"] & df["series"].isin(list(FRAMEWORK_SERIES))]
     return [(int(r["fy"]), FRAMEWORK_SERIES[r["series"]], _jpy(r["value"], r["unit"]), "plan", _source(r))
-            for r in d.to_dict("records")]
+            for r in _records("framework", data_dir) if r["is_default"] and r["series"] in FRAMEWORK_SERIES]
 
 
 def nato_split(data_dir: Path | None = None) -> pd.DataFrame:
