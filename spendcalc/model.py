@@ -797,19 +797,17 @@ def _tidy(years: np.ndarray, parts: list[tuple[Scenario, dict[str, np.ndarray], 
           ) -> pd.DataFrame:
     """One tidy frame for all scenarios, built in one step (rows without a value are left out).
 
-    ``parts`` holds, per scenario, its measures (in the order of :data:`MEASURES`) and their
-    status codes over ``years``. Values and codes are stacked to (scenario, measure, year)
+    ``parts`` holds, per scenario, its measures and their status codes over ``years``. Values and codes are stacked to (scenario, measure, year)
     arrays, so one mask picks the rows, in that order. The text columns are taken by index
     from small arrays of pandas' string type, built once (measure, unit, status) or once per
     call (the scenarios' names and methodology): no string is converted row by row.
     """
-    measures = list(parts[0][1])
-    if measures != _MEASURE_NAMES:  # derived_measures gives them in this order
-        raise AssertionError(f"measures out of order: {measures}")
+    measures = list(parts[0][1])  # every scenario has the same measures (derived_measures)
     values = np.stack([np.stack([wide[m] for m in measures]) for _, wide, _ in parts])
     codes = np.stack([np.stack([status[m] for m in measures]) for _, _, status in parts])
     keep = ~np.isnan(values)
-    sc_idx, measure_idx, year_idx = np.nonzero(keep)
+    sc_idx, position, year_idx = np.nonzero(keep)
+    measure_idx = np.array([_MEASURE_INDEX[m] for m in measures])[position]
     scs = [p[0] for p in parts]
     n = len(scs)
     texts = _strings((*(s.name for s in scs), *(s.scope for s in scs), *(s.denominator for s in scs),
