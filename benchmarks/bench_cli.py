@@ -31,15 +31,16 @@ checked bit for bit against pint for every bundled row (``spendcalc.units.PLAIN_
 tests/test_plain_units.py), so no pint; the sidecars are parsed only when metadata is asked for
 (``data.read_table`` and the public readers still return it; ``data/defaults.yaml`` and scenario
 files still go through the strict loader); a built-in name reads its own file only; rows are
-iterated as records; the simulation and answer modules are imported where used. After (same
-machine; ratio ~1.2x; compiled)::
+iterated as records; the answer module is imported where used (the simulation module stays
+imported with ``spendcalc.api``: the package binds the name ``spendcalc.simulate`` to the
+function, and importing the submodule later would rebind it). After (same machine; compiled)::
 
     import time: self [us] | cumulative | imported package
                      285 |      (pandas) | spendcalc.api       (pandas ~0.3-0.6 s of it; numpy)
                      674 |      13756 |     spendcalc.data      (yaml 12 ms of it)
                      610 |      11225 |     spendcalc.model
                      115 |       7079 | spendcalc.cli         (argparse ~3 ms; every command module)
-    no pint, no spendcalc.simulate, no spendcalc.claims, no matplotlib
+    no pint, no spendcalc.claims, no spendcalc.answers, no matplotlib
 
 What remains beyond ``import pandas``: reading the bundled CSVs and deriving the History with
 pandas (~60 ms), parsing data/defaults.yaml with the strict loader (~8 ms), the package's own
@@ -92,8 +93,8 @@ def import_report() -> str:
         parts = line.removeprefix("import time:").split("|")
         if len(parts) == 3 and parts[1].strip().isdigit():
             cumulative.setdefault(parts[2].strip(), int(parts[1]) / 1000)
-    unwanted = [m for m in ("pint", "spendcalc.simulate", "spendcalc.claims", "matplotlib", "streamlit")
-                if m in cumulative]
+    unwanted = [m for m in ("pint", "spendcalc.claims", "spendcalc.answers", "matplotlib",
+                            "streamlit", "tqdm") if m in cumulative]
     return (f"-X importtime: pandas {cumulative.get('pandas', 0):.0f} ms, spendcalc "
             f"{cumulative.get('spendcalc', 0):.0f} ms cumulative (pandas included), spendcalc.cli "
             f"{cumulative.get('spendcalc.cli', 0):.0f} ms; imported but not needed: {unwanted or 'none'}")
