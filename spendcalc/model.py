@@ -462,23 +462,25 @@ class _Dense:
 
 
 class _HistoryIndex:
-    """The lookups the model makes into one History, built on first use and kept with it."""
+    """The lookups the model makes into one History, built on first use and kept with it (it
+    holds no reference to the History, so that the History can be collected with its index)."""
 
-    def __init__(self, history: History) -> None:
-        self.history = history
+    def __init__(self, history: History, *, keep: bool = False) -> None:
+        # a weak reference when the index is kept beside the History, a strong one for one call
+        self._history = (lambda: history) if keep else weakref.ref(history)
         self._spending: dict[tuple[str, str], _Dense] = {}
         self._gdp: dict[str, tuple[dict[int, float], int, float, _Dense]] = {}
 
     def spending(self, scope: str, basis: str) -> _Dense:
         key = (scope, basis)
         if key not in self._spending:
-            self._spending[key] = _Dense(spending_table(self.history, scope, basis))
+            self._spending[key] = _Dense(spending_table(self._history(), scope, basis))
         return self._spending[key]
 
     def gdp(self, vintage: str) -> tuple[dict[int, float], int, float, _Dense]:
         """``(lookup, last year, last GDP, dense)`` of one vintage's actual GDP."""
         if vintage not in self._gdp:
-            series = self.history.gdp_series(vintage)  # names the missing vintage
+            series = self._history().gdp_series(vintage)  # names the missing vintage
             lookup = dict(zip(series.years.tolist(), series.jpy.tolist(), strict=True))
             last = max(lookup)
             self._gdp[vintage] = (lookup, last, lookup[last], _Dense(lookup))
@@ -495,7 +497,7 @@ def _indexed(history: History) -> _HistoryIndex:
     except KeyError:
         pass
     except TypeError:  # an object that cannot be weakly referenced: index it for this call
-        return _HistoryIndex(history)
+        return _HistoryIndex(history, keep=True)
     index = _INDEXES[history] = _HistoryIndex(history)
     return index
 
