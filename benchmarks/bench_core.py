@@ -15,7 +15,9 @@ matplotlib or streamlit (correctness checks, not timings).
    combination; the loop is timed on a few hundred combinations and extrapolated
    (target speed-up >= 20x).
 3. ``import spendcalc`` in a fresh interpreter vs ``import pandas, pint`` (median of several runs;
-   target ratio <= 1.2x), and neither matplotlib nor streamlit loaded.
+   target ratio <= 1.2x), and neither matplotlib nor streamlit loaded. The package's bytecode is
+   compiled first, as pandas' and pint's is (``PYTHONDONTWRITEBYTECODE=1`` is set here; see
+   bench_cli.py).
 
 Profile of 200 ``spendcalc.project(until=2040)`` calls (``cProfile``, sorted by cumulative
 time; 2-core machine shared with other work, November 2026). Before (median 2.2-2.4 ms)::
@@ -57,6 +59,7 @@ What remains is pandas' own frame construction and the per-scenario methodology 
 
 from __future__ import annotations
 
+import compileall
 import json
 import statistics
 import subprocess
@@ -177,6 +180,7 @@ def import_ms(statement: str) -> tuple[float, list[str]]:
 
 def bench_import(runs: int = 7) -> tuple[bool, bool]:
     ours, theirs, leaked = [], [], set()
+    compileall.compile_dir(ROOT / "spendcalc", quiet=1)  # bytecode, as pandas and pint have (see bench_cli)
     import_ms("import spendcalc")  # warm the file-system cache
     for _ in range(runs):  # interleaved so that machine noise hits both
         ms, loaded = import_ms("import spendcalc")
