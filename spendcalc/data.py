@@ -2,8 +2,11 @@
 
 Every table in ``data/`` has one row per figure with its source (title, address, quote) and a
 ``.meta.yaml`` sidecar. ``read_table`` returns ``(df, meta)``; ``load_history`` turns the default
-rows into the plain-float inputs of the model (yen, fractions), converting units with pint here,
-once. Nothing here is computed from memory: where a figure is missing it stays missing.
+rows into the plain-float inputs of the model (yen, fractions), converting units here, once
+(:func:`spendcalc.units.to_unit`: a plain factor for the units the bundled tables use, checked
+against pint; pint for any other). It reads the rows only: a sidecar is parsed (with the strict
+YAML loader) when its metadata is asked for. Nothing here is computed from memory: where a
+figure is missing it stays missing.
 """
 
 from __future__ import annotations
