@@ -122,11 +122,14 @@ def _source(row: pd.Series) -> str:
     return f"{row['source_title']} <{row['source_url']}>"
 
 
-def _budget_rows_without_nato(data_dir: Path | None = None) -> pd.DataFrame:
-    """Spending actuals by scope and basis, in yen, without the NATO-style scopes (the rows of
-    :func:`read_budget_history`). ``basis='with-supplementary'`` adds every known supplementary
-    round to the initial budget and exists only for fiscal years whose supplementary budget is
-    bundled.
+_BUDGET_COLUMNS = ["scope", "basis", "fiscal_year", "spending_jpy", "status", "source"]
+
+
+def _budget_rows_without_nato(data_dir: Path | None = None) -> list[tuple[str, str, int, float, str, str]]:
+    """Spending actuals by scope and basis, in yen, without the NATO-style scopes (rows of
+    :func:`read_budget_history`, in the order they are derived: unsorted). ``basis=
+    'with-supplementary'`` adds every known supplementary round to the initial budget and exists
+    only for fiscal years whose supplementary budget is bundled.
     """
     d = [r for r in _records("defense_budget", data_dir) if r["is_default"]]
     jpy = _to([r["value"] for r in d], [r["unit"] for r in d], "JPY")
@@ -157,8 +160,7 @@ def _budget_rows_without_nato(data_dir: Path | None = None) -> pd.DataFrame:
             total = j + float(np.array([x for _, x in supp[fy]]).sum())
             src = _source(r) + " + supplementary: " + "; ".join(_source(x) for x, _ in supp[fy])
             rows.append(("mod-budget", "with-supplementary", int(fy), total, "actual", src))
-    out = pd.DataFrame(rows, columns=["scope", "basis", "fiscal_year", "spending_jpy", "status", "source"])
-    return out.sort_values(["scope", "basis", "fiscal_year"], ignore_index=True)
+    return rows
 
 
 def read_gdp_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
@@ -660,7 +662,9 @@ def read_budget_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dic
 
 def _budget_rows(data_dir: Path | None = None) -> pd.DataFrame:
     """The rows of :func:`read_budget_history`."""
-    df = _budget_rows_without_nato(data_dir)
-    nato = nato_split(data_dir).assign(basis="initial")[list(df.columns)]
-    out = pd.concat([df, nato], ignore_index=True)
-    return out.sort_values(["scope", "basis", "fiscal_year"], ignore_index=True)
+    rows = _budget_rows_without_nato(data_dir)
+    nato = nato_split(data_dir)
+    rows += zip(nato["scope"].tolist(), ["initial"] * len(nato), nato["fiscal_year"].tolist(),
+                nato["spending_jpy"].tolist(), nato["status"].tolist(), nato["source"].tolist(), strict=True)
+    rows.sort(key=lambda r: r[:3])  # stable, as pandas' sort on several columns: one frame, built once
+    return pd.DataFrame(rows, columns=_BUDGET_COLUMNS)
