@@ -49,8 +49,9 @@ What remains beyond ``import pandas`` (in-process phases, best of five, compiled
 modules ~27 ms (yaml ~10 ms of it), the CLI modules ~5 ms, parsing data/defaults.yaml with the
 strict loader ~9 ms, building the History from the CSVs ~26 ms (pandas frames for the History's
 tables; the first pandas sort and groupby), projecting and writing the CSV ~12 ms, reading the one
-scenario file ~2 ms. Measured: 1.11-1.15x (medians), 1.10-1.29x (minima) on the same machine
-under other work; the base commit's command was 1.57x the floor in the same interleaved run.
+scenario file ~2 ms. Measured: 1.11-1.24x (medians of 11, six runs), 1.10-1.32x (minima) on
+the same machine under other work; the command before these changes was 1.57-1.72x the floor in
+the same interleaved runs.
 """
 
 from __future__ import annotations
