@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 import spendcalc
-from spendcalc import answers, bundle, charts, i18n, linkstate, present, schema
+from spendcalc import answers, bundle, chartdata, charts, i18n, linkstate, present, schema
 from spendcalc.claims import reasons
 from spendcalc.data import read_articles_index
 from spendcalc.i18n import MESSAGES, fy, t, yen
@@ -28,6 +28,7 @@ BUILTIN_NAMES = tuple(s.name for s in spendcalc.builtin_scenarios())
 #: is far cheaper for Streamlit to hash than the dataclasses field by field
 BY_INPUTS = {View: lambda v: repr((v.scenarios, v.assumptions, v.focus, v.lang))}
 BY_REPR = {spendcalc.Scenario: repr, spendcalc.Assumptions: repr}
+BY_VIEW_AND_LANG = BY_INPUTS  # charts: also the language (BY_INPUTS includes it)
 
 
 @st.cache_data(show_spinner=False)
@@ -38,21 +39,16 @@ def reference_tables() -> dict[str, pd.DataFrame | dict]:
 
 
 
-@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_INPUTS)
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_VIEW_AND_LANG)
 def chart_bytes(kind: str, v: View, fmt: str, dpi: int) -> bytes:
-    """One chart from ``spendcalc.charts`` as PNG or SVG bytes (drawn only when asked for)."""
-    from matplotlib.figure import Figure
-
-    with charts.chart_style():
-        fig = Figure(figsize=(8, 5), layout="constrained")
-        ax = fig.subplots()
-        if kind == "share":
-            charts.plot_share(v.tidy, claims=spendcalc.claim_markers(v.tidy), ax=ax)
-        elif kind == "denominator":
-            charts.plot_denominator_gap(v.tidy, v.focus.name, ax=ax)
-        else:
-            {"gap": charts.plot_gap_to_baseline, "usd": charts.plot_usd}.get(kind, charts.plot_spending)(v.tidy, ax=ax)
-        buf = io.BytesIO()
+    """One chart as PNG or SVG bytes (drawn only when asked for): the figure of the brief set
+    (``spendcalc chart``), from the same chart data as the chart on screen, in the reader's language."""
+    shown = pd.DataFrame({"scenario": [s.name for s in v.scenarios]})
+    claims = spendcalc.claim_markers(shown, reference_tables()["claims"]) if kind == "share" else None
+    fig = charts.plot_kind(kind, v.tidy, focus=v.focus.name, claims=claims, lang=v.lang,
+                           articles=article_names())
+    buf = io.BytesIO()
+    with charts.chart_style(v.lang):
         fig.savefig(buf, format=fmt, dpi=dpi)
     return buf.getvalue()
 
@@ -94,13 +90,15 @@ def csv_text(tidy: pd.DataFrame) -> str:
 
 
 
-@st.cache_data(show_spinner=False, max_entries=128, hash_funcs=BY_INPUTS)
+@st.cache_data(show_spinner=False, max_entries=128, hash_funcs=BY_VIEW_AND_LANG)
 def chart_specs(v: View) -> tuple[dict, dict]:
-    """The two on-screen charts as vega-lite specs (cached by the view's inputs)."""
-    colors = {n: charts.scenario_color(n) for n in v.tidy["scenario"].unique()}
-    return (present.line_chart(v.tidy, "spending_jpy", "trillion_JPY", "Spending", colors),
-            present.line_chart(v.tidy, "share_of_gdp", "percent", "Share of GDP", colors,
-                               claim_layers(tuple(s.name for s in v.scenarios))))
+    """The two on-screen charts as vega-lite specs, from the same chart data as the downloads
+    (``spendcalc.chartdata``; cached by the view's inputs and language)."""
+    shown = pd.DataFrame({"scenario": [s.name for s in v.scenarios]})
+    claims = spendcalc.claim_markers(shown, reference_tables()["claims"])
+    return (present.chart_spec(chartdata.spending(v.tidy, lang=v.lang)),
+            present.chart_spec(chartdata.share(v.tidy, claims=claims, lang=v.lang,
+                                               articles=article_names())))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -108,6 +106,12 @@ def claim_layers(names: tuple[str, ...]) -> list[dict]:
     """The articles' claims on the share chart: they depend on which scenarios are drawn only."""
     shown = pd.DataFrame({"scenario": list(names)})  # claim_markers keeps claims of these scenarios
     return present.claim_layers(spendcalc.claim_markers(shown, reference_tables()["claims"]), "percent")
+
+
+@st.cache_data(show_spinner=False)
+def article_names() -> dict[str, str]:
+    """Article number -> outlet (or headline) and date: the key to the claim labels."""
+    return chartdata.article_names(read_articles_index())
 
 
 def trajectories_tab(v: View) -> None:

@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from spendcalc import answers as _answer
+# the simulation module is imported here, not where used: the package binds the name
+# ``spendcalc.simulate`` to api.simulate, which a later submodule import would overwrite
 from spendcalc import model, schema
 from spendcalc import simulate as simulation
 from spendcalc.assumptions import Assumptions, Scenario
@@ -30,6 +32,9 @@ from spendcalc.data import (
     read_reference_rows,
 )
 from spendcalc.errors import SpendcalcError
+
+if TYPE_CHECKING:  # imported where used: a command that projects does not need it
+    from spendcalc import answers as _answer
 
 ScenarioLike = str | Path | Scenario
 
@@ -224,6 +229,8 @@ def answer(scenario: ScenarioLike, *, preset: str | None = None, growth: object 
         a = replace(a, until=sc.target_year)
     anchor_year, _ = h.anchor(sc.scope, sc.basis)
     tidy = model.project([sc], a, h, since=min(anchor_year - 1, a.until))
+    from spendcalc import answers as _answer
+
     return _answer.answer(tidy, model.headline_figures(sc, a, h), sc.name, lang)
 
 # ----------------------------------------------------------------------------------------------

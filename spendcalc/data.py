@@ -2,14 +2,17 @@
 
 Every table in ``data/`` has one row per figure with its source (title, address, quote) and a
 ``.meta.yaml`` sidecar. ``read_table`` returns ``(df, meta)``; ``load_history`` turns the default
-rows into the plain-float inputs of the model (yen, fractions), converting units with pint here,
-once. Nothing here is computed from memory: where a figure is missing it stays missing.
+rows into the plain-float inputs of the model (yen, fractions), converting units here, once
+(:func:`spendcalc.units.to_unit`: a plain factor for the units the bundled tables use, checked
+against pint; pint for any other). It reads the rows only: a sidecar is parsed (with the strict
+YAML loader) when its metadata is asked for. Nothing here is computed from memory: where a
+figure is missing it stays missing.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -28,7 +31,7 @@ from spendcalc.history import (  # noqa: F401  (re-exported: spendcalc.data.Hist
     frozen_copy,
 )
 from spendcalc.scenarios import MAX_BYTES, load_yaml, scenario_from_yaml
-from spendcalc.units import registry
+from spendcalc.units import to_unit
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 TABLES = ("defense_budget", "framework", "gdp", "fx", "population")
@@ -43,12 +46,51 @@ def _fy(text: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def _read_table_cached(name: str, data_dir: str) -> tuple[pd.DataFrame, str]:
+    """The table with its typed columns, and its sidecar as text: read once, never handed out."""
     base = Path(data_dir)
     df = pd.read_csv(base / f"{name}.csv", dtype=str, keep_default_na=False)
     meta_text = (base / f"{name}.meta.yaml").read_text(encoding="utf-8")
+    df["value"] = df["value"].astype(float)
+    df["fy"] = pd.array([_fy(v) for v in df["fiscal_year"]], dtype="Int64")
+    df["is_default"] = df["is_default"].eq("true")
     return df, meta_text
+
+
+def _rows(name: str, data_dir: Path | None = None) -> pd.DataFrame:
+    """One bundled table as :func:`read_table` returns it (a fresh copy), without parsing its
+    sidecar: the model's inputs need the rows only, and the strict YAML loader is pure Python."""
+    if name not in TABLES:
+        raise SpendcalcError("table", name, "one of " + ", ".join(TABLES))
+    return _read_table_cached(name, str(data_dir or DATA_DIR))[0].copy()
+
+
+@lru_cache(maxsize=16)
+def _records_cached(name: str, data_dir: str) -> tuple[Mapping[str, object], ...]:
+    base = Path(data_dir)
+    (base / f"{name}.meta.yaml").read_text(encoding="utf-8")  # a table without its sidecar is an error
+    with open(base / f"{name}.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for r in rows:
+        r.update(value=float(r["value"]), fy=_fy(r["fiscal_year"]), is_default=r["is_default"] == "true")
+    return tuple(MappingProxyType(r) for r in rows)
+
+
+def _records(name: str, data_dir: Path | None = None) -> tuple[Mapping[str, object], ...]:
+    """The rows of :func:`_rows` as read-only mappings, read with the ``csv`` module (``fy`` None
+    where the frame has <NA>): the History's inputs are picked from these in plain Python, which
+    for tables of a few hundred rows is many times faster than pandas' reader and a pandas
+    selection per series (tests/test_data_records.py checks they equal the frame's rows)."""
+    if name not in TABLES:
+        raise SpendcalcError("table", name, "one of " + ", ".join(TABLES))
+    return _records_cached(name, str(data_dir or DATA_DIR))
+
+
+def _sidecar(name: str, data_dir: Path | None = None) -> dict:
+    """The ``.meta.yaml`` sidecar of one table, parsed with the strict loader (a fresh dict)."""
+    _, meta_text = _read_table_cached(name, str(data_dir or DATA_DIR))
+    return load_yaml(meta_text, where=f"{name}.meta.yaml", max_bytes=None)
 
 
 def read_table(name: str, data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
@@ -63,24 +105,16 @@ def read_table(name: str, data_dir: Path | None = None) -> tuple[pd.DataFrame, d
     meta : dict
         The ``.meta.yaml`` sidecar (title, publisher, definition, units, sha256, ...).
     """
-    if name not in TABLES:
-        raise SpendcalcError("table", name, "one of " + ", ".join(TABLES))
-    raw, meta_text = _read_table_cached(name, str(data_dir or DATA_DIR))
-    df = raw.copy()
-    df["value"] = df["value"].astype(float)
-    df["fy"] = pd.array([_fy(v) for v in df["fiscal_year"]], dtype="Int64")
-    df["is_default"] = df["is_default"].eq("true")
-    return df, load_yaml(meta_text, where=f"{name}.meta.yaml", max_bytes=None)
+    df = _rows(name, data_dir)
+    return df, _sidecar(name, data_dir)
 
 
-def _to(values: pd.Series, units: pd.Series, target: str) -> np.ndarray:
-    """Convert each value from its row's unit ('trillion JPY', 'percent', ...) with pint."""
+def _to(values: Sequence[float], units: Sequence[str], target: str) -> np.ndarray:
+    """Convert each value from its row's unit ('trillion JPY', 'percent', ...) to ``target``
+    (:func:`spendcalc.units.to_unit`: a plain factor for the bundled units, pint for others)."""
     out = np.empty(len(values))
-    Q_ = registry().Quantity
     for i, (v, u) in enumerate(zip(values, units, strict=True)):
-        unit = (u.replace("trillion JPY", "trillion_JPY").replace("billion JPY", "billion_JPY")
-                 .replace("percent of GDP", "percent").replace("JPY per USD", "JPY/USD"))
-        out[i] = Q_(float(v), unit).to(target).magnitude
+        out[i] = to_unit(float(v), u, target)
     return out
 
 
@@ -88,39 +122,45 @@ def _source(row: pd.Series) -> str:
     return f"{row['source_title']} <{row['source_url']}>"
 
 
-def read_budget_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
-    """Spending actuals by scope and basis, in yen.
+_BUDGET_COLUMNS = ["scope", "basis", "fiscal_year", "spending_jpy", "status", "source"]
 
-    Returns ``(df, meta)`` with columns ``scope, basis, fiscal_year, spending_jpy, status,
-    source``. ``basis='with-supplementary'`` adds every known supplementary round to the initial
-    budget and exists only for fiscal years whose supplementary budget is bundled.
+
+def _budget_rows_without_nato(data_dir: Path | None = None) -> list[tuple[str, str, int, float, str, str]]:
+    """Spending actuals by scope and basis, in yen, without the NATO-style scopes (rows of
+    :func:`read_budget_history`, in the order they are derived: unsorted). ``basis=
+    'with-supplementary'`` adds every known supplementary round to the initial budget and exists
+    only for fiscal years whose supplementary budget is bundled.
     """
-    df, meta = read_table("defense_budget", data_dir)
-    d = df[df["is_default"]].copy()
-    d["jpy"] = _to(d["value"], d["unit"], "JPY")
+    d = [r for r in _records("defense_budget", data_dir) if r["is_default"]]
+    jpy = _to([r["value"] for r in d], [r["unit"] for r in d], "JPY")
+    series: dict[str, list[tuple[Mapping, float]]] = {}
+    for r, j in zip(d, jpy.tolist(), strict=True):
+        series.setdefault(r["series"], []).append((r, j))
     rows = []
 
-    def add(scope: str, basis: str, sel: pd.DataFrame) -> None:
-        for _, r in sel.iterrows():
+    def add(scope: str, basis: str, name: str) -> None:
+        for r, j in series.get(name, []):
             status = r["kind"] if r["kind"] in STATUSES else (
                 "plan" if "draft" in r["definition"].lower() else "actual")
-            rows.append((scope, basis, int(r["fy"]), float(r["jpy"]), status, _source(r)))
+            rows.append((scope, basis, int(r["fy"]), j, status, _source(r)))
 
-    add("mod-budget", "initial", d[d["series"] == "mod_budget_initial"])
-    add("security-related", "initial", d[d["series"] == "security_related_initial"])
-    add("security-related", "with-supplementary", d[d["series"] == "security_related_with_supplementary"])
-    add("mod-budget", "with-supplementary", d[d["series"] == "mod_budget_with_supplementary"])
-    init = d[d["series"] == "mod_budget_initial"].set_index("fy")
-    supp = d[d["series"] == "mod_supplementary"]
-    stated = set(d[d["series"] == "mod_budget_with_supplementary"]["fy"])
-    for fy, grp in supp.groupby("fy"):
-        if fy in init.index and fy not in stated:
-            r = init.loc[fy]
-            total = float(r["jpy"]) + float(grp["jpy"].sum())
-            src = _source(r) + " + supplementary: " + "; ".join(_source(x) for _, x in grp.iterrows())
+    add("mod-budget", "initial", "mod_budget_initial")
+    add("security-related", "initial", "security_related_initial")
+    add("security-related", "with-supplementary", "security_related_with_supplementary")
+    add("mod-budget", "with-supplementary", "mod_budget_with_supplementary")
+    init = {r["fy"]: (r, j) for r, j in series.get("mod_budget_initial", [])}
+    stated = {r["fy"] for r, _ in series.get("mod_budget_with_supplementary", [])}
+    supp: dict[int, list[tuple[Mapping, float]]] = {}
+    for r, j in series.get("mod_supplementary", []):
+        if r["fy"] is not None:
+            supp.setdefault(r["fy"], []).append((r, j))
+    for fy in sorted(supp):
+        if fy in init and fy not in stated:
+            r, j = init[fy]
+            total = j + float(np.array([x for _, x in supp[fy]]).sum())
+            src = _source(r) + " + supplementary: " + "; ".join(_source(x) for x, _ in supp[fy])
             rows.append(("mod-budget", "with-supplementary", int(fy), total, "actual", src))
-    out = pd.DataFrame(rows, columns=["scope", "basis", "fiscal_year", "spending_jpy", "status", "source"])
-    return out.sort_values(["scope", "basis", "fiscal_year"], ignore_index=True), meta
+    return rows
 
 
 def read_gdp_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
@@ -128,17 +168,21 @@ def read_gdp_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
 
     Returns ``(df, meta)`` with columns ``vintage, fiscal_year, nominal_gdp_jpy, source``.
     """
-    df, meta = read_table("gdp", data_dir)
-    d = df[(df["series"] == "nominal_gdp")
-           & (((df["kind"] == "actual") & df["vintage"].str.startswith("esri"))
-              | (df["vintage"].isin(OUTLOOK_VINTAGES) & df["is_default"]))]
+    return _gdp_history_rows(data_dir), _sidecar("gdp", data_dir)
+
+
+def _gdp_history_rows(data_dir: Path | None = None) -> pd.DataFrame:
+    """The rows of :func:`read_gdp_history`."""
+    d = [r for r in _records("gdp", data_dir) if r["series"] == "nominal_gdp"
+         and ((r["kind"] == "actual" and r["vintage"].startswith("esri"))
+              or (r["vintage"] in OUTLOOK_VINTAGES and r["is_default"]))]
     out = pd.DataFrame({
-        "vintage": d["vintage"].to_numpy(),
-        "fiscal_year": d["fy"].astype(int).to_numpy(),
-        "nominal_gdp_jpy": _to(d["value"], d["unit"], "JPY"),
-        "source": [_source(r) for _, r in d.iterrows()],
+        "vintage": np.array([r["vintage"] for r in d], dtype=object),
+        "fiscal_year": np.array([int(r["fy"]) for r in d], dtype=np.int64),
+        "nominal_gdp_jpy": _to([r["value"] for r in d], [r["unit"] for r in d], "JPY"),
+        "source": [_source(r) for r in d],
     })
-    return out.sort_values(["vintage", "fiscal_year"], ignore_index=True), meta
+    return out.sort_values(["vintage", "fiscal_year"], ignore_index=True)
 
 
 def _freeze(obj: object) -> object:
@@ -192,8 +236,7 @@ def _default_assumptions_cached(data_dir: str) -> Assumptions:
     a = {k: v["value"] for k, v in defaults(Path(data_dir))["assumptions"].items()}
     ref = a.pop("reference_gdp")
     unit = defaults(Path(data_dir))["assumptions"]["reference_gdp"]["unit"]
-    Q_ = registry().Quantity
-    ref_jpy = float(round(Q_(float(ref), unit.replace(" JPY", "_JPY")).to("JPY").magnitude))
+    ref_jpy = float(round(to_unit(float(ref), unit, "JPY")))
     return Assumptions(reference_gdp_jpy=ref_jpy, **a)
 
 
@@ -224,22 +267,23 @@ def read_gdp_presets(data_dir: Path | None = None) -> dict[str, GdpPreset]:
     gives one (past-projection 'around 1%', growth-transition 'around 3%'), otherwise at its
     last tabulated rate. That extension is an assumption and is labelled as one.
     """
-    df, _meta = read_table("gdp", data_dir)
+    rows = _records("gdp", data_dir)
     presets = {}
     for name, info in defaults(data_dir)["presets"].items():
         title, published, vintage = info["title"], str(info["published"]), info["vintage"]
-        g = df[(df["vintage"] == name) & (df["series"] == "nominal_gdp_growth") & df["fy"].notna()]
-        growth = {int(fy): round(float(v) / 100, 12) for fy, v in zip(g["fy"], g["value"], strict=True)}
-        lr = df[(df["vintage"] == name) & (df["series"] == "nominal_gdp_growth_longrun")]
+        g = [r for r in rows if r["vintage"] == name and r["series"] == "nominal_gdp_growth"
+             and r["fy"] is not None]
+        growth = {int(r["fy"]): round(float(r["value"]) / 100, 12) for r in g}
+        lr = [r for r in rows if r["vintage"] == name and r["series"] == "nominal_gdp_growth_longrun"]
         last = max(growth)
         if len(lr):
-            rate = round(float(lr["value"].iloc[0]) / 100, 12)
+            rate = round(float(lr[0]["value"]) / 100, 12)
             note = (f"after FY{last}: {rate:.1%}/yr, the case's stated medium/long-run nominal growth "
                     "— an assumption beyond the table")
         else:
             rate = growth[last]
             note = f"after FY{last}: {rate:.1%}/yr, the last tabulated rate held constant — an assumption"
-        sources = tuple(dict.fromkeys(Source(r["source_title"], r["source_url"]) for _, r in g.iterrows()))
+        sources = tuple(dict.fromkeys(Source(r["source_title"], r["source_url"]) for r in g))
         presets[name] = GdpPreset(name, title, published, vintage, MappingProxyType(growth), rate, note, sources)
     return presets
 
@@ -247,14 +291,12 @@ def read_gdp_presets(data_dir: Path | None = None) -> dict[str, GdpPreset]:
 @lru_cache(maxsize=4)
 def _history_cached(data_dir: str) -> History:
     path = Path(data_dir)
-    spending, _ = read_budget_history(path)
-    gdp, _ = read_gdp_history(path)
-    fx, _ = read_fx(path)
-    annual = fx[(fx["series"] == "jpy_per_usd_annual_avg") & fx["is_default"]]
-    fx_annual = MappingProxyType(dict(zip(annual["fy"].astype(int), annual["value"], strict=True)))
-    fiscal = fx[(fx["series"] == "jpy_per_usd_fy_avg") & fx["is_default"]]
-    fx_fiscal = MappingProxyType(dict(zip(fiscal["fy"].astype(int), fiscal["value"], strict=True)))
-    pop, _ = read_population(path)
+    spending = _budget_rows(path)
+    gdp = _gdp_history_rows(path)
+    fx = [r for r in _records("fx", path) if r["is_default"]]
+    fx_annual = MappingProxyType({int(r["fy"]): r["value"] for r in fx if r["series"] == "jpy_per_usd_annual_avg"})
+    fx_fiscal = MappingProxyType({int(r["fy"]): r["value"] for r in fx if r["series"] == "jpy_per_usd_fy_avg"})
+    pop = _population_rows(path)
     return History(spending=spending, gdp=gdp, presets=MappingProxyType(read_gdp_presets(path)),
                    fx_annual=fx_annual, deflator=read_deflators(path), fx_fiscal=fx_fiscal,
                    constants=MappingProxyType({k: v["value"] for k, v in defaults(path)["constants"].items()}),
@@ -269,18 +311,20 @@ def read_deflators(data_dir: Path | None = None) -> Mapping[str, Mapping[int, fl
     kind ``actual``); the ratio is ESRI's own definition of the deflator (its published index
     is the same ratio x 100). Vintages are never mixed; a year missing either level is absent.
     """
-    df, _ = read_table("gdp", data_dir)
-    act = df[(df["kind"] == "actual") & df["is_default"] & df["fy"].notna()]
+    by_vintage: dict[str, list[Mapping]] = {}
+    for row in _records("gdp", data_dir):
+        if row["kind"] == "actual" and row["is_default"] and row["fy"] is not None:
+            by_vintage.setdefault(row["vintage"], []).append(row)
     out = {}
-    for vintage, grp in act.groupby("vintage"):
-        nom = grp[grp["series"] == "nominal_gdp"]
-        real = grp[grp["series"] == "real_gdp"]
-        if real.empty:
+    for vintage in sorted(by_vintage):
+        nom = [x for x in by_vintage[vintage] if x["series"] == "nominal_gdp"]
+        real = [x for x in by_vintage[vintage] if x["series"] == "real_gdp"]
+        if not real:
             continue
-        n = dict(zip(nom["fy"].astype(int), nom["value"].astype(float), strict=True))
-        r = dict(zip(real["fy"].astype(int), real["value"].astype(float), strict=True))
-        if set(nom["unit"]) != {"trillion JPY"} or not all(u.startswith("trillion JPY") for u in real["unit"]):
-            raise SpendcalcError("gdp.csv units", sorted(set(nom["unit"]) | set(real["unit"])),
+        n = {int(x["fy"]): float(x["value"]) for x in nom}
+        r = {int(x["fy"]): float(x["value"]) for x in real}
+        if {x["unit"] for x in nom} != {"trillion JPY"} or not all(x["unit"].startswith("trillion JPY") for x in real):
+            raise SpendcalcError("gdp.csv units", sorted({x["unit"] for x in nom} | {x["unit"] for x in real}),
                                  "nominal and real GDP in trillion JPY")
         out[str(vintage)] = MappingProxyType({y: n[y] / r[y] for y in sorted(n) if y in r})
     return MappingProxyType(out)
@@ -305,8 +349,7 @@ def history_table(data_dir: Path | None = None) -> pd.DataFrame:
     """All bundled figures as one long table: ``series, fiscal_year, value, unit, source, ...``."""
     frames = []
     for name in TABLES:
-        df, _ = read_table(name, data_dir)
-        df = df.assign(table=name)
+        df = _rows(name, data_dir).assign(table=name)
         df["source"] = df["source_title"] + " <" + df["source_url"] + ">"
         frames.append(df)
     out = pd.concat(frames, ignore_index=True)
@@ -417,7 +460,13 @@ def read_scenario_file(path: str | Path) -> Scenario:
 
 @lru_cache(maxsize=1)
 def _builtins() -> tuple[Scenario, ...]:
-    return tuple(read_scenario_file(SCENARIO_DIR / f"{name}.yaml") for name in BUILTIN_ORDER)
+    return tuple(_builtin(name) for name in BUILTIN_ORDER)
+
+
+@lru_cache(maxsize=len(BUILTIN_ORDER))
+def _builtin(name: str) -> Scenario:
+    """One built-in scenario, read from ``data/scenarios/<name>.yaml`` once per process."""
+    return read_scenario_file(SCENARIO_DIR / f"{name}.yaml")
 
 
 def builtin_scenarios() -> list[Scenario]:
@@ -430,6 +479,10 @@ def get_scenario(name_or_path: str | Path | Scenario) -> Scenario:
     if isinstance(name_or_path, Scenario):
         return name_or_path
     text = str(name_or_path)
+    if text in BUILTIN_ORDER:  # one built-in: read its own file only (each is checked when read)
+        sc = _builtin(text)
+        if sc.name == text:
+            return sc
     for sc in _builtins():
         if sc.name == text:
             return sc
@@ -451,18 +504,21 @@ def read_population(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
     Returns ``(df, meta)`` with columns ``year, population, kind, source`` (``kind``: actual,
     estimate = derived by one addition, projection = IPSS 2023 medium variant).
     """
-    df, meta = read_table("population", data_dir)
-    d = df[(df["series"] == "population_total") & df["is_default"]]
-    units = d["unit"].str.replace("million persons", "1e6", regex=False)
-    if set(units) != {"1e6"}:
-        raise SpendcalcError("population.csv units", sorted(set(d["unit"])), "million persons")
+    return _population_rows(data_dir), _sidecar("population", data_dir)
+
+
+def _population_rows(data_dir: Path | None = None) -> pd.DataFrame:
+    """The rows of :func:`read_population`."""
+    d = [r for r in _records("population", data_dir) if r["series"] == "population_total" and r["is_default"]]
+    if {r["unit"].replace("million persons", "1e6") for r in d} != {"1e6"}:
+        raise SpendcalcError("population.csv units", sorted({r["unit"] for r in d}), "million persons")
     out = pd.DataFrame({
-        "year": d["fy"].astype(int).to_numpy(),
-        "population": d["value"].astype(float).to_numpy() * 1e6,
-        "kind": d["kind"].to_numpy(),
-        "source": [_source(r) for _, r in d.iterrows()],
+        "year": np.array([int(r["fy"]) for r in d], dtype=np.int64),
+        "population": np.array([r["value"] for r in d], dtype=float) * 1e6,
+        "kind": np.array([r["kind"] for r in d], dtype=object),
+        "source": [_source(r) for r in d],
     })
-    return out.sort_values("year", ignore_index=True), meta
+    return out.sort_values("year", ignore_index=True)
 
 
 def read_calendar_gdp(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
@@ -494,7 +550,7 @@ def bridge_figures(data_dir: Path | None = None) -> pd.DataFrame:
     """
     frames = []
     for table in ("defense_budget", "framework"):
-        df, _ = read_table(table, data_dir)
+        df = _rows(table, data_dir)
         d = df[df["is_default"] & df["unit"].str.endswith("JPY") & df["fy"].notna()].copy()
         status = [k if k in STATUSES else ("plan" if table == "framework" or "draft" in str(dfn).lower()
                                            else "actual")
@@ -535,7 +591,7 @@ def sipri_inputs(data_dir: Path | None = None) -> dict[str, object]:
     figure as ``estimate``), ``gdp_fy`` (vintage -> FY -> yen), ``gdp_cy_first`` (CY -> yen),
     ``fx`` (CY -> JPY per USD), ``sipri_share``/``sipri_usd``/``sipri_jpy`` (CY -> value, source).
     """
-    budget, _ = read_table("defense_budget", data_dir)
+    budget = _rows("defense_budget", data_dir)
     d = budget[budget["is_default"]]
     mod_initial = {int(r["fy"]): (_jpy(r["value"], r["unit"]), _source(r))
                    for _, r in d[d["series"] == "mod_budget_initial"].iterrows()}
@@ -548,7 +604,7 @@ def sipri_inputs(data_dir: Path | None = None) -> dict[str, object]:
     for _, r in s[s["series"] == "mod_supplementary_approx"].iterrows():
         supplementary.setdefault(int(r["fy"]), (_jpy(r["value"], r["unit"]), "estimate",
                                                 f"{_source(r)} (approximate: {r['unit']})"))
-    gdp, _ = read_gdp_history(data_dir)
+    gdp = _gdp_history_rows(data_dir)
     gdp_fy = {str(v): dict(zip(g["fiscal_year"].astype(int), g["nominal_gdp_jpy"], strict=True))
               for v, g in gdp.groupby("vintage")}
 
@@ -558,7 +614,7 @@ def sipri_inputs(data_dir: Path | None = None) -> dict[str, object]:
 
     cy, _ = read_calendar_gdp(data_dir)  # ESRI first estimates, in data/gdp.csv
     cy = cy[cy["vintage"] == default_value("calendar_gdp_vintage", data_dir)]
-    fx, _ = read_fx(data_dir)
+    fx = _rows("fx", data_dir)
     annual = fx[(fx["series"] == "jpy_per_usd_annual_avg") & fx["is_default"]]
     return {
         "mod_initial": mod_initial,
@@ -581,10 +637,8 @@ def nato_components(data_dir: Path | None = None) -> list[tuple[int, str, float,
     the FY2027 plan composition of the 2% target (data/framework.csv, status ``plan``)."""
     from spendcalc.nato import FRAMEWORK_SERIES
 
-    df, _ = read_table("framework", data_dir)
-    d = df[df["is_default"] & df["series"].isin(list(FRAMEWORK_SERIES))]
     return [(int(r["fy"]), FRAMEWORK_SERIES[r["series"]], _jpy(r["value"], r["unit"]), "plan", _source(r))
-            for _, r in d.iterrows()]
+            for r in _records("framework", data_dir) if r["is_default"] and r["series"] in FRAMEWORK_SERIES]
 
 
 def nato_split(data_dir: Path | None = None) -> pd.DataFrame:
@@ -594,10 +648,7 @@ def nato_split(data_dir: Path | None = None) -> pd.DataFrame:
     return split(nato_components(data_dir))
 
 
-_read_budget_history_without_nato = read_budget_history
-
-
-def read_budget_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:  # noqa: F811
+def read_budget_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dict]:
     """Spending actuals by scope and basis, in yen, including the NATO-style scopes.
 
     Returns ``(df, meta)`` with columns ``scope, basis, fiscal_year, spending_jpy, status,
@@ -606,7 +657,14 @@ def read_budget_history(data_dir: Path | None = None) -> tuple[pd.DataFrame, dic
     and ``nato-related`` (initial basis) exist for the fiscal years whose components are all
     bundled (:func:`nato_split`).
     """
-    df, meta = _read_budget_history_without_nato(data_dir)
-    nato = nato_split(data_dir).assign(basis="initial")[list(df.columns)]
-    out = pd.concat([df, nato], ignore_index=True)
-    return out.sort_values(["scope", "basis", "fiscal_year"], ignore_index=True), meta
+    return _budget_rows(data_dir), _sidecar("defense_budget", data_dir)
+
+
+def _budget_rows(data_dir: Path | None = None) -> pd.DataFrame:
+    """The rows of :func:`read_budget_history`."""
+    rows = _budget_rows_without_nato(data_dir)
+    nato = nato_split(data_dir)
+    rows += zip(nato["scope"].tolist(), ["initial"] * len(nato), nato["fiscal_year"].tolist(),
+                nato["spending_jpy"].tolist(), nato["status"].tolist(), nato["source"].tolist(), strict=True)
+    rows.sort(key=lambda r: r[:3])  # stable, as pandas' sort on several columns: one frame, built once
+    return pd.DataFrame(rows, columns=_BUDGET_COLUMNS)

@@ -25,8 +25,10 @@ This module imports numpy and pandas only (no file I/O, no plotting, no UI).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, replace
+from dataclasses import fields, replace
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -105,18 +107,20 @@ def project(scenarios: Sequence[Scenario], assumptions: Assumptions, history: Hi
     real_ratio = real_price_ratio(history, assumptions, years)
     fx = fx_rates_jpy_per_usd(history, assumptions, years)
     pop, pop_status = population_persons(history, years)
-    for sc in scenarios:
+    for sc in scenarios:  # every check before any number, in the order of the scenarios
         validate_against_history(sc, history)
-        spend, spend_status, anchor_year = scenario_spending_jpy(sc, assumptions, history, years, gdp)
-        if common is None:
-            base, _, _ = scenario_spending_jpy(baseline_for(sc), assumptions, history, years, gdp)
-        else:
-            base = common
-        wide = derived_measures(spend, base, gdp, years, sc, assumptions, fx, real_ratio,
+        history.anchor(sc.scope, sc.basis)
+    # all scenarios (and, for the 'own' baseline, their flat baselines) in one vectorised step
+    batch = list(scenarios) + ([baseline_for(sc) for sc in scenarios] if common is None else [])
+    spend, spend_status, anchors = scenarios_spending_jpy(batch, assumptions, history, years, gdp)
+    n = len(scenarios)
+    for i, sc in enumerate(scenarios):
+        base = common if common is not None else spend[n + i]
+        wide = derived_measures(spend[i], base, gdp, years, sc, assumptions, fx, real_ratio,
                                 population=pop)
-        statuses = _measure_statuses(sc, wide, spend_status, gdp_status, pop_status)
+        statuses = _measure_statuses(sc, wide, spend_status[i], gdp_status, pop_status)
         parts.append((sc, {m: v[shown] for m, v in wide.items()}, {m: v[shown] for m, v in statuses.items()}))
-        methodology[sc.name] = methodology_for(sc, assumptions, history, anchor_year, baseline)
+        methodology[sc.name] = methodology_for(sc, assumptions, history, int(anchors[i]), baseline)
     out = _tidy(years[shown], parts)
     out.attrs["methodology"] = methodology
     out.attrs["assumptions"] = assumptions_record(assumptions)
@@ -278,9 +282,8 @@ def gdp_lookup(history: History, vintage: str) -> dict[int, float]:
 
 
 def last_actual_gdp(history: History, vintage: str) -> tuple[int, float]:
-    lookup = gdp_lookup(history, vintage)
-    year = max(lookup)
-    return year, lookup[year]
+    _, year, value, _ = _indexed(history).gdp(vintage)
+    return year, value
 
 
 def growth_rates(history: History, assumptions: Assumptions, years: np.ndarray) -> np.ndarray:
@@ -333,25 +336,25 @@ def nominal_gdp_jpy(history: History, assumptions: Assumptions,
     Returns ``(values, status_codes)`` with status 0 (actual) or 3 (projection); years before
     the vintage's first year are NaN.
     """
-    lookup = gdp_lookup(history, assumptions.gdp_vintage)
-    last_year = max(lookup)
-    actual = np.array([lookup.get(int(y), np.nan) for y in years])
+    _, last_year, last_gdp, dense = _indexed(history).gdp(assumptions.gdp_vintage)
+    values, _ = dense.at(years)
     future = years > last_year
-    values = actual.copy()
     if future.any():
         fyears = np.arange(last_year + 1, int(years.max()) + 1)
         g = growth_rates(history, assumptions, fyears)
-        path = lookup[last_year] * np.cumprod(1.0 + g)
+        path = last_gdp * np.cumprod(1.0 + g)
         values[future] = path[years[future] - last_year - 1]
     actual_code = 2 if assumptions.gdp_vintage in OUTLOOK_VINTAGES else 0  # an outlook: estimate
     return values, np.where(future, _PROJECTED, actual_code)
 
 
-def spending_paths_jpy(years: np.ndarray, anchor_year: int, anchor_jpy: float, denom: np.ndarray,
-                       target_share: np.ndarray, target_year: np.ndarray, path: np.ndarray,
-                       after: np.ndarray, target_year_jpy: np.ndarray | None = None) -> np.ndarray:
+def spending_paths_jpy(years: np.ndarray, anchor_year: int | np.ndarray, anchor_jpy: float | np.ndarray,
+                       denom: np.ndarray, target_share: np.ndarray, target_year: np.ndarray,
+                       path: np.ndarray, after: np.ndarray,
+                       target_year_jpy: np.ndarray | None = None) -> np.ndarray:
     """Spending for n scenarios over ``years`` (after the anchor; earlier columns are NaN). [JPY]
 
+    ``anchor_year`` and ``anchor_jpy`` are one anchor for every row or one per row (n,).
     ``denom`` is (n, len(years)) in yen and must cover ``target_year`` and ``anchor_year``;
     ``path`` and ``after`` are integer codes (see ``_PATH_CODE``, ``_AFTER_CODE``).
     ``target_year_jpy`` (n,) gives the bundled spending of a target year at or before the anchor
@@ -360,22 +363,25 @@ def spending_paths_jpy(years: np.ndarray, anchor_year: int, anchor_jpy: float, d
     """
     n = denom.shape[0]
     y = years[None, :]
+    anchor = np.broadcast_to(np.asarray(anchor_year), (n,))
     ti = np.clip(target_year - years[0], 0, years.size - 1)
-    ai = anchor_year - years[0]
+    ai = anchor - years[0]
     rows = np.arange(n)
     share_t = np.where(np.isnan(target_share), 0.0, target_share)
     target_jpy = share_t * denom[rows, ti]
     if target_year_jpy is not None:
-        known = (target_year <= anchor_year) & np.isfinite(target_year_jpy)
+        known = (target_year <= anchor) & np.isfinite(target_year_jpy)
         target_jpy = np.where(known, target_year_jpy, target_jpy)
-    span = np.maximum(target_year - anchor_year, 1)
-    t = np.clip((y - anchor_year) / span[:, None], 0.0, 1.0)
-    due = (target_year <= anchor_year)[:, None]
+    span = np.maximum(target_year - anchor, 1)
+    a_col = anchor[:, None]
+    t = np.clip((y - a_col) / span[:, None], 0.0, 1.0)
+    due = (target_year <= anchor)[:, None]
     t = np.where(due, 1.0, t)
-    s0 = anchor_jpy
+    s0 = np.broadcast_to(np.asarray(anchor_jpy, dtype=float), (n,))[:, None]
     st = target_jpy[:, None]
+    inside = (ai >= 0) & (ai < years.size)
     with np.errstate(divide="ignore", invalid="ignore"):
-        share0 = s0 / denom[:, ai][:, None] if 0 <= ai < years.size else np.nan
+        share0 = np.where(inside, s0[:, 0] / denom[rows, np.clip(ai, 0, years.size - 1)], np.nan)[:, None]
         linear_yen = s0 + (st - s0) * t
         const_growth = s0 * (st / s0) ** t
         linear_share = (share0 + (share_t[:, None] - share0) * t) * denom
@@ -383,38 +389,117 @@ def spending_paths_jpy(years: np.ndarray, anchor_year: int, anchor_jpy: float, d
     before = np.select([p == 0, p == 1, p == 2], [linear_yen, const_growth, linear_share], s0)
     hold_share = share_t[:, None] * denom
     after_vals = np.where(after[:, None] == 0, hold_share, st)
-    out = np.where((y > target_year[:, None]) | (due & (y > anchor_year)), after_vals, before)
+    out = np.where((y > target_year[:, None]) | (due & (y > a_col)), after_vals, before)
     out = np.where(p == 3, s0, out)
-    return np.where(y > anchor_year, out, np.nan)
+    return np.where(y > a_col, out, np.nan)
 
 
 def scenario_spending_jpy(sc: Scenario, assumptions: Assumptions, history: History, years: np.ndarray,
                           gdp: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
     """Bundled figures up to the anchor, then the scenario's path. Returns (jpy, status, anchor)."""
-    anchor_year, anchor_jpy = history.anchor(sc.scope, sc.basis)
-    table = spending_table(history, sc.scope, sc.basis)
-    hist = {y: v for y, (v, _) in table.items()}
-    hstat = {y: st for y, (_, st) in table.items()}
+    values, status, anchors = scenarios_spending_jpy([sc], assumptions, history, years, gdp)
+    return values[0], status[0], int(anchors[0])
+
+
+def scenarios_spending_jpy(scs: Sequence[Scenario], assumptions: Assumptions, history: History,
+                           years: np.ndarray, gdp: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Bundled figures up to each anchor, then each scenario's path, for all scenarios at once.
+
+    ``gdp`` is :func:`nominal_gdp_jpy` over ``years``. Returns ``(jpy, status)``, each
+    (len(scs), len(years)), and the anchor years (len(scs),).
+    """
+    index = _indexed(history)
+    anchors = [history.anchor(sc.scope, sc.basis) for sc in scs]
+    anchor_year = np.array([y for y, _ in anchors], dtype=np.int64)
+    anchor_jpy = np.array([v for _, v in anchors], dtype=float)
     # the path needs the denominator from the anchor year to the target year
-    lo = min(int(years[0]), anchor_year)
-    hi = max(int(years[-1]), sc.target_year or 0)
+    lo = min(int(years[0]), int(anchor_year.min()))
+    hi = max(int(years[-1]), max(sc.target_year or 0 for sc in scs))
     full = np.arange(lo, hi + 1)
-    if lo < years[0] or hi > years[-1]:
-        full_gdp, _ = nominal_gdp_jpy(history, assumptions, full)
-    else:
-        full_gdp = gdp
-    denom = full_gdp if sc.denominator == "same-year" else np.full(full.size, assumptions.reference_gdp_jpy)
-    proj = spending_paths_jpy(full, anchor_year, anchor_jpy, denom[None, :],
-                              np.array([np.nan if sc.target_share is None else sc.target_share]),
-                              np.array([sc.target_year if sc.target_year is not None else anchor_year]),
-                              np.array([_PATH_CODE[sc.path]]), np.array([_AFTER_CODE[sc.after_target]]),
-                              np.array([hist.get(sc.target_year or 0, np.nan)]))[0]
-    proj = proj[(full >= years[0]) & (full <= years[-1])]
-    values = np.array([hist.get(int(y), np.nan) for y in years])
-    values = np.where(years > anchor_year, proj, values)
-    status = np.array([_STATUS_CODE.get(hstat.get(int(y), ""), _PROJECTED) for y in years])
-    status = np.where(years > anchor_year, _PROJECTED, status)
-    return values, status, anchor_year
+    full_gdp = gdp if lo == years[0] and hi == years[-1] else nominal_gdp_jpy(history, assumptions, full)[0]
+    same_year = np.array([sc.denominator == "same-year" for sc in scs])
+    denom = np.where(same_year[:, None], full_gdp[None, :], assumptions.reference_gdp_jpy)
+    tables = [index.spending(sc.scope, sc.basis) for sc in scs]
+    target_year = np.array([sc.target_year if sc.target_year is not None else ay
+                            for sc, ay in zip(scs, anchor_year.tolist(), strict=True)], dtype=np.int64)
+    proj = spending_paths_jpy(full, anchor_year, anchor_jpy, denom,
+                              np.array([np.nan if sc.target_share is None else sc.target_share for sc in scs]),
+                              target_year,
+                              np.array([_PATH_CODE[sc.path] for sc in scs]),
+                              np.array([_AFTER_CODE[sc.after_target] for sc in scs]),
+                              np.array([t.at(np.array([sc.target_year or 0]))[0][0]
+                                        for sc, t in zip(scs, tables, strict=True)]))
+    proj = proj[:, int(years[0]) - lo:int(years[-1]) - lo + 1]
+    bundled = [t.at(years) for t in tables]
+    values = np.array([v for v, _ in bundled])
+    status = np.array([c for _, c in bundled])
+    later = years[None, :] > anchor_year[:, None]
+    return np.where(later, proj, values), np.where(later, _PROJECTED, status), anchor_year
+
+
+class _Dense:
+    """One bundled series as dense arrays from its first to its last year (NaN / projected code
+    where a year is missing), so that looking up many years is one indexing step."""
+
+    def __init__(self, table: Mapping[int, float | tuple[float, str]]) -> None:
+        items = {int(y): (v if isinstance(v, tuple) else (v, "")) for y, v in table.items()}
+        self.first = min(items) if items else 0
+        size = (max(items) - self.first + 1) if items else 0
+        self.values = np.full(size, np.nan)
+        self.codes = np.full(size, _PROJECTED)
+        for year, (value, status) in items.items():
+            self.values[year - self.first] = value
+            self.codes[year - self.first] = _STATUS_CODE.get(status, _PROJECTED)
+
+    def at(self, years: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(values, status codes) for ``years``: NaN and the projected code where none is bundled."""
+        i = years - self.first
+        ok = (i >= 0) & (i < self.values.size)
+        j = np.where(ok, i, 0)
+        if not self.values.size:
+            return np.full(years.size, np.nan), np.full(years.size, _PROJECTED)
+        return np.where(ok, self.values[j], np.nan), np.where(ok, self.codes[j], _PROJECTED)
+
+
+class _HistoryIndex:
+    """The lookups the model makes into one History, built on first use and kept with it (it
+    holds no reference to the History, so that the History can be collected with its index)."""
+
+    def __init__(self, history: History, *, keep: bool = False) -> None:
+        # a weak reference when the index is kept beside the History, a strong one for one call
+        self._history = (lambda: history) if keep else weakref.ref(history)
+        self._spending: dict[tuple[str, str], _Dense] = {}
+        self._gdp: dict[str, tuple[dict[int, float], int, float, _Dense]] = {}
+
+    def spending(self, scope: str, basis: str) -> _Dense:
+        key = (scope, basis)
+        if key not in self._spending:
+            self._spending[key] = _Dense(spending_table(self._history(), scope, basis))
+        return self._spending[key]
+
+    def gdp(self, vintage: str) -> tuple[dict[int, float], int, float, _Dense]:
+        """``(lookup, last year, last GDP, dense)`` of one vintage's actual GDP."""
+        if vintage not in self._gdp:
+            series = self._history().gdp_series(vintage)  # names the missing vintage
+            lookup = dict(zip(series.years.tolist(), series.jpy.tolist(), strict=True))
+            last = max(lookup)
+            self._gdp[vintage] = (lookup, last, lookup[last], _Dense(lookup))
+        return self._gdp[vintage]
+
+
+_INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _indexed(history: History) -> _HistoryIndex:
+    """The :class:`_HistoryIndex` of ``history``, built once per History object."""
+    try:
+        return _INDEXES[history]
+    except KeyError:
+        pass
+    except TypeError:  # an object that cannot be weakly referenced: index it for this call
+        return _HistoryIndex(history, keep=True)
+    index = _INDEXES[history] = _HistoryIndex(history)
+    return index
 
 
 def baseline_for(sc: Scenario) -> Scenario:
@@ -705,7 +790,7 @@ def methodology_for(sc: Scenario, a: Assumptions, history: History, anchor_year:
 
 def assumptions_record(a: Assumptions) -> dict:
     """The assumptions as a plain dict (JSON-ready)."""
-    rec = asdict(a)
+    rec = {f.name: getattr(a, f.name) for f in fields(a)}  # every field but one is a scalar
     rec["growth_overrides"] = [list(x) for x in a.growth_overrides]
     return rec
 
@@ -714,38 +799,46 @@ def _tidy(years: np.ndarray, parts: list[tuple[Scenario, dict[str, np.ndarray], 
           ) -> pd.DataFrame:
     """One tidy frame for all scenarios, built in one step (rows without a value are left out).
 
-    ``parts`` holds, per scenario, its measures and their status codes over ``years``. The text
-    columns are assembled from small lookup arrays by index, so pandas converts each of them to
-    its string type once for the whole frame.
+    ``parts`` holds, per scenario, its measures and their status codes over ``years``. Values and codes are stacked to (scenario, measure, year)
+    arrays, so one mask picks the rows, in that order. The text columns are taken by index
+    from small arrays of pandas' string type, built once (measure, unit, status) or once per
+    call (the scenarios' names and methodology): no string is converted row by row.
     """
-    n = years.size
-    codes, values, statuses = [], [], []
-    for i, (_sc, wide, status) in enumerate(parts):
-        measures = list(wide)
-        vals = np.concatenate([wide[m] for m in measures])
-        keep = ~np.isnan(vals)
-        measure_idx = np.repeat([_MEASURE_INDEX[m] for m in measures], n)[keep]
-        codes.append((np.full(measure_idx.size, i), np.tile(years, len(measures))[keep], measure_idx))
-        values.append(vals[keep])
-        statuses.append(np.concatenate([status[m] for m in measures])[keep])
-    sc_idx = np.concatenate([c[0] for c in codes])
-    measure_idx = np.concatenate([c[2] for c in codes])
+    measures = list(parts[0][1])  # every scenario has the same measures (derived_measures)
+    values = np.stack([np.stack([wide[m] for m in measures]) for _, wide, _ in parts])
+    codes = np.stack([np.stack([status[m] for m in measures]) for _, _, status in parts])
+    keep = ~np.isnan(values)
+    sc_idx, position, year_idx = np.nonzero(keep)
+    measure_idx = np.array([_MEASURE_INDEX[m] for m in measures])[position]
     scs = [p[0] for p in parts]
-
-    def pick(texts: list[str], idx: np.ndarray) -> np.ndarray:
-        return np.array(texts, dtype=object)[idx]
-
+    n = len(scs)
+    texts = _strings((*(s.name for s in scs), *(s.scope for s in scs), *(s.denominator for s in scs),
+                      *(s.basis for s in scs)))
+    fixed = _fixed_strings()
     return pd.DataFrame({
-        "scenario": pick([s.name for s in scs], sc_idx),
-        "fiscal_year": np.concatenate([c[1] for c in codes]),
-        "status": _STATUS.astype(object)[np.concatenate(statuses)],
-        "measure": pick(_MEASURE_NAMES, measure_idx),
-        "unit": pick([MEASURES[m] for m in _MEASURE_NAMES], measure_idx),
-        "value": np.concatenate(values),
-        "scope": pick([s.scope for s in scs], sc_idx),
-        "denominator": pick([s.denominator for s in scs], sc_idx),
-        "basis": pick([s.basis for s in scs], sc_idx),
-    })
+        "scenario": texts.take(sc_idx),
+        "fiscal_year": years[year_idx],
+        "status": fixed["status"].take(codes[keep]),
+        "measure": fixed["measure"].take(measure_idx),
+        "unit": fixed["unit"].take(measure_idx),
+        "value": values[keep],
+        "scope": texts.take(sc_idx + n),
+        "denominator": texts.take(sc_idx + 2 * n),
+        "basis": texts.take(sc_idx + 3 * n),
+    }, copy=False)
+
+
+@lru_cache(maxsize=64)
+def _strings(texts: tuple[str, ...]) -> pd.api.extensions.ExtensionArray:
+    """``texts`` as an array of the string type pandas gives a text column (its default); cached
+    (the same scenarios are projected again and again), never modified (``take`` copies)."""
+    return pd.Series(np.array(texts, dtype=object)).array
+
+
+def _fixed_strings() -> dict[str, pd.api.extensions.ExtensionArray]:
+    """Status, measure and unit names as string arrays (built on first use)."""
+    return {"status": _strings(tuple(_STATUS)), "measure": _strings(tuple(_MEASURE_NAMES)),
+            "unit": _strings(tuple(MEASURES[m] for m in _MEASURE_NAMES))}
 
 
 def methodology_table(tidy: pd.DataFrame) -> pd.DataFrame:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from spendcalc.assumptions import Assumptions, Scenario
+from spendcalc.chartdata import ChartData, Series
 from spendcalc.output import csv_text as safe_csv_text
 from spendcalc.units import convert
 
@@ -265,3 +266,97 @@ def readable_table(tidy: pd.DataFrame, scenario: str, lang: str = "en") -> pd.Da
     bare.attrs = {"methodology": {scenario: {"price_base_year": base}}}  # what the header needs
     present = set(bare["measure"])
     return answers.readable_table(bare, scenario, [m for m in READABLE_MEASURES if m in present], lang)
+
+
+def chart_spec(data: ChartData) -> dict:
+    """The vega-lite spec of one :class:`spendcalc.chartdata.ChartData`: the same series, title,
+    axis labels, targets, claims and legend entries as the downloaded (matplotlib) chart.
+
+    Lines: solid through decided years, dashed through projections (filled dots: decided,
+    hollow: projected); a series another covers is drawn wider underneath. The legend's extra
+    entries (line styles, the key to the article numbers) are the title's subtitle lines.
+    """
+    values = [{"scenario": s.key, "label": _legend_text(s), "fiscal_year": x, "shown": y,
+               "status": st, "projection": st == "projection", "width": 2.2 * s.width,
+               "order": i}
+              for i, s in enumerate(data.series) if s.kind == "line" and s.panel == 0
+              for x, y, st in zip(s.x, s.y, s.status, strict=True)]
+    lines = [s for s in data.series if s.kind == "line" and s.panel == 0]
+    labels = [_legend_text(s) for s in lines]
+    unit = {"percent": "%"}.get(data.unit, "")
+    x = {"field": "fiscal_year", "type": "quantitative", "title": data.xlabel,
+         "axis": {"format": "d", "tickMinStep": 1}, "scale": {"zero": False}}
+    y = {"field": "shown", "type": "quantitative", "title": data.ylabel,
+         "axis": {"labelExpr": f"datum.label + '{unit}'"} if unit else {}}
+    color = {"field": "label", "type": "nominal", "title": None,
+             "scale": {"domain": labels, "range": [s.color for s in lines]},
+             "legend": {"orient": "bottom", "columns": 1, "labelLimit": 600}}
+    tooltip = [{"field": "label", "type": "nominal", "title": None},
+               {"field": "fiscal_year", "type": "quantitative", "format": "d"},
+               {"field": "status", "type": "nominal"},
+               {"field": "shown", "type": "quantitative", "title": data.ylabel, "format": ",.2f"}]
+    enc = {"x": x, "y": y, "color": color, "detail": {"field": "scenario"}}
+    layers = [{"mark": {"type": "line"}, "transform": [{"filter": "!datum.projection"}],
+               "encoding": enc | {"strokeWidth": {"field": "width", "type": "quantitative",
+                                                  "scale": None}}},
+              {"mark": {"type": "line", "strokeDash": [6, 3]},
+               "transform": [{"filter": "datum.projection || datum.last_decided"}],
+               "encoding": enc | {"strokeWidth": {"field": "width", "type": "quantitative",
+                                                  "scale": None}}},
+              {"mark": {"type": "point", "size": 30, "filled": True},
+               "transform": [{"filter": "!datum.projection"}], "encoding": enc | {"tooltip": tooltip}},
+              {"mark": {"type": "point", "size": 30, "filled": False},
+               "transform": [{"filter": "datum.projection"}], "encoding": enc | {"tooltip": tooltip}}]
+    _mark_last_decided(values)
+    subtitle = [data.subtitle] + [text for kind, text in data.legend if kind in ("claim", "claim_level", "key")]
+    return {"title": {"text": data.title, "subtitle": [s for s in subtitle if s], "anchor": "start"},
+            "data": {"values": values}, "layer": [*layers, *_level_layers(data), *_point_layers(data)]}
+
+
+def _legend_text(s: Series) -> str:
+    text = " ".join(s.label.split())
+    return f"{text} ({s.same_as})" if s.same_as else text
+
+
+def _mark_last_decided(values: list[dict]) -> None:
+    """Flag each series' last decided point, where its dashed projection starts."""
+    last: dict[str, dict] = {}
+    for v in values:
+        v["last_decided"] = False
+        if not v["projection"]:
+            last[v["scenario"]] = v
+    for v in last.values():
+        v["last_decided"] = True
+
+
+def _level_layers(data: ChartData) -> list[dict]:
+    levels = [{"shown": lv.value, "label": lv.label, "kind": lv.kind, "ids": lv.ids}
+              for lv in data.levels if lv.kind in ("target", "claim")]
+    if not levels:
+        return []
+    enc = {"y": {"field": "shown", "type": "quantitative"},
+           "tooltip": [{"field": f, "type": "nominal"} for f in ("label", "ids")]}
+    return [{"data": {"values": levels}, "encoding": enc | {"strokeDash": {
+                "field": "kind", "type": "nominal", "legend": None,
+                "scale": {"domain": ["target", "claim"], "range": [[2, 2], [6, 3, 1, 3]]}}},
+             "mark": {"type": "rule", "color": "black"}},
+            {"data": {"values": levels}, "encoding": enc | {"text": {"field": "label"}},
+             "mark": {"type": "text", "align": "left", "x": 4, "dy": -8, "fontSize": 11}}]
+
+
+def _point_layers(data: ChartData) -> list[dict]:
+    points = [{"fiscal_year": p.x, "shown": p.y, "label": p.label, "claim_id": p.ids,
+               "article": ", ".join(p.articles), "row": i} for i, p in enumerate(data.claims)]
+    if not points:
+        return []
+    enc = {"x": {"field": "fiscal_year", "type": "quantitative"},
+           "y": {"field": "shown", "type": "quantitative"},
+           "tooltip": [{"field": f, "type": "nominal"} for f in ("label", "claim_id", "article")]}
+    layers = [{"data": {"values": points}, "encoding": enc,
+               "mark": {"type": "point", "shape": "diamond", "size": 140, "color": "black",
+                        "filled": True}}]
+    for parity, dy in ((0, -10), (1, 14)):
+        layers.append({"data": {"values": points}, "encoding": enc | {"text": {"field": "label"}},
+                       "transform": [{"filter": f"datum.row % 2 == {parity}"}],
+                       "mark": {"type": "text", "align": "left", "dx": 8, "dy": dy, "fontSize": 11}})
+    return layers

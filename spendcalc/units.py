@@ -161,6 +161,33 @@ def fx_context(jpy_per_usd: float) -> pint.Context:
     return ctx
 
 
+#: ``(unit as the bundled tables write it, target unit) -> factor``: the conversions the bundled
+#: data needs, done as one float multiplication without pint (importing pint and building its
+#: registry costs ~0.1-0.2 s, more than all the rest of a ``spendcalc project`` run).
+#: tests/test_plain_units.py checks each against pint, for every bundled row that uses it.
+PLAIN_SCALES = MappingProxyType({
+    ("trillion JPY", "JPY"): 1e12,
+    ("billion JPY", "JPY"): 1e9,
+})
+
+
+def to_unit(value: float, unit: str, target: str) -> float:
+    """``value`` in ``unit`` (a bundled table's spelling: ``'trillion JPY'``, ``'percent of GDP'``,
+    ``'JPY per USD'``) converted to ``target``: by :data:`PLAIN_SCALES` where it has the pair,
+    else with pint (which raises on a unit it does not know or of another dimension)."""
+    factor = PLAIN_SCALES.get((unit, target))
+    if factor is not None:
+        return float(value) * factor
+    return pint_to_unit(value, unit, target)
+
+
+def pint_to_unit(value: float, unit: str, target: str) -> float:
+    """``value`` in a bundled table's ``unit`` converted to ``target`` with the pint registry."""
+    name = (unit.replace("trillion JPY", "trillion_JPY").replace("billion JPY", "billion_JPY")
+            .replace("percent of GDP", "percent").replace("JPY per USD", "JPY/USD"))
+    return registry().Quantity(float(value), name).to(target).magnitude
+
+
 # ----------------------------------------------------------------------------------------------
 # Strict quantity grammar
 # ----------------------------------------------------------------------------------------------

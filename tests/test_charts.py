@@ -118,7 +118,10 @@ def test_spending_labels_lines_and_note(tidy):
     text = note[0].get_text().replace("\n", " ")
     assert "data/README.md" in text and "500 trillion JPY" in text and "150 JPY per USD" in text
     legend = [t.get_text().replace("\n", " ") for t in ax.get_legend().get_texts()]
-    assert "Rising to 2.8% (test)" in legend
+    # 'up' has the values of 'flat' in FY2024-FY2025: its entry says so, and 'flat' is drawn wider
+    assert "Rising to 2.8% (test) (same as Flat (test baseline), FY2024–FY2025)" in legend
+    flat, up = _lines(ax, "scenario:flat:observed")[0], _lines(ax, "scenario:up:observed")[0]
+    assert flat.get_linewidth() > up.get_linewidth()
 
 
 def test_integer_year_ticks(tidy):
@@ -129,15 +132,19 @@ def test_integer_year_ticks(tidy):
 
 def test_share_claims_targets(tidy):
     claims = _claims()
-    ax = charts.plot_share(tidy, claims=claims)
+    ax = charts.plot_share(tidy, claims=claims, articles={"a.txt": "Paper A, 2025-10-29"})
     assert "%" in ax.get_ylabel() and ax.get_xlabel() == charts.FY_LABEL
     markers = _lines(ax, "claim:")
-    assert len(markers) == len(claims)
-    assert {m.get_gid() for m in markers} == {"claim:c1", "claim:c2", "claim:c3"}
-    targets = _lines(ax, "target:")
+    # one marker per claimed point: c1 and c2 claim the same 2% in FY2025
+    assert {m.get_gid() for m in markers} == {"claim:c1,c2", "claim:c3"}
+    assert sorted((m.get_xdata()[0], m.get_ydata()[0]) for m in markers) == [(2025, 0.02), (2027, 0.025)]
+    targets = _lines(ax, "target:")  # shares as fractions, shown as percent
     assert len(targets) == 1 and targets[0].get_ydata()[0] == pytest.approx(0.028)
     annotations = [c.get_text() for c in ax.texts]
-    assert "2% by FY2025 (a.txt)" in annotations and "2.5% in FY2027 (a.txt)" in annotations
+    assert "2% by FY2025 (a.txt, b.txt)" in annotations and "2.5% in FY2027 (a.txt)" in annotations
+    legend = [t.get_text().replace("\n", " ") for t in ax.get_legend().get_texts()]
+    assert "a.txt: Paper A, 2025-10-29" in legend  # the key to the article numbers
+    assert "b.txt: article in data/articles" in legend
     ax.get_figure(root=True).canvas.draw()
     assert any(t.get_text().endswith("%") for t in ax.get_yticklabels())
     # no targets, no claims
@@ -237,7 +244,7 @@ def test_brief_charts_and_chart_data_on_real_projection(real_tidy):
         data = charts.chart_data(real_tidy, key, claims=claims, simulation=_summary())
         assert len(data) > 0
     share_ax = figs["02-share-of-gdp-with-claims"].axes[0]
-    assert len(_lines(share_ax, "claim:")) == 3
+    assert len(_lines(share_ax, "claim:")) == 2  # FY2025 (c1, c2) and FY2027 (c3)
     assert len(_lines(share_ax, "target:")) == 2  # 2% and 3.5%
     spending = charts.chart_data(real_tidy, "01-spending-trillion-yen")
     assert set(spending["measure"]) == {"spending_jpy"}

@@ -131,3 +131,44 @@ def test_fan_chart_choice(tmp_path, capsys):
     fan = _check_csv(tmp_path / "fixed" / "06-share-fan-original-fy2027.csv", "p50")
     share = fan[fan["measure"] == "share_of_gdp"].set_index("fiscal_year")
     assert share.loc[2030, "p5"] < share.loc[2030, "p95"]
+
+
+@pytest.mark.slow  # > 1 s: writes the chart set
+def test_japanese_chart_set_has_real_japanese_text(tmp_path, capsys):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "Glyph ... missing from font"
+        rc = cli.main(["chart", "--out", str(tmp_path), "--lang", "ja", "--format", "svg",
+                       "--simulate", "none", "--jobs", "1"])
+    assert rc == 0
+    capsys.readouterr()
+    svg = (tmp_path / "02-share-of-gdp-with-claims.svg").read_text(encoding="utf-8")
+    assert "防衛費の対GDP比" in svg and "年度（4月〜翌年3月）" in svg  # text, not paths
+    csv = pd.read_csv(tmp_path / "01-spending-trillion-yen.csv", comment="#")
+    assert list(csv.columns[:2]) == ["scenario", "fiscal_year"]  # CSV columns stay English
+
+
+def test_bad_lang_and_jobs_exit_2(tmp_path, capsys):
+    for args, field in ((["--lang", "fr"], "--lang"), (["--jobs", "0"], "--jobs")):
+        rc = cli.main(["chart", "--out", str(tmp_path / "x"), *args])
+        assert rc == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and f"error: {field}:" in err
+        assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.slow  # > 1 s: writes the chart set twice
+def test_two_processes_write_the_same_images(tmp_path, capsys):
+    for jobs in ("1", "2"):
+        assert cli.main(["chart", "--out", str(tmp_path / jobs), "--format", "png,pdf",
+                         "--simulate", "none", "--scenario", "hold-flat", "--scenario",
+                         "us-ask-3.5pct", "--jobs", jobs]) == 0
+    printed = capsys.readouterr().out.split()
+    one, two = sorted((tmp_path / "1").iterdir()), sorted((tmp_path / "2").iterdir())
+    assert [p.name for p in one] == [p.name for p in two] and len(printed) == 2 * len(one)
+    for a, b in zip(one, two, strict=True):
+        if a.suffix == ".png":
+            assert a.read_bytes() == b.read_bytes(), a.name
+        if a.suffix == ".pdf":
+            assert b.read_bytes()[:5] == b"%PDF-" and b.stat().st_size > 10_000

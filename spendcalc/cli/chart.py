@@ -16,7 +16,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from spendcalc import data
-from spendcalc.cli.options import add_model_options, assumptions_from, scenarios_from
+from spendcalc.cli.options import (
+    add_lang_option,
+    add_model_options,
+    assumptions_from,
+    scenarios_from,
+)
 from spendcalc.errors import SpendcalcError
 from spendcalc.output import terminal_text, write_comments, write_csv
 from spendcalc.schema import parse_whole
@@ -57,6 +62,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--bridge-year", default=str(bridge_year), metavar="FY",
                    help=f"fiscal year of the scope waterfall 07-bridge-FYnnnn (default {bridge_year}, the "
                    "last year whose components are all published budgets)")
+    add_lang_option(p)  # every title, axis, legend and note; file names and CSV columns stay the same
+    p.add_argument("--jobs", default="1", metavar="N|auto",
+                   help="processes rendering the image files at once, 1-8, or auto (one per core, "
+                   "at most 2); default 1")
     add_model_options(p)
     p.set_defaults(func=cmd_chart)
 
@@ -153,48 +162,42 @@ def out_folder(text: str) -> Path:
     return path
 
 
+def parse_jobs(text: str) -> int:
+    """``auto`` (the cores, at most 2) or a whole number of processes from 1 to 8."""
+    if str(text) == "auto":
+        return max(1, min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                          else os.cpu_count() or 1))
+    allowed = "auto or a whole number of processes from 1 to 8"
+    n = parse_whole(str(text), field="--jobs", allowed=allowed)
+    if not 1 <= n <= 8:
+        raise SpendcalcError("--jobs", text, allowed)
+    return n
+
+
 def cmd_chart(args: argparse.Namespace) -> None:
     """Write the charts in each requested format and one CSV per chart; print the paths.
 
-    All flags are checked and every chart is drawn before anything is written. The files are
-    written into a temporary folder beside ``--out`` and moved into place only when the whole
-    set is complete (:func:`write_set`); on any failure nothing is left behind.
+    All flags are checked and every chart is drawn before anything is written (with ``--jobs``
+    over 1 also rendered, in parallel). The files are written into a temporary folder beside
+    ``--out`` and moved into place only when the whole set is complete (:func:`write_set`); on
+    any failure nothing is left behind.
     """
+    from spendcalc.i18n import check_lang
+
     formats = parse_formats(args.format)
     dpi = parse_dpi(args.dpi)
     n_paths = parse_paths(args.paths)
+    lang = check_lang(args.lang, "--lang")
+    jobs = parse_jobs(args.jobs)
     out = out_folder(args.out)
-    # charts build Figure objects directly (no pyplot), so no GUI backend is ever involved
-    from spendcalc import charts, data, model
-    from spendcalc.api import claim_markers
-
     scenarios = scenarios_from(args)
     assumptions = assumptions_from(args)
     fan = fan_scenario(args.simulate, scenarios)
     try:
-        history = data.load_history()
-        tidy = model.project(scenarios, assumptions, history)
-        claims = claim_markers(tidy)
-        simulation = None
-        if fan is not None:
-            from spendcalc.simulate import simulate
-
-            simulation = simulate(fan, paths=n_paths, seed=0, assumptions=assumptions,
-                                  history=history, measured_on="same-year")
-        figures = charts.brief_charts(tidy, claims=claims, simulation=simulation)
-        keys = list(figures)
-        meta = tidy.attrs.get("methodology", {})
-        files: dict[str, object] = {}
-        for key, fig in figures.items():
-            for fmt in formats:
-                files[f"{key}.{fmt}"] = ("image", fig, fmt)
-            rows = charts.chart_data(tidy, key, claims=claims, simulation=simulation)
-            shown = [n for n in meta if n in set(rows.get("scenario", ()))]
-            note = charts.methodology_note(tidy, shown)
-            if simulation is not None and key == keys[-1]:
-                note = charts.fan_note(tidy, simulation)
-            files[f"{key}.csv"] = ("csv", rows, csv_comments(key, note, {n: meta[n] for n in shown}))
-        files.update(bridge_files(args, formats))
+        files = chart_files(scenarios, assumptions, fan, n_paths, formats, lang)
+        files.update(bridge_files(args, formats, lang))
+        if jobs > 1:  # rendered now, in parallel; with one process, each file as it is written
+            files = render_images(files, dpi, lang, jobs)
     except SpendcalcError:
         raise
     except Exception as exc:  # a failure while computing or drawing: one line, nothing written
@@ -206,13 +209,93 @@ def cmd_chart(args: argparse.Namespace) -> None:
         if kind == "csv":
             with path.open("w", encoding="utf-8", newline="") as fh:
                 write_csv(fh, obj, comments=extra)
+        elif kind == "bytes":
+            path.write_bytes(obj)
         else:
-            with charts.chart_style():
+            from spendcalc import charts
+
+            with charts.chart_style(lang):
                 obj.savefig(path, format=extra, dpi=dpi)
 
     written = write_set(out, files, write, shown_as=args.out)
     for path in written:
         sys.stdout.write(terminal_text(path, multiline=False) + "\n")
+
+
+def chart_files(scenarios: list, assumptions: object, fan: object, n_paths: int,
+                formats: list[str], lang: str) -> dict[str, tuple]:
+    """The brief set as file name -> ``("image", figure, format)`` or ``("csv", rows, comments)``."""
+    # charts build Figure objects directly (no pyplot), so no GUI backend is ever involved
+    from spendcalc import chartdata, charts, model
+    from spendcalc.api import claim_markers
+
+    history = data.load_history()
+    tidy = model.project(scenarios, assumptions, history)
+    claims = claim_markers(tidy)
+    simulation = None
+    if fan is not None:
+        from spendcalc.simulate import simulate
+
+        simulation = simulate(fan, paths=n_paths, seed=0, assumptions=assumptions,
+                              history=history, measured_on="same-year")
+    articles = chartdata.article_names(data.read_articles_index())
+    figures = charts.brief_charts(tidy, claims=claims, simulation=simulation, lang=lang,
+                                  articles=articles)
+    keys = list(figures)
+    meta = tidy.attrs.get("methodology", {})
+    files: dict[str, tuple] = {}
+    for key, fig in figures.items():
+        for fmt in formats:
+            files[f"{key}.{fmt}"] = ("image", fig, fmt)
+        rows = charts.chart_data(tidy, key, claims=claims, simulation=simulation)
+        shown = [n for n in meta if n in set(rows.get("scenario", ()))]
+        note = charts.methodology_note(tidy, shown, lang)
+        if simulation is not None and key == keys[-1]:
+            note = charts.fan_note(tidy, simulation, lang)
+        files[f"{key}.csv"] = ("csv", rows, csv_comments(key, note, {n: meta[n] for n in shown}))
+    return files
+
+
+_JOBS: list[tuple] = []  # the figures to render, inherited by the forked workers
+
+
+def _render(i: int) -> bytes:
+    from spendcalc import charts
+
+    fig, fmt, dpi, lang = _JOBS[i]
+    buf = io.BytesIO()
+    with charts.chart_style(lang):
+        fig.savefig(buf, format=fmt, dpi=dpi)
+    return buf.getvalue()
+
+
+def render_images(files: dict[str, tuple], dpi: int, lang: str, jobs: int) -> dict[str, tuple]:
+    """Render every ``("image", figure, format)`` item to ``("bytes", data, format)``.
+
+    With ``jobs`` > 1 (and a platform that forks) the figures are rendered by that many forked
+    processes at once: each inherits the drawn figures, renders some and returns the bytes.
+    Rendering dominates the command's time (a PDF embeds its fonts, about 0.2-0.5 s each), and
+    the figures are independent, so two cores take about half the time of one.
+    """
+    import multiprocessing
+
+    global _JOBS
+    names = [n for n, item in files.items() if item[0] == "image"]
+    _JOBS = [(files[n][1], files[n][2], dpi, lang) for n in names]
+    try:
+        if jobs > 1 and len(names) > 2 and "fork" in multiprocessing.get_all_start_methods():
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                rendered = list(pool.map(_render, range(len(names))))
+        else:
+            rendered = [_render(i) for i in range(len(names))]
+    finally:
+        _JOBS = []
+    out = dict(files)
+    for name, blob in zip(names, rendered, strict=True):
+        out[name] = ("bytes", blob, files[name][2])
+    return out
 
 
 def temp_folder_beside(target: Path) -> Path:
@@ -295,7 +378,7 @@ def write_set(out: Path, files: dict[str, object], write: Callable[[Path, object
     return [out / name for name in files]
 
 
-def bridge_files(args: argparse.Namespace, formats: list[str]) -> dict[str, object]:
+def bridge_files(args: argparse.Namespace, formats: list[str], lang: str = "en") -> dict[str, object]:
     """The scope waterfall chart ``07-bridge-FYnnnn`` in each format, and its CSV (the rows of
     :func:`spendcalc.bridge`, with the chart's note as comment lines)."""
     from spendcalc import api, charts, reconcile
@@ -308,9 +391,9 @@ def bridge_files(args: argparse.Namespace, formats: list[str]) -> dict[str, obje
             raise SpendcalcError("--bridge-year", exc.value, exc.allowed) from None
         raise
     key = charts.BRIDGE_CHART_KEY.format(year=year)
-    with charts.chart_style():
-        fig = charts.plot_bridge(table).get_figure(root=True)
+    with charts.chart_style(lang):
+        fig = charts.plot_bridge(table, lang=lang).get_figure(root=True)
     files: dict[str, object] = {f"{key}.{fmt}": ("image", fig, fmt) for fmt in formats}
     files[f"{key}.csv"] = ("csv", table, [f"spendcalc chart {key}: the rows behind the chart "
-                                          "(spendcalc bridge --format csv)", charts.bridge_note(table)])
+                                          "(spendcalc bridge --format csv)", charts.bridge_note(table, lang)])
     return files
