@@ -87,8 +87,8 @@ def projection(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc
 
 @st.cache_data(show_spinner=False, max_entries=256, hash_funcs=BY_REPR)
 def compute(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.Assumptions,
-            focus: int) -> View:
-    """The focus scenario's headline, in words: a View whose ``tidy`` is None until
+            focus: int, lang: str = "en") -> View:
+    """The focus scenario's headline, in words of ``lang``: a View whose ``tidy`` is None until
     :func:`with_projection` (the headline is drawn before the projection of every scenario)."""
     history, sc = spendcalc.load_history(), scenarios[focus]
     a = replace(assumptions, until=max(assumptions.until, sc.target_year or 0))
@@ -96,7 +96,7 @@ def compute(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.As
     focus = share_attrs(spendcalc.model.project([sc], a, history))  # to its target year; its methodology in words
     meta = focus.attrs["methodology"][sc.name]
     common_year = spendcalc.model.common_baseline_level(a, history)[0]
-    answer = answers.answer(focus, h, sc.name)
+    answer = answers.answer(focus, h, sc.name, lang)  # the values are the same in every language
     exact = dict(zip(answer.values["quantity"], answer.values["value"], strict=True))
     h |= {"baseline_text": meta["baseline_description"], "common_year": common_year,
           "baseline_label": f"FY{common_year} common level" if a.baseline == "common"
@@ -105,10 +105,9 @@ def compute(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.As
           "cumulative_gap_jpy": exact["cumulative_gap_to_baseline_jpy"],
           "cumulative_from": meta["cumulative_from"],
           "gdp_last_year": spendcalc.model.last_actual_gdp(history, a.gdp_vintage)[0],
-          "sentence": answer.sentence,  # and in every language (the View's lang picks one)
-          "sentences": {lang: answers.answer(focus, h, sc.name, lang).sentence for lang in LANGS},
-          "baseline_texts": {lang: answers._baseline_words(focus, meta, h["target_year"], lang) for lang in LANGS}}
-    return View(scenarios, assumptions, sc, None, h)
+          "sentence": answer.sentence, "sentences": {lang: answer.sentence},
+          "baseline_texts": {lang: answers._baseline_words(focus, meta, h["target_year"], lang)}}
+    return View(scenarios, assumptions, sc, None, h, lang)
 
 
 def with_projection(view: View) -> View:
@@ -366,7 +365,7 @@ def main() -> None:
     else:
         try:  # the headline first: on a phone it is the first screen, and it is sent before the widgets
             names, scenarios, assumptions = linkstate.model_inputs(start, uploaded)
-            view = replace(compute(scenarios, assumptions, names.index(start["focus"])), lang=lang)
+            view = compute(scenarios, assumptions, names.index(start["focus"]), lang)
             headline(view)
         except spendcalc.SpendcalcError as exc:
             st.error(t("app.cannot_compute", lang, error=md(exc)))
