@@ -25,7 +25,7 @@ from spendcalc import answers, i18n, linkstate
 from spendcalc.i18n import LANG_NAMES, LANGS, MESSAGES, t
 from spendcalc.linkstate import CUSTOM, EACH, decode_yaml, encode_yaml  # noqa: F401 (tests use them)
 from spendcalc.output import markdown_text as md
-from spendcalc.present import View, percent, share_attrs, trillion_number
+from spendcalc.present import View, for_screen, percent, share_attrs, trillion_number
 from spendcalc.units import convert
 
 DEFAULTS = spendcalc.default_assumptions()
@@ -82,7 +82,7 @@ BY_REPR = {spendcalc.Scenario: repr, spendcalc.Assumptions: repr}
 @st.cache_data(show_spinner=False, max_entries=256, hash_funcs=BY_REPR)
 def projection(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.Assumptions) -> pd.DataFrame:
     """The tidy projection of every chosen scenario (the tabs' data; not needed by the headline)."""
-    return share_attrs(spendcalc.model.project(list(scenarios), assumptions, spendcalc.load_history()))
+    return for_screen(spendcalc.model.project(list(scenarios), assumptions, spendcalc.load_history()))
 
 
 @st.cache_data(show_spinner=False, max_entries=256, hash_funcs=BY_REPR)

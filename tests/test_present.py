@@ -93,3 +93,16 @@ def test_shared_attrs_are_not_copied_by_pandas_and_cannot_be_changed():
         shared.attrs["methodology"].update({"x": 1})
     back = pickle.loads(pickle.dumps(shared))  # as st.cache_data stores it
     assert isinstance(back.attrs["methodology"], SharedAttrs) and back.attrs == plain.attrs
+
+
+def test_the_screens_projection_has_the_same_values_and_charts():
+    from spendcalc import chartdata
+    from spendcalc.present import SharedAttrs, chart_spec, for_screen
+
+    tidy = spendcalc.project(["us-ask-3.5pct", "hold-flat"])
+    shown = for_screen(spendcalc.project(["us-ask-3.5pct", "hold-flat"]))
+    assert isinstance(shown.attrs["methodology"], SharedAttrs) and shown.attrs == tidy.attrs
+    assert shown["scenario"].dtype == object and shown["value"].dtype == tidy["value"].dtype
+    pd.testing.assert_frame_equal(shown.astype(tidy.dtypes.to_dict()), tidy)
+    for draw in (chartdata.spending, chartdata.share):
+        assert chart_spec(draw(shown, lang="en")) == chart_spec(draw(tidy, lang="en"))
