@@ -43,16 +43,22 @@ server's script thread timed with ``time.thread_time`` and profiled with cProfil
 
 Measured in the same minutes against main (same machine, same load, this script):
 
-    figure                          main            this version    (two A/B runs, 14:28 and 14:43)
-    first number (warm)             1.52, 1.60 s    1.71, 1.83 s    (noise: both met)
-    one reader                      0.19, 0.17 s    0.20, 0.24 s    (both met)
-    server CPU per move             140, 165 ms     68, 82 ms
-    8 readers median                1.75, 1.40 s    1.24, 1.03 s    (NOT met: 0.6 s)
-    8 readers worst                 2.57, 2.08 s    2.99, 1.85 s    (2 s: met in the second run only)
+    figure                          main               this version       (three A/B runs; the third
+                                                                          after merging main's faster
+                                                                          model and new charts, load 1-5)
+    first number (warm)             1.52, 1.60, 1.12 s 1.71, 1.83, 1.44 s (all met; noise)
+    one reader                      0.19, 0.17, 0.15 s 0.20, 0.24, 0.17 s (all met)
+    server CPU per move             140, 165, 162 ms   68, 82, 87 ms
+    8 readers median                1.75, 1.40, 1.56 s 1.24, 1.03, 0.97 s (NOT met: 0.6 s)
+    8 readers worst                 2.57, 2.08, 2.03 s 2.99, 1.85, 1.77 s (2 s: met in the last two)
+
+After the merge, the tabs also read the projection with plain-string columns (``for_screen``):
+main's tidy frame holds Arrow strings, whose row selections cost ~3x as much on frames this
+small (the chart data 9 -> 3 ms); script CPU per move 99 -> 70 ms.
 
 The 8-reader target is not met on this machine: eight Chromium renderers redrawing two vega-lite
 charts and a table per move share the two cores with the server (and here with other work);
-8 x 68 ms of server CPU alone is 0.55 s of one interpreter, so even an idle machine leaves no
+8 x 87 ms of server CPU alone is 0.7 s of one interpreter, so even an idle machine leaves no
 room for the browsers within 0.6 s. See README "Serving many readers".
 """
 
