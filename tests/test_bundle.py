@@ -121,3 +121,32 @@ def test_scenario_download_loads_back_into_the_upload_and_the_cli(name, tmp_path
     expected = spendcalc.project([sc])
     assert set(out["scenario"]) == {saved.name}
     assert list(out["value"]) == pytest.approx(list(expected["value"]), rel=1e-9, nan_ok=True)
+
+
+def test_cli_bundle_writes_the_same_zip_the_app_offers(tmp_path, capsys):
+    path = tmp_path / "brief.zip"
+    assert main(["project", "--scenario", "us-ask-3.5pct", "--growth", "1.5%", "--bundle", str(path)]) == 0
+    out = capsys.readouterr()
+    with zipfile.ZipFile(path) as zf:
+        assert zf.namelist() == list(bundle.MEMBERS)
+        frame = pd.read_csv(zf.open("data.csv"))
+        meta = json.loads(zf.read("metadata.json"))
+        readme = zf.read("README.md").decode("utf-8")
+    expected = spendcalc.project(["us-ask-3.5pct"], growth="1.5%")
+    # the zip holds the whole projection printed on stdout, with its assumptions and citation
+    assert pd.read_csv(io.StringIO(out.out)).shape == frame.shape == expected.shape
+    fy2035 = frame[(frame["fiscal_year"] == 2035) & (frame["measure"] == "spending_jpy")]["value"].item()
+    assert fy2035 == pytest.approx(spendcalc.select(expected, fiscal_year=2035, measure="spending_jpy")["value"].item(),
+                                   rel=1e-12)
+    assert meta["assumptions"]["growth_rate"] == pytest.approx(0.015)
+    assert "--growth 1.5%" in meta["cite"] and "--growth 1.5%" in readme
+    assert not list(tmp_path.glob(".*partial*"))
+
+
+@pytest.mark.parametrize("bad", ["out.csv", "no-such-folder/out.zip", "."])
+def test_cli_bundle_refuses_a_path_it_cannot_write_in_one_line(bad, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["project", "--scenario", "hold-flat", "--bundle", bad]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--bundle" in err and "e.g." in err
+    assert list(tmp_path.iterdir()) == []

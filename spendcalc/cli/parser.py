@@ -44,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help (0) or a bad flag (2, one line already written)
         return exc.code if isinstance(exc.code, int) else 2
+    args.command_line = list(sys.argv[1:] if argv is None else argv)  # what a citation names
     try:
         args.func(args)
     except SpendcalcError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from spendcalc import data, model
 from spendcalc.cli.options import (
@@ -37,6 +38,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="only these measures (repeatable)")
     p.add_argument("--format", choices=FORMATS, default="csv")
     add_lang_option(p)  # the table's headers; CSV and JSON names stay English (interfaces)
+    p.add_argument("--bundle", metavar="FILE.zip",
+                   help="also write the newsroom zip the app downloads: data.csv (plain header row, "
+                   "opens with pandas.read_csv and spreadsheets), README.md (methodology, sources, "
+                   "citation, column labels in English and Japanese; prose in --lang) and metadata.json")
     p.set_defaults(func=cmd_project)
 
 
@@ -45,9 +50,12 @@ def cmd_project(args: argparse.Namespace) -> None:
     unknown = [m for m in args.measures or [] if m not in model.MEASURES]
     if unknown:
         raise SpendcalcError("measure", unknown[0], "one of " + ", ".join(model.MEASURES))
+    bundle_path = bundle_target(args.bundle) if args.bundle is not None else None
     tidy = model.project(scenarios_from(args), assumptions_from(args), data.load_history(),
                          since=args.since)
     write_notes(tidy, args.measures)
+    if bundle_path is not None:
+        write_bundle(tidy, bundle_path, args.lang, args)
     if args.format == "table":
         from spendcalc.i18n import t
 
@@ -62,6 +70,46 @@ def cmd_project(args: argparse.Namespace) -> None:
         sys.stdout.write(json_text(payload, indent=1) + "\n")
     else:
         emit(tidy if not args.measures else tidy[tidy["measure"].isin(args.measures)], "csv")
+
+
+def bundle_target(path: str) -> Path:
+    """``--bundle``'s file: a ``.zip`` name in an existing folder (checked before any work)."""
+    target = Path(path)
+    if target.suffix.lower() != ".zip" or not target.parent.is_dir() or target.is_dir():
+        raise SpendcalcError("--bundle", path, "a new or existing .zip file in an existing folder, "
+                             "e.g. --bundle spendcalc-data.zip")
+    return target
+
+
+def write_bundle(tidy: object, target: Path, lang: str, args: argparse.Namespace | None = None) -> None:
+    """Write :func:`spendcalc.bundle.newsroom_zip` of the whole projection to ``target`` (every
+    measure, whatever ``--measure`` shows); the citation names the command line instead of a
+    page address. The file is replaced whole (written beside, then moved)."""
+    import datetime
+    import os
+    import shlex
+
+    from spendcalc import bundle
+    from spendcalc.chartdata import methodology_note
+
+    meta = {name: data.read_table(name)[1] for name in data.TABLES}
+    try:
+        from importlib.metadata import version
+
+        software = version("spendcalc")
+    except Exception:  # not installed as a package (a source checkout)
+        software = "unknown"
+    command = "spendcalc " + shlex.join(getattr(args, "command_line", None) or ["project"])
+    blob = bundle.newsroom_zip(tidy, meta, version=software, url=command,
+                               accessed=datetime.datetime.now(datetime.UTC).date().isoformat(),
+                               methodology_note=methodology_note(tidy, lang=lang), lang=lang)
+    partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    try:
+        partial.write_bytes(blob)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    sys.stderr.write(terminal_text(f"wrote {target}", multiline=False) + "\n")
 
 
 def write_tables(tidy: object, measures: list[str] | None, lang: str = "en") -> None:
