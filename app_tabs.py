@@ -180,8 +180,11 @@ def page_address() -> str:
 @st.cache_data(show_spinner=False, max_entries=16, hash_funcs=BY_INPUTS)
 def newsroom_zip(v: View, url: str, accessed: str) -> bytes:
     """The zip of ``spendcalc.bundle`` for this view (made on click, cached by its inputs)."""
+    readme = None if v.lang == "en" else {"methodology_note": charts.methodology_note(v.tidy, lang=v.lang),
+                                          "methodology": methodology_records(v)}  # the README in the reader's language
     return bundle.newsroom_zip(v.tidy, reference_tables()["meta"], version=app_version(), url=url,
-                               accessed=accessed, methodology_note=charts.methodology_note(v.tidy), lang=v.lang)
+                               accessed=accessed, methodology_note=charts.methodology_note(v.tidy), lang=v.lang,
+                               readme=readme)
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
@@ -388,7 +391,7 @@ def data_tab(v: View) -> None:
         st.markdown(present.DEFINITIONS_JA.format(reference_gdp=yen(DEFAULTS.reference_gdp_jpy, lang)))
     st.markdown(f"**{t('app.data.methodology', lang)}**")
     st.caption(md(charts.methodology_note(v.tidy) if lang == "en" else methodology_note(v)))
-    method = arrow_safe(spendcalc.methodology_table(v.tidy))
+    method = arrow_safe(methodology_table(v))
     if lang != "en" and len(method):
         method = method.assign(title=[scenario_title(v, name, title) for name, title in
                                       zip(method["scenario"], method["title"], strict=True)])
@@ -404,6 +407,30 @@ def data_tab(v: View) -> None:
         history = reference_tables()["history"]
         st.dataframe(labelled(history, lang, {"scope": "scope"}), hide_index=True,
                      column_config=headers(history.columns, "app.data.col", lang))
+
+
+def methodology_records(v: View) -> dict[str, dict]:
+    """Scenario name -> its methodology (``tidy.attrs['methodology']``), texts and caveats in
+    ``v.lang`` (``spendcalc.methodology``: the same facts as the English texts)."""
+    from spendcalc import methodology
+
+    meta = v.tidy.attrs.get("methodology", {})
+    if v.lang == "en":
+        return dict(meta)
+    history, out = spendcalc.load_history(), {}
+    for sc in (s for s in v.scenarios if s.name in meta):
+        m = meta[sc.name]
+        facts = spendcalc.model.methodology_facts(sc, v.assumptions, history, m["anchor_year"], m["baseline"])
+        out[sc.name] = methodology.localized(m, facts, v.lang)
+    return out
+
+
+def methodology_table(v: View) -> pd.DataFrame:
+    """The methodology table of the Data tab (``spendcalc.methodology_table``) in ``v.lang``."""
+    if v.lang == "en":
+        return spendcalc.methodology_table(v.tidy)
+    return pd.DataFrame([m | {"caveats": "".join(f"{c}。" for c in m["caveats"])}
+                         for m in methodology_records(v).values()])
 
 
 def scenario_title(v: View, name: str, title: str) -> str:
@@ -477,8 +504,11 @@ def reconcile_tab(v: View) -> None:
              "derivation"]
     if lang != "en":  # the rows' names (each component's English text is its key in the catalogue)
         shown = shown.assign(component=shown["component"].map(lambda c: t(COMPONENTS[c], lang) if c in COMPONENTS else c))
+    config = headers(order, "app.reconcile.col", lang, wide=("component", "derivation"))
+    for c in ("share_of_gdp_fixed_fy2022", "share_of_gdp_same_year"):  # fractions, shown as percent
+        config[c] = st.column_config.NumberColumn(label("app.reconcile.col", c, lang), format="percent")
     st.dataframe(labelled(arrow_safe(shown), lang, {"status": "status"}), hide_index=True, column_order=order,
-                 column_config=headers(order, "app.reconcile.col", lang, wide=("component", "derivation")))
+                 column_config=config)
     sipri_section(lang)
 
 
@@ -511,6 +541,8 @@ def bridge_caption(table: pd.DataFrame, year: int, lang: str) -> str:
 
 def sipri_section(lang: str) -> None:
     """SIPRI's calendar-year figures beside the project's SIPRI-comparable series."""
+    from spendcalc.sipri import explanations
+
     st.markdown(f"**{t('app.sipri.title', lang)}**")
     sipri = sipri_table()
     st.caption(t("app.sipri.caption", lang))
@@ -525,7 +557,7 @@ def sipri_section(lang: str) -> None:
         col["first_estimate"]: 100 * sipri["share_of_gdp_on_first_estimate"],
         col["usd"]: sipri["spending_usd"] / 1e9,
         col["sipri_usd"]: sipri["sipri_spending_usd"] / 1e9,
-        col["why"]: sipri["explanation"],
+        col["why"]: sipri["explanation"] if lang == "en" else explanations(sipri, DEFAULTS.gdp_vintage, lang),
     })
     number = {c: st.column_config.NumberColumn(format="%.3f") for c in shown.columns[1:6]}
     number |= {c: st.column_config.NumberColumn(format="%.1f") for c in shown.columns[6:8]}

@@ -318,7 +318,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.reconcile.col.share_of_gdp_same_year": ("share_of_gdp_same_year", "対GDP比（当該年度の名目GDP）"),
     "app.reconcile.col.spending_per_capita_jpy": ("spending_per_capita_jpy", "国民1人当たり（円）"),
     "app.reconcile.col.status": ("status", "数値の区分"),
-    "app.reconcile.col.source_title": ("source_title", "出典"),
+    "app.reconcile.col.source_title": ("source_title", "出典（原文）"),
     "app.reconcile.col.source_url": ("source_url", "出典のURL"),
     "app.reconcile.col.derivation": ("derivation", "算出方法（英語）"),
     "app.sipri.title": ("SIPRI-comparable calendar years (share of calendar-year GDP) beside SIPRI's figures",
@@ -329,7 +329,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "SIPRI's published share is explained in the last column.",
         "暦年の値 = その年に始まる年度の4分の3 ＋ 前年度の4分の1（防衛関係費（SACO・米軍再編関係経費を含む）に"
         "判明している補正予算を加えた額）。分母の暦年の名目GDPも同じ方法で求めています。SIPRIの公表比率との差は、"
-        "年ごとに最後の列で説明しています（英語）。"),
+        "年ごとに最後の列で説明しています。"),
     "app.sipri.col.calendar_year": ("calendar year", "暦年"),
     "app.sipri.col.spending": ("spending (trillion JPY)", "歳出額（兆円）"),
     "app.sipri.col.share": ("share of CY GDP (%)", "暦年の名目GDP比（%）"),
@@ -338,7 +338,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.sipri.col.first_estimate": ("share of CY GDP, first estimate (%)", "暦年の名目GDP（一次速報）比（%）"),
     "app.sipri.col.usd": ("spending (USD bn)", "歳出額（10億米ドル）"),
     "app.sipri.col.sipri_usd": ("SIPRI (USD bn)", "SIPRI（10億米ドル）"),
-    "app.sipri.col.why": ("why it differs", "差の理由（英語）"),
+    "app.sipri.col.why": ("why it differs", "差の理由"),
     "app.data.methodology": ("Methodology of the current view", "現在の表示の計算方法"),
     "app.data.sources": ("Sources and data vintages", "出典とデータの版"),
     "app.data.tidy": ("Trajectories (tidy table)", "推移（1行に1つの数値の表）"),
@@ -391,16 +391,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.tidy.col.value": ("value", "値"),
     "app.data.custom_title": ("Custom: {share} of GDP by FY{year}", "カスタム: {year}年度までに対GDP比{share}"),
     "app.data.col.table": ("table", "収録先の表"),
-    "app.data.col.title": ("title", "資料名"),
-    "app.data.col.publisher": ("publisher", "公表者"),
-    "app.data.col.edition": ("edition", "版"),
+    "app.data.col.title": ("title", "資料名（原文）"),
+    "app.data.col.publisher": ("publisher", "公表者（原文）"),
+    "app.data.col.edition": ("edition", "版（原文）"),
     "app.data.col.retrieved_on": ("retrieved_on", "取得日"),
     "app.data.col.source_url": ("source_url", "出典のURL"),
     "app.data.col.series": ("series", "系列"),
     "app.data.col.fiscal_year": ("fiscal_year", "年度"),
     "app.data.col.value": ("value", "値"),
     "app.data.col.unit": ("unit", "単位"),
-    "app.data.col.source": ("source", "出典"),
+    "app.data.col.source": ("source", "出典（原文）"),
     "app.data.col.is_default": ("is_default", "既定値"),
     "app.data.col.vintage": ("vintage", "版"),
     "app.data.col.stage": ("stage", "予算の段階"),
@@ -921,6 +921,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{scope} ({basis}) for {years} is an estimate derived from published figures (status 'estimate'; "
         "see data/README.md)",
         "{years}の{scope}（{basis}）は公表値から導いた推計です（区分「推計」。data/README.md を参照）"),
+
+    # SIPRI: why each calendar year differs (spendcalc.sipri.explanation; the English is the explanation column)
+    "sipri.x.sep": ("; ", "。"),
+    "sipri.x.none": ("SIPRI share not bundled for this year: no comparison", "SIPRIの対GDP比を収録していない年のため比較なし"),
+    "sipri.x.unsplit": ("gap {gap} pt vs SIPRI {share}; SIPRI dollars not bundled for {year}, so the gap is not "
+                        "split into spending and GDP",
+                        "差{gap}ポイント（SIPRIは{share}）。{year}年のSIPRIの米ドル額を収録していないため、差を歳出額と"
+                        "GDPの要因に分けていません"),
+    "sipri.x.split": ("gap {gap} pt = spending {spend_pt} pt (ours {ours} {with_supp} supplementaries vs SIPRI "
+                      "~{sipri_yen} = {usd} x {rate}; initial budgets only {initial}) + GDP {gdp_pt} pt (ours "
+                      "{gdp}tn from fiscal years, ESRI {vintage}; SIPRI's implied {sipri_gdp}tn, IMF data of its "
+                      "release)",
+                      "差{gap}ポイント ＝ 歳出額の要因{spend_pt}ポイント（本ツールは補正予算{with_supp}{ours}、SIPRIは"
+                      "約{sipri_yen}＝{usd}×{rate}円。当初予算のみでは{initial}）＋ GDPの要因{gdp_pt}ポイント（本ツールは"
+                      "年度の値から求めた{gdp}兆円（内閣府経済社会総合研究所 {vintage}版）、SIPRIの比率から逆算した名目GDPは"
+                      "{sipri_gdp}兆円（SIPRIの公表時点のIMFのデータ））"),
+    "sipri.x.with": ("with", "を含めて"),
+    "sipri.x.partly": ("partly without", "を一部含めずに"),
+    "sipri.x.yen": ("SIPRI's yen is {initial} from initial budgets only and {ours} from ours with supplementaries",
+                    "SIPRIの円換算額は、当初予算のみの値との差が{initial}、本ツールの補正予算を含む値との差が{ours}"),
+    "sipri.x.release": ("its dollars are from the {year} release, its share from the {share_year} release "
+                        "(SIPRI revises past years)",
+                        "SIPRIの米ドル額は{year}年版、対GDP比は{share_year}年版の公表値（SIPRIは過去の年も改定します）"),
+    "sipri.x.missing": ("a supplementary budget was not found (counted as zero)",
+                        "補正予算が見つからない年度があります（ゼロとして計算）"),
+    "sipri.x.estimate": ("an approximate supplementary is used", "補正予算に概算の値を用いています"),
 
 }
 

@@ -38,20 +38,6 @@ ALLOWED = {
 #: the articles' titles (as published, in English) are the Article filter's options: data, not labels
 DATA_OPTIONS = {"claims_article"}
 
-#: ASSUMPTION, temporary: English left in the headline and the Trajectories tab under ?lang=ja: the
-#: model's own descriptions of the exchange rate and its caveats (``attrs['methodology']``, English
-#: only), quoted inside Japanese sentences. Remove each one as the model gives it in Japanese;
-#: everything else must be clean now.
-PENDING_OTHER_AREA = {
-    "同じ歳出額の米ドル換算。為替レート：fiscal-year (April-March) averages for FY2012-FY2025, 155.2 JPY per USD "
-    "(stated rate) for other years。",
-    "注：same-year GDP is ESRI vintage esri-2026q2; government same-year ratios were computed on the GDP estimates of "
-    "their time, before the benchmark revision that raised nominal GDP, and are higher (FY2025 initial, 1.6% "
-    "reported)。",
-    "注：security-related (with-supplementary) for FY2026 is an estimate derived from published figures (status "
-    "'estimate'; see data/README.md)。",
-}
-
 WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 NOT_WORDS = re.compile(r"https?://\S+|\S*/\S*|\S+\.(?:csv|md|yaml|yml|py)\b|esri-\d{4}q\d")
 TEXT_FIELDS = {"label", "help", "body", "options", "placeholder"}
@@ -120,10 +106,10 @@ def page_texts(at: AppTest) -> list[tuple[str, str]]:
 
 
 def leftovers(at: AppTest) -> dict[str, list[str]]:
-    """Texts with English words left over (other than the pending ones), by element."""
+    """Texts with English words left over, by element."""
     bad: dict[str, list[str]] = {}
     for where, text in page_texts(at):
-        if text not in PENDING_OTHER_AREA and english_words(text):
+        if english_words(text):
             bad.setdefault(where, []).append(text)
     return bad
 
@@ -158,7 +144,6 @@ def test_every_tab_in_japanese_shows_no_english_left_over(ja_app):
     assert {"言語", "シナリオ", "目標年度", "予算の区分（補正予算を含めるか）", "判定", "年度"} <= seen
     assert {"金額（兆円）", "SIPRIの対GDP比（%）", "すべての判定"} <= seen
     assert any("出典とデータの版" in text for text in seen) and any(x.startswith("判定の理由") for x in seen)
-    assert not PENDING_OTHER_AREA - seen, "a pending string no longer appears: remove it from the list"
 
 
 def test_every_control_has_a_japanese_label_and_option_labels(ja_app):
@@ -168,7 +153,7 @@ def test_every_control_has_a_japanese_label_and_option_labels(ja_app):
     for kind in ("radio", "selectbox", "multiselect", "slider", "checkbox", "file_uploader"):
         for widget in getattr(at, kind):
             text = " ".join([widget.label, widget.help or "", *getattr(widget, "options", [])])
-            if widget.key in DATA_OPTIONS or text in PENDING_OTHER_AREA:
+            if widget.key in DATA_OPTIONS:
                 continue
             assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", widget.label), (kind, widget.key, widget.label)
             assert not english_words(text), (kind, widget.key, text)
