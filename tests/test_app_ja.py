@@ -289,3 +289,31 @@ def test_the_japanese_waterfall_caption_calls_a_year_actual_as_the_bridge_does()
         caption = app_tabs.bridge_caption(table, year, "ja")
         assert ("、実績）" in caption) is actual and ("延長した試算" in caption) is not actual, year
         assert app_tabs.bridge_caption(table, year, "en").startswith(NOTES[year])
+
+
+def test_methodology_texts_and_caveats_in_japanese_from_the_same_facts():
+    at = run_app({"lang": "ja", "sc": "us-ask-3.5pct", "focus": "us-ask-3.5pct", "fxh": "1"})
+    usd = next(m for m in at.metric if "米ドル" in m.label)
+    assert "米連邦準備制度の暦年平均" in usd.help and "1米ドル＝155.2円" in usd.help
+    notes = [c.value for c in at.caption if c.value.startswith("注：")]
+    assert any("政府公表値：2025年度当初予算で1.6%" in n for n in notes) and not any(english_words(n) for n in notes)
+    at.session_state["tab"] = "Data & methodology"
+    at.run()
+    method = next(d.value for d in at.dataframe if "baseline_description" in d.value.columns)
+    for field in ("gdp_assumption", "fx_assumption", "deflator", "baseline_description", "fiscal_year",
+                  "population", "caveats"):
+        assert all(_JAPANESE.search(text) for text in method[field]), field
+    assert method["fx_assumption"].iloc[0] == next(m for m in at.metric if "米ドル" in m.label).help[
+        len("同じ歳出額の米ドル換算。為替レート："):-1]
+
+
+def test_reconcile_shows_shares_as_percent_and_sipri_reasons_in_the_readers_language():
+    for lang, why in (("ja", "差の理由"), ("en", "why it differs")):
+        at = run_app({"lang": lang, "tab": "Reconcile"})
+        table = next(d for d in at.dataframe if "share_of_gdp_same_year" in d.value.columns)
+        config = json.loads(table.proto.columns)
+        for column in ("share_of_gdp_fixed_fy2022", "share_of_gdp_same_year"):
+            assert config[column]["type_config"]["format"] == "percent", (lang, column)
+            assert table.value[column].max() < 0.05  # the values stay fractions
+        sipri = next(d.value for d in at.dataframe if why in d.value.columns)
+        assert all(bool(_JAPANESE.search(text)) is (lang == "ja") for text in sipri[why]), lang

@@ -121,3 +121,25 @@ def test_scenario_download_loads_back_into_the_upload_and_the_cli(name, tmp_path
     expected = spendcalc.project([sc])
     assert set(out["scenario"]) == {saved.name}
     assert list(out["value"]) == pytest.approx(list(expected["value"]), rel=1e-9, nan_ok=True)
+
+
+def test_readme_in_japanese_takes_the_methodology_in_japanese_and_metadata_keeps_english(tidy, meta):
+    from spendcalc import methodology, model
+
+    history, a = spendcalc.load_history(), spendcalc.default_assumptions()
+    english = tidy.attrs["methodology"]
+    local = {}
+    for sc in spendcalc.resolve_scenarios(list(english)):
+        m = english[sc.name]
+        local[sc.name] = methodology.localized(
+            m, model.methodology_facts(sc, a, history, m["anchor_year"], m["baseline"]), "ja")
+    data = bundle.newsroom_zip(tidy, meta, version="9.9.9", url=URL, accessed="2026-11-29",
+                               methodology_note="経費の範囲：安全保障に関連する経費。", lang="ja",
+                               readme={"methodology_note": "経費の範囲：安全保障に関連する経費。", "methodology": local})
+    zf = zipfile.ZipFile(io.BytesIO(data))
+    readme = zf.read("README.md").decode("utf-8")
+    assert local["us-ask-3.5pct"]["fx_assumption"] in readme and "1米ドル＝155.2円" in readme
+    assert english["us-ask-3.5pct"]["fx_assumption"] not in readme
+    assert "当該年度の名目GDPは内閣府経済社会総合研究所" in readme  # the caveat in Japanese
+    assert json.loads(zf.read("metadata.json"))["methodology"]["us-ask-3.5pct"]["fx_assumption"] == \
+        english["us-ask-3.5pct"]["fx_assumption"]
