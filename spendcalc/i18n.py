@@ -947,6 +947,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sipri.x.missing": ("a supplementary budget was not found (counted as zero)",
                         "補正予算が見つからない年度があります（ゼロとして計算）"),
     "sipri.x.estimate": ("an approximate supplementary is used", "補正予算に概算の値を用いています"),
+    "chart.note.fx_calendar": ("calendar-year averages for past years, {rate} JPY per USD for other years",
+                               "過去の年度は暦年平均（米連邦準備制度）、その他の年度は1ドル＝{rate}円"),
 
 }
 

@@ -115,3 +115,12 @@ def test_unknown_fields_and_languages_are_errors():
         methodology.text(facts, "deflator", "fr")
     with pytest.raises(KeyError, match="mod_target"):
         methodology.caveat("other", {}, "en")
+
+
+def test_the_japanese_chart_note_names_calendar_year_averages_where_they_are_used():
+    from spendcalc import chartdata
+
+    calendar = spendcalc.project(["hold-flat"], assumptions=replace(DEFAULTS, fx_history=True))
+    assert "過去の年度は暦年平均（米連邦準備制度）" in chartdata.methodology_note(calendar, lang="ja")
+    fiscal = spendcalc.project(["hold-flat"])
+    assert "過去の年度は年度平均" in chartdata.methodology_note(fiscal, lang="ja")
