@@ -276,6 +276,20 @@ def plan_odds(sc: spendcalc.Scenario, a: spendcalc.Assumptions, share: float, us
     return fixed_plan_odds(sc, a, history, share=share, usd=usd, plan_assumptions=plan)
 
 
+def gdp_words(a: spendcalc.Assumptions, case: str | None, lang: str) -> tuple[str, str]:
+    """The GDP assumption of ``a`` and of the plan sized on preset ``case`` (None: the same) in
+    ``lang`` (``spendcalc.methodology``, the facts of :func:`plan_odds`'s two paths)."""
+    from dataclasses import replace
+
+    from spendcalc import methodology
+
+    history = spendcalc.load_history()
+    plan = a if case is None else replace(a, gdp_preset=case, growth_rate=None, growth_overrides=(),
+                                          gdp_vintage=history.presets[case].vintage)
+    return tuple(methodology.text({"gdp": spendcalc.model.gdp_facts(x, history)}, "gdp_assumption", lang)
+                 for x in (a, plan))
+
+
 @st.fragment
 def plan_questions(v: View) -> None:
     """Will a fixed yen plan reach X% of the GDP that happens, exceed N dollars; what growth would
@@ -305,8 +319,11 @@ def plan_questions(v: View) -> None:
     left, right = st.columns(2)
     left.metric(t("app.uq.q_share", lang, year=year, share=i18n.percent(share / 100, lang)),
                 present.probability_text(odds["p_share"]))
-    left.markdown(md(t("app.uq.cond_share", lang, spend=spend, year=year, plan_gdp=odds["plan_gdp_assumption"],
-                       gdp=odds["gdp_assumption"], median_gdp=i18n.yen(odds["median_gdp_jpy"], lang),
+    gdp, plan_gdp = odds["gdp_assumption"], odds["plan_gdp_assumption"]
+    if lang != "en":  # the same GDP assumptions in the reader's language
+        gdp, plan_gdp = gdp_words(v.assumptions, case, lang)
+    left.markdown(md(t("app.uq.cond_share", lang, spend=spend, year=year, plan_gdp=plan_gdp,
+                       gdp=gdp, median_gdp=i18n.yen(odds["median_gdp_jpy"], lang),
                        sd=f"{odds['sd_log_gdp']:.3f}", vol_note=odds["volatility_note"],
                        median_share=i18n.percent(odds["median_share"], lang, 2))))
     if which == "focus" and odds["same_path"] and abs(share / 100 - (sc.target_share or -1)) < 1e-9 \

@@ -727,9 +727,11 @@ def caveats_for(sc: Scenario, a: Assumptions, history: History, anchor_year: int
     return [methodology.caveat(kind, f) for kind, f in caveat_facts(sc, a, history, anchor_year)]
 
 
-def _gdp_facts(a: Assumptions, history: History, last_gdp_year: int) -> dict:
+def gdp_facts(a: Assumptions, history: History) -> dict:
+    """The GDP assumption's facts (constant growth after the last actual year, or a dated preset);
+    ``spendcalc.methodology.text({"gdp": ...}, "gdp_assumption", lang)`` words them."""
     if a.growth_rate is not None:
-        return {"growth_rate": a.growth_rate, "last_gdp_year": last_gdp_year}
+        return {"growth_rate": a.growth_rate, "last_gdp_year": last_actual_gdp(history, a.gdp_vintage)[0]}
     p = history.presets.get(a.gdp_preset)
     return {"preset": p.name, "title": p.title, "published": p.published, "extend_note": p.extend_note,
             "extend_last": max(p.growth) if p.growth else None, "extend_rate": p.extend_rate}
@@ -757,7 +759,7 @@ def methodology_facts(sc: Scenario, a: Assumptions, history: History, anchor_yea
                       baseline: str | None = None) -> dict:
     """The structured facts behind the methodology's texts (:mod:`spendcalc.methodology` renders
     them in English for :func:`methodology_for`, or in Japanese): GDP, FX, deflator, baseline, caveats."""
-    return {"gdp": _gdp_facts(a, history, last_actual_gdp(history, a.gdp_vintage)[0]),
+    return {"gdp": gdp_facts(a, history),
             "fx": _fx_facts(a, history),
             "deflator": {"vintage": a.gdp_vintage, "last": last_actual_deflator_year(history, a.gdp_vintage),
                          "inflation": a.inflation_rate, "base": a.price_base_year},

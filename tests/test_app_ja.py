@@ -317,3 +317,12 @@ def test_reconcile_shows_shares_as_percent_and_sipri_reasons_in_the_readers_lang
             assert table.value[column].max() < 0.05  # the values stay fractions
         sipri = next(d.value for d in at.dataframe if why in d.value.columns)
         assert all(bool(_JAPANESE.search(text)) is (lang == "ja") for text in sipri[why]), lang
+
+
+def test_uncertainty_questions_state_the_gdp_assumption_in_japanese():
+    at = run_app({"lang": "ja", "tab": "Uncertainty"})
+    at.toggle(key="mc").set_value(True).run()
+    assert not at.exception and not at.error
+    cond = next(m.value for m in at.markdown if m.value.startswith("この確率の前提") and "名目GDPは" in m.value)
+    assert "内閣府「中長期の経済財政に関する試算」2026年1月 過去投影ケース" in cond
+    assert "preset" not in cond and "Cabinet Office" not in cond
