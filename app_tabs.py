@@ -412,7 +412,7 @@ def data_tab(v: View) -> None:
     if lang != "en" and len(method):
         method = method.assign(title=[scenario_title(v, name, title) for name, title in
                                       zip(method["scenario"], method["title"], strict=True)])
-    st.dataframe(labelled(method, lang, TIDY_LABELS), hide_index=True,
+    st.dataframe(labelled(method, lang, TIDY_LABELS | {"path": "app.path", "baseline": "app.baseline"}), hide_index=True,
                  column_config=headers(method.columns, "app.method_table.col", lang))
     st.markdown(f"**{t('app.data.sources', lang)}**")
     sources = present.sources_table(reference_tables()["meta"])

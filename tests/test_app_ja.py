@@ -303,6 +303,7 @@ def test_methodology_texts_and_caveats_in_japanese_from_the_same_facts():
     for field in ("gdp_assumption", "fx_assumption", "deflator", "baseline_description", "fiscal_year",
                   "population", "caveats"):
         assert all(_JAPANESE.search(text) for text in method[field]), field
+    assert set(method["baseline"]) == {t("app.baseline.common", "ja")}
     assert method["fx_assumption"].iloc[0] == next(m for m in at.metric if "米ドル" in m.label).help[
         len("同じ歳出額の米ドル換算。為替レート："):-1]
 
