@@ -21,7 +21,7 @@ import streamlit as st
 
 import spendcalc
 from app_tabs import TABS, csv_text, preset_title  # noqa: F401 (csv_text: the download, tested through this module)
-from spendcalc import answers, i18n, linkstate
+from spendcalc import answers, i18n, linkstate, methodology
 from spendcalc.i18n import LANG_NAMES, LANGS, MESSAGES, t
 from spendcalc.linkstate import CUSTOM, EACH, decode_yaml, encode_yaml  # noqa: F401 (tests use them)
 from spendcalc.output import markdown_text as md
@@ -95,13 +95,15 @@ def compute(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.As
     h = spendcalc.headline_figures(sc, a, history)
     focus = share_attrs(spendcalc.model.project([sc], a, history))  # to its target year; its methodology in words
     meta = focus.attrs["methodology"][sc.name]
+    texts = meta if lang == "en" else methodology.texts(  # the methodology's texts in the reader's language
+        spendcalc.model.methodology_facts(sc, a, history, meta["anchor_year"], meta["baseline"]), lang)
     common_year = spendcalc.model.common_baseline_level(a, history)[0]
     answer = answers.answer(focus, h, sc.name, lang)  # the values are the same in every language
     exact = dict(zip(answer.values["quantity"], answer.values["value"], strict=True))
     h |= {"baseline_text": meta["baseline_description"], "common_year": common_year,
           "baseline_label": f"FY{common_year} common level" if a.baseline == "common"
           else f"flat FY{h['anchor_year']}",
-          "caveats": meta["caveats"], "fx_assumption": meta["fx_assumption"],
+          "caveats": texts["caveats"], "fx_assumption": texts["fx_assumption"],
           "cumulative_gap_jpy": exact["cumulative_gap_to_baseline_jpy"],
           "cumulative_from": meta["cumulative_from"],
           "gdp_last_year": spendcalc.model.last_actual_gdp(history, a.gdp_vintage)[0],

@@ -180,8 +180,11 @@ def page_address() -> str:
 @st.cache_data(show_spinner=False, max_entries=16, hash_funcs=BY_INPUTS)
 def newsroom_zip(v: View, url: str, accessed: str) -> bytes:
     """The zip of ``spendcalc.bundle`` for this view (made on click, cached by its inputs)."""
+    readme = None if v.lang == "en" else {"methodology_note": charts.methodology_note(v.tidy, lang=v.lang),
+                                          "methodology": methodology_records(v)}  # the README in the reader's language
     return bundle.newsroom_zip(v.tidy, reference_tables()["meta"], version=app_version(), url=url,
-                               accessed=accessed, methodology_note=charts.methodology_note(v.tidy), lang=v.lang)
+                               accessed=accessed, methodology_note=charts.methodology_note(v.tidy), lang=v.lang,
+                               readme=readme)
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
@@ -273,6 +276,20 @@ def plan_odds(sc: spendcalc.Scenario, a: spendcalc.Assumptions, share: float, us
     return fixed_plan_odds(sc, a, history, share=share, usd=usd, plan_assumptions=plan)
 
 
+def gdp_words(a: spendcalc.Assumptions, case: str | None, lang: str) -> tuple[str, str]:
+    """The GDP assumption of ``a`` and of the plan sized on preset ``case`` (None: the same) in
+    ``lang`` (``spendcalc.methodology``, the facts of :func:`plan_odds`'s two paths)."""
+    from dataclasses import replace
+
+    from spendcalc import methodology
+
+    history = spendcalc.load_history()
+    plan = a if case is None else replace(a, gdp_preset=case, growth_rate=None, growth_overrides=(),
+                                          gdp_vintage=history.presets[case].vintage)
+    return tuple(methodology.text({"gdp": spendcalc.model.gdp_facts(x, history)}, "gdp_assumption", lang)
+                 for x in (a, plan))
+
+
 @st.fragment
 def plan_questions(v: View) -> None:
     """Will a fixed yen plan reach X% of the GDP that happens, exceed N dollars; what growth would
@@ -302,8 +319,11 @@ def plan_questions(v: View) -> None:
     left, right = st.columns(2)
     left.metric(t("app.uq.q_share", lang, year=year, share=i18n.percent(share / 100, lang)),
                 present.probability_text(odds["p_share"]))
-    left.markdown(md(t("app.uq.cond_share", lang, spend=spend, year=year, plan_gdp=odds["plan_gdp_assumption"],
-                       gdp=odds["gdp_assumption"], median_gdp=i18n.yen(odds["median_gdp_jpy"], lang),
+    gdp, plan_gdp = odds["gdp_assumption"], odds["plan_gdp_assumption"]
+    if lang != "en":  # the same GDP assumptions in the reader's language
+        gdp, plan_gdp = gdp_words(v.assumptions, case, lang)
+    left.markdown(md(t("app.uq.cond_share", lang, spend=spend, year=year, plan_gdp=plan_gdp,
+                       gdp=gdp, median_gdp=i18n.yen(odds["median_gdp_jpy"], lang),
                        sd=f"{odds['sd_log_gdp']:.3f}", vol_note=odds["volatility_note"],
                        median_share=i18n.percent(odds["median_share"], lang, 2))))
     if which == "focus" and odds["same_path"] and abs(share / 100 - (sc.target_share or -1)) < 1e-9 \
@@ -388,11 +408,11 @@ def data_tab(v: View) -> None:
         st.markdown(present.DEFINITIONS_JA.format(reference_gdp=yen(DEFAULTS.reference_gdp_jpy, lang)))
     st.markdown(f"**{t('app.data.methodology', lang)}**")
     st.caption(md(charts.methodology_note(v.tidy) if lang == "en" else methodology_note(v)))
-    method = arrow_safe(spendcalc.methodology_table(v.tidy))
+    method = arrow_safe(methodology_table(v))
     if lang != "en" and len(method):
         method = method.assign(title=[scenario_title(v, name, title) for name, title in
                                       zip(method["scenario"], method["title"], strict=True)])
-    st.dataframe(labelled(method, lang, TIDY_LABELS), hide_index=True,
+    st.dataframe(labelled(method, lang, TIDY_LABELS | {"path": "app.path", "baseline": "app.baseline"}), hide_index=True,
                  column_config=headers(method.columns, "app.method_table.col", lang))
     st.markdown(f"**{t('app.data.sources', lang)}**")
     sources = present.sources_table(reference_tables()["meta"])
@@ -404,6 +424,21 @@ def data_tab(v: View) -> None:
         history = reference_tables()["history"]
         st.dataframe(labelled(history, lang, {"scope": "scope"}), hide_index=True,
                      column_config=headers(history.columns, "app.data.col", lang))
+
+
+def methodology_records(v: View) -> dict[str, dict]:
+    """Scenario name -> its methodology (``tidy.attrs['methodology']``), texts and caveats in
+    ``v.lang`` (``spendcalc.methodology``: the same facts as the English texts)."""
+    return spendcalc.model.localized_methodology(v.tidy.attrs.get("methodology", {}), v.scenarios, v.assumptions,
+                                                 spendcalc.load_history(), v.lang)
+
+
+def methodology_table(v: View) -> pd.DataFrame:
+    """The methodology table of the Data tab (``spendcalc.methodology_table``) in ``v.lang``."""
+    if v.lang == "en":
+        return spendcalc.methodology_table(v.tidy)
+    return pd.DataFrame([m | {"caveats": "".join(f"{c}。" for c in m["caveats"])}
+                         for m in methodology_records(v).values()])
 
 
 def scenario_title(v: View, name: str, title: str) -> str:
@@ -477,8 +512,11 @@ def reconcile_tab(v: View) -> None:
              "derivation"]
     if lang != "en":  # the rows' names (each component's English text is its key in the catalogue)
         shown = shown.assign(component=shown["component"].map(lambda c: t(COMPONENTS[c], lang) if c in COMPONENTS else c))
+    config = headers(order, "app.reconcile.col", lang, wide=("component", "derivation"))
+    for c in ("share_of_gdp_fixed_fy2022", "share_of_gdp_same_year"):  # fractions, shown as percent
+        config[c] = st.column_config.NumberColumn(label("app.reconcile.col", c, lang), format="percent")
     st.dataframe(labelled(arrow_safe(shown), lang, {"status": "status"}), hide_index=True, column_order=order,
-                 column_config=headers(order, "app.reconcile.col", lang, wide=("component", "derivation")))
+                 column_config=config)
     sipri_section(lang)
 
 
@@ -511,6 +549,8 @@ def bridge_caption(table: pd.DataFrame, year: int, lang: str) -> str:
 
 def sipri_section(lang: str) -> None:
     """SIPRI's calendar-year figures beside the project's SIPRI-comparable series."""
+    from spendcalc.sipri import explanations
+
     st.markdown(f"**{t('app.sipri.title', lang)}**")
     sipri = sipri_table()
     st.caption(t("app.sipri.caption", lang))
@@ -525,7 +565,7 @@ def sipri_section(lang: str) -> None:
         col["first_estimate"]: 100 * sipri["share_of_gdp_on_first_estimate"],
         col["usd"]: sipri["spending_usd"] / 1e9,
         col["sipri_usd"]: sipri["sipri_spending_usd"] / 1e9,
-        col["why"]: sipri["explanation"],
+        col["why"]: sipri["explanation"] if lang == "en" else explanations(sipri, DEFAULTS.gdp_vintage, lang),
     })
     number = {c: st.column_config.NumberColumn(format="%.3f") for c in shown.columns[1:6]}
     number |= {c: st.column_config.NumberColumn(format="%.1f") for c in shown.columns[6:8]}

@@ -140,11 +140,16 @@ def data_csv(tidy: pd.DataFrame) -> str:
 
 
 def newsroom_zip(tidy: pd.DataFrame, table_meta: Mapping[str, dict], *, version: str, url: str,
-                 accessed: str, methodology_note: str, lang: str = "en") -> bytes:
-    """The zip (:data:`MEMBERS`) for one projection, README prose in ``lang``."""
+                 accessed: str, methodology_note: str, lang: str = "en",
+                 readme: Mapping[str, object] | None = None) -> bytes:
+    """The zip (:data:`MEMBERS`) for one projection, README prose in ``lang``.
+
+    ``readme`` replaces, in the README only, the metadata's ``methodology_note`` and
+    ``methodology`` (per scenario) with texts in ``lang`` (``spendcalc.methodology``);
+    ``metadata.json`` keeps the methodology as the projection carries it (English)."""
     meta = metadata(tidy, table_meta, version=version, url=url, accessed=accessed,
                     methodology_note=methodology_note)
-    texts = {"data.csv": data_csv(tidy), "README.md": readme_text(meta, lang),
+    texts = {"data.csv": data_csv(tidy), "README.md": readme_text(meta | dict(readme or {}), lang),
              "metadata.json": json_text(meta, indent=1) + "\n"}
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:

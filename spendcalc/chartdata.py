@@ -264,7 +264,8 @@ def _gdp_assumption_ja(text: str) -> str:
 def _fx_ja(text: str) -> str:
     rate = re.search(r"([\d.]+) JPY per USD", text)
     rate_text = rate.group(1) if rate else "?"
-    key = "chart.note.fx_averages" if "averages" in text else "chart.note.fx_rate"
+    key = ("chart.note.fx_calendar" if "calendar-year" in text  # calendar-year averages first, where used
+           else "chart.note.fx_averages" if "averages" in text else "chart.note.fx_rate")
     return t(key, "ja", rate=rate_text)
 
 

@@ -318,7 +318,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.reconcile.col.share_of_gdp_same_year": ("share_of_gdp_same_year", "対GDP比（当該年度の名目GDP）"),
     "app.reconcile.col.spending_per_capita_jpy": ("spending_per_capita_jpy", "国民1人当たり（円）"),
     "app.reconcile.col.status": ("status", "数値の区分"),
-    "app.reconcile.col.source_title": ("source_title", "出典"),
+    "app.reconcile.col.source_title": ("source_title", "出典（原文）"),
     "app.reconcile.col.source_url": ("source_url", "出典のURL"),
     "app.reconcile.col.derivation": ("derivation", "算出方法（英語）"),
     "app.sipri.title": ("SIPRI-comparable calendar years (share of calendar-year GDP) beside SIPRI's figures",
@@ -329,7 +329,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "SIPRI's published share is explained in the last column.",
         "暦年の値 = その年に始まる年度の4分の3 ＋ 前年度の4分の1（防衛関係費（SACO・米軍再編関係経費を含む）に"
         "判明している補正予算を加えた額）。分母の暦年の名目GDPも同じ方法で求めています。SIPRIの公表比率との差は、"
-        "年ごとに最後の列で説明しています（英語）。"),
+        "年ごとに最後の列で説明しています。"),
     "app.sipri.col.calendar_year": ("calendar year", "暦年"),
     "app.sipri.col.spending": ("spending (trillion JPY)", "歳出額（兆円）"),
     "app.sipri.col.share": ("share of CY GDP (%)", "暦年の名目GDP比（%）"),
@@ -338,7 +338,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.sipri.col.first_estimate": ("share of CY GDP, first estimate (%)", "暦年の名目GDP（一次速報）比（%）"),
     "app.sipri.col.usd": ("spending (USD bn)", "歳出額（10億米ドル）"),
     "app.sipri.col.sipri_usd": ("SIPRI (USD bn)", "SIPRI（10億米ドル）"),
-    "app.sipri.col.why": ("why it differs", "差の理由（英語）"),
+    "app.sipri.col.why": ("why it differs", "差の理由"),
     "app.data.methodology": ("Methodology of the current view", "現在の表示の計算方法"),
     "app.data.sources": ("Sources and data vintages", "出典とデータの版"),
     "app.data.tidy": ("Trajectories (tidy table)", "推移（1行に1つの数値の表）"),
@@ -391,16 +391,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.tidy.col.value": ("value", "値"),
     "app.data.custom_title": ("Custom: {share} of GDP by FY{year}", "カスタム: {year}年度までに対GDP比{share}"),
     "app.data.col.table": ("table", "収録先の表"),
-    "app.data.col.title": ("title", "資料名"),
-    "app.data.col.publisher": ("publisher", "公表者"),
-    "app.data.col.edition": ("edition", "版"),
+    "app.data.col.title": ("title", "資料名（原文）"),
+    "app.data.col.publisher": ("publisher", "公表者（原文）"),
+    "app.data.col.edition": ("edition", "版（原文）"),
     "app.data.col.retrieved_on": ("retrieved_on", "取得日"),
     "app.data.col.source_url": ("source_url", "出典のURL"),
     "app.data.col.series": ("series", "系列"),
     "app.data.col.fiscal_year": ("fiscal_year", "年度"),
     "app.data.col.value": ("value", "値"),
     "app.data.col.unit": ("unit", "単位"),
-    "app.data.col.source": ("source", "出典"),
+    "app.data.col.source": ("source", "出典（原文）"),
     "app.data.col.is_default": ("is_default", "既定値"),
     "app.data.col.vintage": ("vintage", "版"),
     "app.data.col.stage": ("stage", "予算の段階"),
@@ -852,6 +852,104 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart.scenario_title.us-ask-3.5pct": ("3.5% of GDP by FY2035 (reported informal US request)", "2035年度までに対GDP比3.5%（報道された米国の非公式要求）"),
     "chart.scenario_title.hold-flat": ("Hold flat in yen (baseline)", "円建てで横ばい（比較基準）"),
     "chart.scenario_title.nato-hague-fy2035": ("NATO Hague pledge applied to Japan: 3.5% core by FY2035 (+ up to 1.5% related)", "NATOハーグ首脳会議の目標を日本に適用：2035年度までに中核3.5%（＋関連最大1.5%）"),
+    # methodology texts and caveats (spendcalc.methodology; the English is the methodology's own text, tested)
+    "method.list_sep": (", ", "、"),
+    "method.original": ("{text}", "原文（英語）：{text}"),
+    "method.fx.calendar": ("calendar-year Federal Reserve averages for FY{start}-FY{end} (FYnnnn at the "
+                           "calendar-year-nnnn average)",
+                           "{start}〜{end}年度は米連邦準備制度の暦年平均（各年度に、その年度が始まる暦年の平均）"),
+    "method.fx.fiscal": ("fiscal-year (April-March) averages for FY{start}-FY{end}",
+                         "{start}〜{end}年度は年度平均（4月〜翌年3月）"),
+    "method.fx.fiscal_where": ("fiscal-year (April-March) averages for FY{start}-FY{end} where no calendar-year "
+                               "average is used", "暦年平均を用いない{start}〜{end}年度は年度平均（4月〜翌年3月）"),
+    "method.fx.other": ("{parts}, {rate} JPY per USD (stated rate) for other years",
+                        "{parts}、その他の年度は1米ドル＝{rate}円（設定したレート）"),
+    "method.fx.every": ("{rate} JPY per USD for every year (stated rate)", "全年度1米ドル＝{rate}円（設定したレート）"),
+    "method.gdp.growth": ("constant nominal growth {rate}/yr after FY{year}",
+                          "{year}年度より後は一定の名目成長率 年{rate}"),
+    "method.gdp.preset": ("preset {name}: {title} ({published}); {extend}",
+                          "{title}（{published}公表、{name}）。{extend}"),
+    "method.gdp.extend_stated": ("after FY{year}: {rate}/yr, the case's stated medium/long-run nominal growth "
+                                 "— an assumption beyond the table",
+                                 "{year}年度より後は年{rate}（同ケースが示す中長期の名目成長率。試算表の範囲外は仮定）"),
+    "method.gdp.extend_held": ("after FY{year}: {rate}/yr, the last tabulated rate held constant — an assumption",
+                               "{year}年度より後は年{rate}（試算表の最終年度の成長率を据え置く仮定）"),
+    "method.deflator": ("ESRI GDP deflator (vintage {vintage}) to FY{last}, then {rate}/yr assumed; yen of FY{base}",
+                        "{last}年度までは内閣府経済社会総合研究所のGDPデフレーター（{vintage}版）、その後は年{rate}の"
+                        "上昇を仮定。{base}年度価格の円"),
+    "method.deflator.assumed": ("{rate}/yr assumed for every year; yen of FY{base}",
+                                "全年度で年{rate}の上昇を仮定。{base}年度価格の円"),
+    "method.baseline.common": ("common: the FY{year} {scope} total ({basis}, {status}), {level} trillion JPY, "
+                               "held flat in yen for every scenario",
+                               "共通：{year}年度の{scope}（{basis}、{status}）{level}兆円を、全シナリオ共通で円建てのまま"
+                               "据え置いた水準"),
+    "method.baseline.own": ("own: the scenario's last decided figure (FY{year} {scope}, {basis}), {level} trillion "
+                            "JPY, held flat in yen",
+                            "個別：本シナリオの直近の決定額（{year}年度の{scope}、{basis}）{level}兆円を円建てのまま"
+                            "据え置いた水準"),
+    "method.fiscal_year": ("Japanese fiscal year, April to March", "日本の会計年度（4月〜翌年3月）"),
+    "method.population": (
+        "Per person: spending / total population on 1 October of the fiscal year's first calendar "
+        "year (Statistics Bureau estimates; 2017 and 2020 derived by one addition). ASSUMPTION after "
+        "the last bundled estimate: population linear between it and the IPSS 2023 medium "
+        "projection for 2045, then to its 2070 projection, held at the 2070 level after; the IPSS "
+        "projection is the only sourced path (no official figure for the years between), and a "
+        "held last figure would overstate the population by ~15 million by 2045.",
+        "1人当たり：歳出額 ÷ 年度が始まる暦年の10月1日現在の総人口（総務省統計局の人口推計。2017年と2020年は"
+        "1回の加算で導出）。仮定（収録した最後の推計より後）：人口はその値から国立社会保障・人口問題研究所の"
+        "2023年（令和5年）推計（出生中位・死亡中位）の2045年の値まで直線で変わり、その後2070年の推計値まで直線、以後は"
+        "2070年の水準で一定とします。同研究所の推計が出典のある唯一の経路で（間の年の公式の値はありません）、"
+        "最後の値を据え置くと2045年までに人口を約1,500万人多く見積もることになります。"),
+    "method.caveat.mod_target": (
+        "the {share} target is applied to the MOD defense budget alone; the government's 2% target covers the "
+        "larger security-related total (MOD budget plus complementary items of other ministries)",
+        "対GDP比{share}の目標を防衛関係費だけに当てはめています。政府の2%目標は、より大きい安全保障に関連する経費"
+        "（防衛関係費に他省庁の関連経費を加えたもの）が対象です"),
+    "method.caveat.early_target": (
+        "target year FY{year} precedes the last bundled {scope} figure (FY{anchor}); the target rule applies "
+        "from FY{next}",
+        "目標年度の{year}年度は、収録した{scope}の最後の数値（{anchor}年度）より前です。目標の計算は{next}年度から"
+        "適用します"),
+    "method.caveat.same_year": (
+        "same-year GDP is ESRI vintage {vintage}; government same-year ratios were computed on the GDP estimates "
+        "of their time, before the benchmark revision that raised nominal GDP, and are higher{reported}",
+        "当該年度の名目GDPは内閣府経済社会総合研究所の{vintage}版です。政府の当該年度の対GDP比は、名目GDPを"
+        "引き上げた基準改定より前の当時のGDP推計で計算されており、これより高くなります{reported}"),
+    "method.caveat.reported": (" ({text})", "（{text}）"),
+    "method.caveat.reported_parsed": ("FY{year} {basis}, {share} reported", "政府公表値：{year}年度{basis}で{share}"),
+    "method.caveat.estimate": (
+        "{scope} ({basis}) for {years} is an estimate derived from published figures (status 'estimate'; "
+        "see data/README.md)",
+        "{years}の{scope}（{basis}）は公表値から導いた推計です（区分「推計」。data/README.md を参照）"),
+
+    # SIPRI: why each calendar year differs (spendcalc.sipri.explanation; the English is the explanation column)
+    "sipri.x.sep": ("; ", "。"),
+    "sipri.x.none": ("SIPRI share not bundled for this year: no comparison", "SIPRIの対GDP比を収録していない年のため比較なし"),
+    "sipri.x.unsplit": ("gap {gap} pt vs SIPRI {share}; SIPRI dollars not bundled for {year}, so the gap is not "
+                        "split into spending and GDP",
+                        "差{gap}ポイント（SIPRIは{share}）。{year}年のSIPRIの米ドル額を収録していないため、差を歳出額と"
+                        "GDPの要因に分けていません"),
+    "sipri.x.split": ("gap {gap} pt = spending {spend_pt} pt (ours {ours} {with_supp} supplementaries vs SIPRI "
+                      "~{sipri_yen} = {usd} x {rate}; initial budgets only {initial}) + GDP {gdp_pt} pt (ours "
+                      "{gdp}tn from fiscal years, ESRI {vintage}; SIPRI's implied {sipri_gdp}tn, IMF data of its "
+                      "release)",
+                      "差{gap}ポイント ＝ 歳出額の要因{spend_pt}ポイント（本ツールは補正予算{with_supp}{ours}、SIPRIは"
+                      "約{sipri_yen}＝{usd}×{rate}円。当初予算のみでは{initial}）＋ GDPの要因{gdp_pt}ポイント（本ツールは"
+                      "年度の値から求めた{gdp}兆円（内閣府経済社会総合研究所 {vintage}版）、SIPRIの比率から逆算した名目GDPは"
+                      "{sipri_gdp}兆円（SIPRIの公表時点のIMFのデータ））"),
+    "sipri.x.with": ("with", "を含めて"),
+    "sipri.x.partly": ("partly without", "を一部含めずに"),
+    "sipri.x.yen": ("SIPRI's yen is {initial} from initial budgets only and {ours} from ours with supplementaries",
+                    "SIPRIの円換算額は、当初予算のみの値との差が{initial}、本ツールの補正予算を含む値との差が{ours}"),
+    "sipri.x.release": ("its dollars are from the {year} release, its share from the {share_year} release "
+                        "(SIPRI revises past years)",
+                        "SIPRIの米ドル額は{year}年版、対GDP比は{share_year}年版の公表値（SIPRIは過去の年も改定します）"),
+    "sipri.x.missing": ("a supplementary budget was not found (counted as zero)",
+                        "補正予算が見つからない年度があります（ゼロとして計算）"),
+    "sipri.x.estimate": ("an approximate supplementary is used", "補正予算に概算の値を用いています"),
+    "chart.note.fx_calendar": ("calendar-year averages for past years, {rate} JPY per USD for other years",
+                               "過去の年度は暦年平均（米連邦準備制度）、その他の年度は1ドル＝{rate}円"),
+
 }
 
 #: the government's own Japanese terms the catalogue uses, each found in the bundled sources'

@@ -33,7 +33,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from spendcalc import frames, schema
+from spendcalc import frames, methodology, schema
 from spendcalc.assumptions import FIRST_FISCAL_YEAR, Assumptions, Scenario, check_year
 from spendcalc.errors import SpendcalcError
 from spendcalc.history import History
@@ -549,13 +549,8 @@ def common_baseline_jpy(a: Assumptions, history: History, years: np.ndarray) -> 
 
 def baseline_text(baseline: str, sc: Scenario, a: Assumptions, history: History, anchor_year: int) -> str:
     """The baseline in words, for the methodology and every output that shows extra yen."""
-    if baseline == "common":
-        year, level, status = common_baseline_level(a, history)
-        return (f"common: the FY{year} {a.baseline_scope} total ({a.baseline_basis}, {status}), "
-                f"{level / 1e12:.2f} trillion JPY, held flat in yen for every scenario")
-    level = spending_table(history, sc.scope, sc.basis).get(anchor_year, (float("nan"), ""))[0]
-    return (f"own: the scenario's last decided figure (FY{anchor_year} {sc.scope}, {sc.basis}), "
-            f"{level / 1e12:.2f} trillion JPY, held flat in yen")
+    facts = {"baseline": _baseline_facts(baseline, sc, a, history, anchor_year)}
+    return methodology.text(facts, "baseline_description")
 
 
 def deflator_index(history: History, a: Assumptions, years: np.ndarray) -> np.ndarray:
@@ -709,48 +704,91 @@ def validate_against_history(sc: Scenario, history: History) -> None:
                              f"a fiscal year from FY{first} (the first bundled {sc.scope} figure) to FY2100")
 
 
-def caveats_for(sc: Scenario, a: Assumptions, history: History, anchor_year: int) -> list[str]:
-    """Plain-language warnings about a scenario's definition (empty when there are none)."""
-    out = []
+def caveat_facts(sc: Scenario, a: Assumptions, history: History, anchor_year: int) -> list[tuple[str, dict]]:
+    """The caveats about a scenario's definition as (kind, fields), rendered by
+    :func:`spendcalc.methodology.caveat` in either language (empty when there are none)."""
+    out: list[tuple[str, dict]] = []
     if sc.scope == "mod-budget" and sc.target_share is not None:
-        out.append(f"the {sc.target_share:.1%} target is applied to the MOD defense budget alone; the "
-                   "government's 2% target covers the larger security-related total (MOD budget plus "
-                   "complementary items of other ministries)")
+        out.append(("mod_target", {"share": sc.target_share}))
     if sc.target_year is not None and sc.target_year < anchor_year:
-        out.append(f"target year FY{sc.target_year} precedes the last bundled {sc.scope} figure "
-                   f"(FY{anchor_year}); the target rule applies from FY{anchor_year + 1}")
+        out.append(("early_target", {"year": sc.target_year, "scope": sc.scope, "anchor": anchor_year}))
     if sc.denominator == "same-year":
-        out.append(f"same-year GDP is ESRI vintage {a.gdp_vintage}; government same-year ratios "
-                   "were computed on the GDP estimates of their time, before the benchmark revision "
-                   "that raised nominal GDP, and are higher"
-                   + (f" ({reported})" if (reported := (getattr(history, "constants", {}) or {})
-                                          .get("reported_same_year_ratio")) else ""))
+        reported = (getattr(history, "constants", {}) or {}).get("reported_same_year_ratio")
+        out.append(("same_year", {"vintage": a.gdp_vintage, "reported": reported or None}))
     table = spending_table(history, sc.scope, sc.basis)
     estimated = sorted(y for y, (_, st) in table.items() if st == "estimate")
     if estimated:
-        out.append(f"{sc.scope} ({sc.basis}) for " + ", ".join(f"FY{y}" for y in estimated)
-                   + " is an estimate derived from published figures (status 'estimate'; see data/README.md)")
+        out.append(("estimate", {"scope": sc.scope, "basis": sc.basis, "years": estimated}))
     return out
+
+
+def caveats_for(sc: Scenario, a: Assumptions, history: History, anchor_year: int) -> list[str]:
+    """Plain-language warnings about a scenario's definition (empty when there are none)."""
+    return [methodology.caveat(kind, f) for kind, f in caveat_facts(sc, a, history, anchor_year)]
+
+
+def gdp_facts(a: Assumptions, history: History) -> dict:
+    """The GDP assumption's facts (constant growth after the last actual year, or a dated preset);
+    ``spendcalc.methodology.text({"gdp": ...}, "gdp_assumption", lang)`` words them."""
+    if a.growth_rate is not None:
+        return {"growth_rate": a.growth_rate, "last_gdp_year": last_actual_gdp(history, a.gdp_vintage)[0]}
+    p = history.presets.get(a.gdp_preset)
+    return {"preset": p.name, "title": p.title, "published": p.published, "extend_note": p.extend_note,
+            "extend_last": max(p.growth) if p.growth else None, "extend_rate": p.extend_rate}
+
+
+def _fx_facts(a: Assumptions, history: History) -> dict:
+    fiscal = getattr(history, "fx_fiscal", {}) or {}
+    annual = getattr(history, "fx_annual", {}) or {}
+    return {"calendar": [min(annual), max(annual)] if a.fx_history and annual else None,
+            "fiscal": [min(fiscal), max(fiscal)]
+            if a.fx_rate_for_actuals == "fiscal-year-average" and fiscal else None,
+            "rate": a.jpy_per_usd}
+
+
+def _baseline_facts(baseline: str, sc: Scenario, a: Assumptions, history: History, anchor_year: int) -> dict:
+    if baseline == "common":
+        year, level, status = common_baseline_level(a, history)
+        return {"kind": "common", "year": year, "scope": a.baseline_scope, "basis": a.baseline_basis,
+                "status": status, "level": level}
+    level = spending_table(history, sc.scope, sc.basis).get(anchor_year, (float("nan"), ""))[0]
+    return {"kind": "own", "year": anchor_year, "scope": sc.scope, "basis": sc.basis, "level": level}
+
+
+def localized_methodology(tidy_meta: Mapping[str, dict], scenarios: Sequence[Scenario], a: Assumptions,
+                          history: History, lang: str) -> dict[str, dict]:
+    """Scenario name -> its methodology record (``tidy.attrs['methodology']``) with the texts and
+    caveats in ``lang`` (:func:`spendcalc.methodology.localized`, from the same facts as the
+    English texts); English returns the records as they are."""
+    if lang == "en":
+        return dict(tidy_meta)
+    out = {}
+    for sc in (s for s in scenarios if s.name in tidy_meta):
+        m = tidy_meta[sc.name]
+        facts = methodology_facts(sc, a, history, m["anchor_year"], m["baseline"])
+        out[sc.name] = methodology.localized(m, facts, lang)
+    return out
+
+
+def methodology_facts(sc: Scenario, a: Assumptions, history: History, anchor_year: int,
+                      baseline: str | None = None) -> dict:
+    """The structured facts behind the methodology's texts (:mod:`spendcalc.methodology` renders
+    them in English for :func:`methodology_for`, or in Japanese): GDP, FX, deflator, baseline, caveats."""
+    return {"gdp": gdp_facts(a, history),
+            "fx": _fx_facts(a, history),
+            "deflator": {"vintage": a.gdp_vintage, "last": last_actual_deflator_year(history, a.gdp_vintage),
+                         "inflation": a.inflation_rate, "base": a.price_base_year},
+            "baseline": _baseline_facts(resolve_baseline(baseline, a), sc, a, history, anchor_year),
+            "caveats": caveat_facts(sc, a, history, anchor_year)}
 
 
 def methodology_for(sc: Scenario, a: Assumptions, history: History, anchor_year: int,
                     baseline: str | None = None) -> dict:
-    """Everything a reader needs to reproduce the numbers of one scenario."""
-    preset = history.presets.get(a.gdp_preset) if a.growth_rate is None else None
+    """Everything a reader needs to reproduce the numbers of one scenario (texts in English;
+    :func:`methodology_facts` and :mod:`spendcalc.methodology` give them in Japanese)."""
     last_gdp_year, _ = last_actual_gdp(history, a.gdp_vintage)
     baseline = resolve_baseline(baseline, a)
-    deflator_last = last_actual_deflator_year(history, a.gdp_vintage)
-    fiscal = getattr(history, "fx_fiscal", {}) or {}
-    annual = getattr(history, "fx_annual", {}) or {}
-    fx_parts = []
-    if a.fx_history and annual:
-        fx_parts.append(f"calendar-year Federal Reserve averages for FY{min(annual)}-FY{max(annual)} "
-                        "(FYnnnn at the calendar-year-nnnn average)")
-    if a.fx_rate_for_actuals == "fiscal-year-average" and fiscal:
-        fx_parts.append(f"fiscal-year (April-March) averages for FY{min(fiscal)}-FY{max(fiscal)}"
-                        + (" where no calendar-year average is used" if fx_parts else ""))
-    fx_text = (", ".join(fx_parts) + f", {a.jpy_per_usd:g} JPY per USD (stated rate) for other years"
-               if fx_parts else f"{a.jpy_per_usd:g} JPY per USD for every year (stated rate)")
+    texts = methodology.texts(methodology_facts(sc, a, history, anchor_year, baseline), "en")
     return {
         "scenario": sc.name,
         "title": sc.title,
@@ -765,26 +803,21 @@ def methodology_for(sc: Scenario, a: Assumptions, history: History, anchor_year:
         "anchor_year": anchor_year,
         "gdp_vintage": a.gdp_vintage,
         "last_actual_gdp_year": last_gdp_year,
-        "gdp_assumption": (f"constant nominal growth {a.growth_rate:.2%}/yr after FY{last_gdp_year}"
-                           if a.growth_rate is not None else
-                           f"preset {preset.name}: {preset.title} ({preset.published}); {preset.extend_note}"),
+        "gdp_assumption": texts["gdp_assumption"],
         "growth_overrides": [list(x) for x in a.growth_overrides],
         "jpy_per_usd": a.jpy_per_usd,
         "fx_history": a.fx_history,
-        "fx_assumption": fx_text,
+        "fx_assumption": texts["fx_assumption"],
         "fx_rate_for_actuals": a.fx_rate_for_actuals,
         "inflation_rate": a.inflation_rate,
         "price_base_year": a.price_base_year,
-        "deflator": (f"ESRI GDP deflator (vintage {a.gdp_vintage}) to FY{deflator_last}, then "
-                     f"{a.inflation_rate:.2%}/yr assumed; yen of FY{a.price_base_year}"
-                     if deflator_last is not None else
-                     f"{a.inflation_rate:.2%}/yr assumed for every year; yen of FY{a.price_base_year}"),
+        "deflator": texts["deflator"],
         "cumulative_from": a.cumulative_from,
         "baseline": baseline,
-        "baseline_description": baseline_text(baseline, sc, a, history, anchor_year),
-        "fiscal_year": "Japanese fiscal year, April to March",
+        "baseline_description": texts["baseline_description"],
+        "fiscal_year": texts["fiscal_year"],
         "population": POPULATION_NOTE,
-        "caveats": caveats_for(sc, a, history, anchor_year),
+        "caveats": texts["caveats"],
     }
 
 

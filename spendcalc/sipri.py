@@ -38,6 +38,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from spendcalc.i18n import t
+
 FIRST_CALENDAR_YEAR = 2013
 #: SIPRI's dollars for calendar year t are those of its release in year t+1 (each bundled row
 #: names its release); its shares are all from the April-2025 release
@@ -150,32 +152,49 @@ def _year_row(year: int, vintage: str, series: Mapping[str, Mapping]) -> dict[st
 
 
 def _explanation(row: Mapping[str, object], vintage: str) -> str:
-    """The gap to SIPRI's share of a year's ``row`` split into a spending and a GDP effect,
-    with its caveats."""
+    """The gap to SIPRI's share of a year's ``row`` (English; :func:`explanation` in any language)."""
+    return explanation(row, vintage, "en")
+
+
+def _tn(value: float, lang: str) -> str:
+    return _trillion(value) if lang == "en" else f"{value / 1e12:.2f}兆円"
+
+
+def _split(row: Mapping[str, object], vintage: str, lang: str) -> str:
+    """The gap split into its spending and GDP parts, with the yen and GDP behind each."""
+    sh, su, sy = row["sipri_share_of_gdp"], row["sipri_spending_usd"], row["sipri_spending_jpy_implied"]
+    gdp = row["nominal_gdp_jpy"]
+    return t("sipri.x.split", lang, gap=f"{row['difference_share_pt']:+.2f}",
+             spend_pt=f"{row['spending_effect_pt']:+.2f}", ours=_tn(row["spending_jpy"], lang),
+             with_supp=t("sipri.x.with" if row["supplementary_status"] != "missing" else "sipri.x.partly", lang),
+             sipri_yen=_tn(sy, lang), usd=f"${su / 1e9:.1f}bn" if lang == "en" else f"{su / 1e8:,.0f}億ドル",
+             rate=f"{row['jpy_per_usd']:.2f}", initial=_tn(row["spending_initial_only_jpy"], lang),
+             gdp_pt=f"{row['gdp_effect_pt']:+.2f}", gdp=f"{gdp / 1e12:.1f}", vintage=vintage,
+             sipri_gdp=f"{sy / sh / 1e12:.1f}")
+
+
+def explanation(row: Mapping[str, object], vintage: str, lang: str = "en") -> str:
+    """Why a year's ``row`` (of :data:`COLUMNS`) differs from SIPRI's share, in ``lang``: the gap
+    split into a spending and a GDP effect, with its caveats (the catalogue's ``sipri.x.*`` texts;
+    the English is the ``explanation`` column)."""
     year, supp_status, gap = row["calendar_year"], row["supplementary_status"], row["difference_share_pt"]
-    spend, spend0, gdp = row["spending_jpy"], row["spending_initial_only_jpy"], row["nominal_gdp_jpy"]
+    spend, spend0 = row["spending_jpy"], row["spending_initial_only_jpy"]
     sh, su, sy = row["sipri_share_of_gdp"], row["sipri_spending_usd"], row["sipri_spending_jpy_implied"]
     if math.isnan(sh):
-        explanation = "SIPRI share not bundled for this year: no comparison"
+        parts = [t("sipri.x.none", lang)]
     elif math.isnan(su):
-        explanation = (f"gap {gap:+.2f} pt vs SIPRI {sh:.2%}; SIPRI dollars not bundled for "
-                       f"{year}, so the gap is not split into spending and GDP")
+        parts = [t("sipri.x.unsplit", lang, gap=f"{gap:+.2f}", share=f"{sh:.2%}", year=year)]
     else:
-        sg = sy / sh
-        explanation = (
-            f"gap {gap:+.2f} pt = spending {row['spending_effect_pt']:+.2f} pt (ours {_trillion(spend)} "
-            f"{'with' if supp_status != 'missing' else 'partly without'} supplementaries vs "
-            f"SIPRI ~{_trillion(sy)} = ${su / 1e9:.1f}bn x {row['jpy_per_usd']:.2f}; initial budgets "
-            f"only {_trillion(spend0)}) + GDP {row['gdp_effect_pt']:+.2f} pt (ours {gdp / 1e12:.1f}tn "
-            f"from fiscal years, ESRI {vintage}; SIPRI's implied {sg / 1e12:.1f}tn, IMF data of its release)")
+        parts = [_split(row, vintage, lang)]
     if not math.isnan(sy):
-        explanation += (f"; SIPRI's yen is {sy / spend0 - 1:+.1%} from initial budgets only and "
-                        f"{sy / spend - 1:+.1%} from ours with supplementaries")
+        parts.append(t("sipri.x.yen", lang, initial=f"{sy / spend0 - 1:+.1%}", ours=f"{sy / spend - 1:+.1%}"))
         if year + 1 != SHARE_RELEASE_YEAR:
-            explanation += (f"; its dollars are from the {year + 1} release, its share from the "
-                            f"{SHARE_RELEASE_YEAR} release (SIPRI revises past years)")
-    if supp_status == "missing":
-        explanation += "; a supplementary budget was not found (counted as zero)"
-    elif supp_status == "estimate":
-        explanation += "; an approximate supplementary is used"
-    return explanation
+            parts.append(t("sipri.x.release", lang, year=year + 1, share_year=SHARE_RELEASE_YEAR))
+    if supp_status in ("missing", "estimate"):
+        parts.append(t(f"sipri.x.{supp_status}", lang))
+    return t("sipri.x.sep", lang).join(parts)
+
+
+def explanations(table: pd.DataFrame, vintage: str, lang: str = "en") -> list[str]:
+    """:func:`explanation` of every row of ``table`` (from :func:`compute` with ``vintage``), in ``lang``."""
+    return [explanation(row, vintage, lang) for row in table.to_dict("records")]

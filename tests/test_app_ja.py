@@ -38,20 +38,6 @@ ALLOWED = {
 #: the articles' titles (as published, in English) are the Article filter's options: data, not labels
 DATA_OPTIONS = {"claims_article"}
 
-#: ASSUMPTION, temporary: English left in the headline and the Trajectories tab under ?lang=ja: the
-#: model's own descriptions of the exchange rate and its caveats (``attrs['methodology']``, English
-#: only), quoted inside Japanese sentences. Remove each one as the model gives it in Japanese;
-#: everything else must be clean now.
-PENDING_OTHER_AREA = {
-    "同じ歳出額の米ドル換算。為替レート：fiscal-year (April-March) averages for FY2012-FY2025, 155.2 JPY per USD "
-    "(stated rate) for other years。",
-    "注：same-year GDP is ESRI vintage esri-2026q2; government same-year ratios were computed on the GDP estimates of "
-    "their time, before the benchmark revision that raised nominal GDP, and are higher (FY2025 initial, 1.6% "
-    "reported)。",
-    "注：security-related (with-supplementary) for FY2026 is an estimate derived from published figures (status "
-    "'estimate'; see data/README.md)。",
-}
-
 WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 NOT_WORDS = re.compile(r"https?://\S+|\S*/\S*|\S+\.(?:csv|md|yaml|yml|py)\b|esri-\d{4}q\d")
 TEXT_FIELDS = {"label", "help", "body", "options", "placeholder"}
@@ -120,10 +106,10 @@ def page_texts(at: AppTest) -> list[tuple[str, str]]:
 
 
 def leftovers(at: AppTest) -> dict[str, list[str]]:
-    """Texts with English words left over (other than the pending ones), by element."""
+    """Texts with English words left over, by element."""
     bad: dict[str, list[str]] = {}
     for where, text in page_texts(at):
-        if text not in PENDING_OTHER_AREA and english_words(text):
+        if english_words(text):
             bad.setdefault(where, []).append(text)
     return bad
 
@@ -158,7 +144,6 @@ def test_every_tab_in_japanese_shows_no_english_left_over(ja_app):
     assert {"言語", "シナリオ", "目標年度", "予算の区分（補正予算を含めるか）", "判定", "年度"} <= seen
     assert {"金額（兆円）", "SIPRIの対GDP比（%）", "すべての判定"} <= seen
     assert any("出典とデータの版" in text for text in seen) and any(x.startswith("判定の理由") for x in seen)
-    assert not PENDING_OTHER_AREA - seen, "a pending string no longer appears: remove it from the list"
 
 
 def test_every_control_has_a_japanese_label_and_option_labels(ja_app):
@@ -168,7 +153,7 @@ def test_every_control_has_a_japanese_label_and_option_labels(ja_app):
     for kind in ("radio", "selectbox", "multiselect", "slider", "checkbox", "file_uploader"):
         for widget in getattr(at, kind):
             text = " ".join([widget.label, widget.help or "", *getattr(widget, "options", [])])
-            if widget.key in DATA_OPTIONS or text in PENDING_OTHER_AREA:
+            if widget.key in DATA_OPTIONS:
                 continue
             assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", widget.label), (kind, widget.key, widget.label)
             assert not english_words(text), (kind, widget.key, text)
@@ -304,3 +289,41 @@ def test_the_japanese_waterfall_caption_calls_a_year_actual_as_the_bridge_does()
         caption = app_tabs.bridge_caption(table, year, "ja")
         assert ("、実績）" in caption) is actual and ("延長した試算" in caption) is not actual, year
         assert app_tabs.bridge_caption(table, year, "en").startswith(NOTES[year])
+
+
+def test_methodology_texts_and_caveats_in_japanese_from_the_same_facts():
+    at = run_app({"lang": "ja", "sc": "us-ask-3.5pct", "focus": "us-ask-3.5pct", "fxh": "1"})
+    usd = next(m for m in at.metric if "米ドル" in m.label)
+    assert "米連邦準備制度の暦年平均" in usd.help and "1米ドル＝155.2円" in usd.help
+    notes = [c.value for c in at.caption if c.value.startswith("注：")]
+    assert any("政府公表値：2025年度当初予算で1.6%" in n for n in notes) and not any(english_words(n) for n in notes)
+    at.session_state["tab"] = "Data & methodology"
+    at.run()
+    method = next(d.value for d in at.dataframe if "baseline_description" in d.value.columns)
+    for field in ("gdp_assumption", "fx_assumption", "deflator", "baseline_description", "fiscal_year",
+                  "population", "caveats"):
+        assert all(_JAPANESE.search(text) for text in method[field]), field
+    assert set(method["baseline"]) == {t("app.baseline.common", "ja")}
+    assert method["fx_assumption"].iloc[0] == next(m for m in at.metric if "米ドル" in m.label).help[
+        len("同じ歳出額の米ドル換算。為替レート："):-1]
+
+
+def test_reconcile_shows_shares_as_percent_and_sipri_reasons_in_the_readers_language():
+    for lang, why in (("ja", "差の理由"), ("en", "why it differs")):
+        at = run_app({"lang": lang, "tab": "Reconcile"})
+        table = next(d for d in at.dataframe if "share_of_gdp_same_year" in d.value.columns)
+        config = json.loads(table.proto.columns)
+        for column in ("share_of_gdp_fixed_fy2022", "share_of_gdp_same_year"):
+            assert config[column]["type_config"]["format"] == "percent", (lang, column)
+            assert table.value[column].max() < 0.05  # the values stay fractions
+        sipri = next(d.value for d in at.dataframe if why in d.value.columns)
+        assert all(bool(_JAPANESE.search(text)) is (lang == "ja") for text in sipri[why]), lang
+
+
+def test_uncertainty_questions_state_the_gdp_assumption_in_japanese():
+    at = run_app({"lang": "ja", "tab": "Uncertainty"})
+    at.toggle(key="mc").set_value(True).run()
+    assert not at.exception and not at.error
+    cond = next(m.value for m in at.markdown if m.value.startswith("この確率の前提") and "名目GDPは" in m.value)
+    assert "内閣府「中長期の経済財政に関する試算」2026年1月 過去投影ケース" in cond
+    assert "preset" not in cond and "Cabinet Office" not in cond

@@ -150,3 +150,37 @@ def test_cli_bundle_refuses_a_path_it_cannot_write_in_one_line(bad, tmp_path, mo
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--bundle" in err and "e.g." in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_readme_in_japanese_takes_the_methodology_in_japanese_and_metadata_keeps_english(tidy, meta):
+    from spendcalc import methodology, model
+
+    history, a = spendcalc.load_history(), spendcalc.default_assumptions()
+    english = tidy.attrs["methodology"]
+    local = {}
+    for sc in spendcalc.resolve_scenarios(list(english)):
+        m = english[sc.name]
+        local[sc.name] = methodology.localized(
+            m, model.methodology_facts(sc, a, history, m["anchor_year"], m["baseline"]), "ja")
+    data = bundle.newsroom_zip(tidy, meta, version="9.9.9", url=URL, accessed="2026-11-29",
+                               methodology_note="経費の範囲：安全保障に関連する経費。", lang="ja",
+                               readme={"methodology_note": "経費の範囲：安全保障に関連する経費。", "methodology": local})
+    zf = zipfile.ZipFile(io.BytesIO(data))
+    readme = zf.read("README.md").decode("utf-8")
+    assert local["us-ask-3.5pct"]["fx_assumption"] in readme and "1米ドル＝155.2円" in readme
+    assert english["us-ask-3.5pct"]["fx_assumption"] not in readme
+    assert "当該年度の名目GDPは内閣府経済社会総合研究所" in readme  # the caveat in Japanese
+    assert json.loads(zf.read("metadata.json"))["methodology"]["us-ask-3.5pct"]["fx_assumption"] == \
+        english["us-ask-3.5pct"]["fx_assumption"]
+
+
+def test_cli_bundle_in_japanese_has_a_japanese_readme_and_the_same_data(tmp_path, capsys):
+    en, ja = tmp_path / "en.zip", tmp_path / "ja.zip"
+    for path, lang in ((en, "en"), (ja, "ja")):
+        assert main(["project", "--scenario", "us-ask-3.5pct", "--bundle", str(path), "--lang", lang]) == 0
+    capsys.readouterr()
+    with zipfile.ZipFile(en) as a, zipfile.ZipFile(ja) as b:
+        assert a.read("data.csv") == b.read("data.csv")  # the data and its column names do not change
+        assert json.loads(a.read("metadata.json"))["methodology"] == json.loads(b.read("metadata.json"))["methodology"]
+        readme = b.read("README.md").decode("utf-8")
+    assert "安全保障に関連する経費" in readme and "年度平均" in readme and "held flat" not in readme

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -136,3 +137,18 @@ def test_cli_hostile_input_exits_2_with_one_line(capsys, args):
     code, out, err = run(capsys, "sipri", *args)
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "error" in err and len(err) < 400
+
+
+def test_explanations_in_both_languages_say_the_same_numbers(df):
+    table = df.reset_index()
+    vintage = spendcalc.default_assumptions().gdp_vintage
+    assert sipri.explanations(table, vintage, "en") == list(table["explanation"])
+    ja = sipri.explanations(table, vintage, "ja")
+    for en_text, ja_text in zip(table["explanation"], ja, strict=True):
+        assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", ja_text)
+        assert not re.findall(r"\b(?!SIPRI|IMF|GDP)[A-Za-z]{3,}", ja_text.replace("esri-", "")), ja_text
+        # every signed difference and percent of the English is in the Japanese
+        for number in re.findall(r"[+-]\d+\.\d+%?", en_text):
+            assert number in ja_text, (number, ja_text)
+    assert ja[-1] == "SIPRIの対GDP比を収録していない年のため比較なし"
+    assert "ゼロとして計算" in ja[0] and "概算" in ja[2]

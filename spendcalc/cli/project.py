@@ -100,9 +100,13 @@ def write_bundle(tidy: object, target: Path, lang: str, args: argparse.Namespace
     except Exception:  # not installed as a package (a source checkout)
         software = "unknown"
     command = "spendcalc " + shlex.join(getattr(args, "command_line", None) or ["project"])
+    readme = None if lang == "en" or args is None else {  # the README's prose and methodology in --lang
+        "methodology_note": methodology_note(tidy, lang=lang),
+        "methodology": model.localized_methodology(tidy.attrs["methodology"], scenarios_from(args),
+                                                   assumptions_from(args), data.load_history(), lang)}
     blob = bundle.newsroom_zip(tidy, meta, version=software, url=command,
                                accessed=datetime.datetime.now(datetime.UTC).date().isoformat(),
-                               methodology_note=methodology_note(tidy, lang=lang), lang=lang)
+                               methodology_note=methodology_note(tidy), lang=lang, readme=readme)
     partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
     try:
         partial.write_bytes(blob)
