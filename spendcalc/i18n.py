@@ -576,7 +576,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sipri.usd": ("USD bn", "米ドル換算（10億ドル）"),
     "sipri.sipri_usd": ("SIPRI USD bn", "SIPRIの米ドル額（10億ドル）"),
     "sipri.why": ("Why each year differs from SIPRI (ours - SIPRI, percentage points):",
-                  "各暦年のSIPRIとの差の理由（本ツール − SIPRI、ポイント。説明は原文・英語）："),
+                  "各暦年のSIPRIとの差の理由（本ツール − SIPRI、ポイント）："),
     "sipri.year": ("CY{year}: {text}", "{year}年：{text}"),
     "sipri.method": ("Method (every row is an estimate): {text}", "計算方法（すべて推計。原文・英語）：{text}"),
     "answer.exact_values": ("Exact values (--format csv or json for a table):",

@@ -53,7 +53,11 @@ def cmd_sipri(args: argparse.Namespace) -> None:
     })
     emit(shown, "table")
     sys.stdout.write("\n" + t("sipri.why", lang) + "\n")
-    for year, text in zip(df["calendar_year"], df["explanation"], strict=True):
+    from spendcalc import sipri
+
+    vintage = args.vintage or api.default_assumptions().gdp_vintage
+    texts = df["explanation"] if lang == "en" else sipri.explanations(df, vintage, lang)
+    for year, text in zip(df["calendar_year"], texts, strict=True):
         sys.stdout.write(t("sipri.year", lang, year=year, text=text) + "\n")
     sys.stdout.write("\n" + t("sipri.method", lang, text=df["method"].iloc[-1]) + "\n")
 
