@@ -43,6 +43,7 @@ _FIXED_COLORS = {
     "accelerated-fy2025": OKABE_ITO["vermillion"],
     "us-ask-3.5pct": OKABE_ITO["reddish_purple"],
     "hold-flat": "#555555",
+    "nato-hague-fy2035": OKABE_ITO["bluish_green"],  # not the hashed colour of the app's "custom"
 }
 _OTHER_COLORS = (OKABE_ITO["orange"], OKABE_ITO["sky_blue"], OKABE_ITO["bluish_green"],
                  OKABE_ITO["black"])

@@ -852,6 +852,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart.scenario_title.us-ask-3.5pct": ("3.5% of GDP by FY2035 (reported informal US request)", "2035年度までに対GDP比3.5%（報道された米国の非公式要求）"),
     "chart.scenario_title.hold-flat": ("Hold flat in yen (baseline)", "円建てで横ばい（比較基準）"),
     "chart.scenario_title.nato-hague-fy2035": ("NATO Hague pledge applied to Japan: 3.5% core by FY2035 (+ up to 1.5% related)", "NATOハーグ首脳会議の目標を日本に適用：2035年度までに中核3.5%（＋関連最大1.5%）"),
+    # charts: on screen (the claims' labels are the diamonds' tooltips)
+    "chart.screen.claim": ("Claim in an article: point at a diamond (tap it on a phone) to read the claim and its article numbers",
+                           "記事中の主張：ひし形にカーソルを合わせる（スマートフォンではタップする）と、主張の内容と記事番号を表示"),
 }
 
 #: the government's own Japanese terms the catalogue uses, each found in the bundled sources'

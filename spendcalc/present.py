@@ -15,6 +15,7 @@ import pandas as pd
 
 from spendcalc.assumptions import Assumptions, Scenario
 from spendcalc.chartdata import ChartData, Series, fill_text
+from spendcalc.i18n import t
 from spendcalc.output import csv_text as safe_csv_text
 from spendcalc.units import convert
 
@@ -295,7 +296,7 @@ def chart_spec(data: ChartData) -> dict:
     :data:`CHART_HEIGHT` px high and as wide as its container, with the series' legend below it
     (labels wrapped); the legend's other entries (claims, the key to the article numbers) are
     the lines of ``usermeta.caption``, for the page to print under the chart
-    (:func:`chart_caption`). Claim markers carry their labels in the tooltip.
+    (:func:`chart_caption`). Claim markers carry their labels in the tooltip (the caption says so).
     """
     values = [{"scenario": s.key, "label": _legend_text(s), "fiscal_year": x, "shown": y,
                "status": st, "projection": st == "projection", "width": 2.2 * s.width,
@@ -342,7 +343,8 @@ def chart_caption(data: ChartData) -> list[str]:
     """The legend entries that are not series (claims, claims naming no year, the key to the
     article numbers), one line each, for the page to print under the on-screen chart."""
     marks = {"claim": "◆ ", "claim_level": "-·- "}
-    return [marks.get(kind, "") + " ".join(text.split()) for kind, text in data.legend
+    screen = {"claim": t("chart.screen.claim", data.lang)}  # its label is the tooltip on screen
+    return [marks.get(kind, "") + " ".join(screen.get(kind, text).split()) for kind, text in data.legend
             if kind in ("claim", "claim_level", "key")]
 
 

@@ -99,7 +99,11 @@ def test_share_claims_and_key_agree(tidy, claims):
         assert entry in spec["usermeta"]["caption"] and entry.replace("\n", " ") in legend
         assert not any(line.startswith(code) for line in spec["title"]["subtitle"])
     assert "The Asia Business Daily" in legend
-    assert any("Claim in an article" in line for line in spec["usermeta"]["caption"])
+    # the caption says where the claims' words are on screen (the diamonds' tooltips)
+    assert "◆ Claim in an article: point at a diamond" in spec["usermeta"]["caption"][0]
+    assert {"label", "claim_id", "article"} == {f["field"] for f in next(
+        layer for layer in spec["layer"] if layer.get("mark", {}).get("shape") == "diamond")[
+        "encoding"]["tooltip"]}
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
