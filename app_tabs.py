@@ -117,9 +117,10 @@ def article_names() -> dict[str, str]:
 def trajectories_tab(v: View) -> None:
     """Yen and share-of-GDP charts (with the articles' claims), the readable table, the downloads."""
     spending, share = chart_specs(v)
-    left, right = st.columns(2)
-    left.vega_lite_chart(spec=spending, width="stretch", height=420)
-    right.vega_lite_chart(spec=share, width="stretch", height=420)
+    for col, spec in zip(st.columns(2), (spending, share), strict=True):  # stacked below 640 px
+        col.vega_lite_chart(spec=spec, width="stretch", height="content")  # plot height in the spec
+        if spec["usermeta"]["caption"]:  # the claims' key, one line per entry
+            col.caption("  \n".join(md(line) for line in spec["usermeta"]["caption"]))
     st.caption(t("app.traj.dots", v.lang))
     last = int(v.tidy["fiscal_year"].max())  # the baseline is held flat: any projected year gives its level
     bases = dict.fromkeys(answers._baseline_words(v.tidy, m, last, v.lang)

@@ -10,9 +10,11 @@ Pure: no matplotlib, no Streamlit, no files. Values are only selected and divide
 scale (trillion yen, billion US dollars, percent). Every text comes from
 :func:`spendcalc.i18n.t` in the chart's language (``lang``, ``'en'`` or ``'ja'``).
 
-Hidden lines: when two series have the same values in two or more years, the one drawn first is
-drawn wider underneath (``width``), and the one on top names it in its legend entry
-(``same_as``), so neither disappears.
+Hidden lines: when two series have the same values in two or more projected years, the one drawn
+first is drawn wider underneath (``width``), so neither disappears; the one on top names it in its
+legend entry (``same_as``) only when it is the same over its whole projected part (over every year
+drawn, for a series with no projection). Scenarios of one scope and basis share their actual
+years, so sameness there says nothing and is not marked.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ _FIXED_COLORS = {
     "accelerated-fy2025": OKABE_ITO["vermillion"],
     "us-ask-3.5pct": OKABE_ITO["reddish_purple"],
     "hold-flat": "#555555",
+    "nato-hague-fy2035": OKABE_ITO["bluish_green"],  # not the hashed colour of the app's "custom"
 }
 _OTHER_COLORS = (OKABE_ITO["orange"], OKABE_ITO["sky_blue"], OKABE_ITO["bluish_green"],
                  OKABE_ITO["black"])
@@ -286,28 +289,46 @@ def _raw_series(rows: pd.DataFrame, names: Sequence[str], tidy: pd.DataFrame, sc
     return out
 
 
-def same_years(a: Series, b: Series) -> list[int]:
-    """Years in which two series show the same value (to a part in a billion)."""
+def same_years(a: Series, b: Series, years: Iterable[int] | None = None) -> list[int]:
+    """Years (of ``years``, default all of ``b``'s) in which two series show the same value
+    (to a part in a billion)."""
     ya = dict(zip(a.x, a.y, strict=True))
+    wanted = set(b.x if years is None else years)
     return [x for x, y in zip(b.x, b.y, strict=True)
-            if x in ya and math.isclose(ya[x], y, rel_tol=1e-9, abs_tol=1e-12)]
+            if x in wanted and x in ya and math.isclose(ya[x], y, rel_tol=1e-9, abs_tol=1e-12)]
+
+
+def compared_years(s: Series) -> list[int]:
+    """The years in which sameness counts: a series' projected years, or every year drawn when
+    it has none (history shared by every scenario of one scope and basis says nothing)."""
+    projected = [x for x, st in zip(s.x, s.status, strict=True) if st == "projection"]
+    return projected or list(s.x)
+
+
+def same_as(a: Series, b: Series) -> list[int]:
+    """The years compared when ``b`` shows ``a``'s values in every one of them (:func:`compared_years`
+    of ``b``), else ``[]``."""
+    years = compared_years(b)
+    return years if len(same_years(a, b, years)) == len(years) else []
 
 
 def mark_overlaps(series: Sequence[Series], lang: str) -> tuple[Series, ...]:
-    """Keep every series visible where several show the same values in two or more years.
+    """Keep every series visible where several show the same values.
 
-    A later series (drawn on top) names the first one it covers in its legend entry; a covered
-    series is drawn wider than every series covering it (:data:`WIDE_STEP` wider per layer), so
-    that three equal lines show as three nested bands of colour.
+    A series covered by a later one (drawn on top) in two or more projected years is drawn wider
+    than every series covering it (:data:`WIDE_STEP` wider per layer), so that three equal lines
+    show as three nested bands of colour. The later series names the first one it equals over
+    its whole projected part (:func:`same_as`) in its legend entry.
     """
     out = list(series)
-    covers = {j: [i for i in range(j) if len(same_years(out[i], out[j])) >= 2]
+    covers = {j: [i for i in range(j) if len(same_years(out[i], out[j], compared_years(out[j]))) >= 2]
               for j in range(len(out))}
     for j, below in covers.items():
-        if below:
-            years = same_years(out[below[0]], out[j])
+        equal = [i for i in below if same_as(out[i], out[j])]
+        if equal:
+            years = same_as(out[equal[0]], out[j])
             span = t("common.fy_range", lang, start=min(years), end=max(years))
-            other = out[below[0]].label.replace("\n", " ")
+            other = out[equal[0]].label.replace("\n", " ")
             out[j] = _replace(out[j], same_as=t(
                 "chart.same_as", lang, other=textwrap.shorten(other, 28, placeholder="…"),
                 years=span))

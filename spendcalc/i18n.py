@@ -950,6 +950,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart.note.fx_calendar": ("calendar-year averages for past years, {rate} JPY per USD for other years",
                                "過去の年度は暦年平均（米連邦準備制度）、その他の年度は1ドル＝{rate}円"),
 
+    # charts: on screen (the claims' labels are the diamonds' tooltips)
+    "chart.screen.claim": ("Claim in an article: point at a diamond (tap it on a phone) to read the claim and its article numbers",
+                           "記事中の主張：ひし形にカーソルを合わせる（スマートフォンではタップする）と、主張の内容と記事番号を表示"),
 }
 
 #: the government's own Japanese terms the catalogue uses, each found in the bundled sources'

@@ -6,6 +6,7 @@ Imported by ``app.py`` (not by ``spendcalc/__init__``), so the core never loads 
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -13,7 +14,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from spendcalc.assumptions import Assumptions, Scenario
-from spendcalc.chartdata import ChartData, Series
+from spendcalc.chartdata import ChartData, Series, fill_text
+from spendcalc.i18n import t
 from spendcalc.output import csv_text as safe_csv_text
 from spendcalc.units import convert
 
@@ -278,13 +280,23 @@ def readable_table(tidy: pd.DataFrame, scenario: str, lang: str = "en") -> pd.Da
     return answers.readable_table(bare, scenario, [m for m in READABLE_MEASURES if m in present], lang)
 
 
+#: the on-screen charts' plot height [px] (the legend and title add to it) and width of a legend
+#: line [Latin characters; a Japanese character counts as two]
+CHART_HEIGHT = 340
+LEGEND_WRAP = 48
+LEGEND_LABEL_LIMIT = 330  # px: a wrapped line longer than this is cut with an ellipsis
+
+
 def chart_spec(data: ChartData) -> dict:
     """The vega-lite spec of one :class:`spendcalc.chartdata.ChartData`: the same series, title,
     axis labels, targets, claims and legend entries as the downloaded (matplotlib) chart.
 
     Lines: solid through decided years, dashed through projections (filled dots: decided,
-    hollow: projected); a series another covers is drawn wider underneath. The legend's extra
-    entries (line styles, the key to the article numbers) are the title's subtitle lines.
+    hollow: projected); a series another covers is drawn wider underneath. The plot is
+    :data:`CHART_HEIGHT` px high and as wide as its container, with the series' legend below it
+    (labels wrapped); the legend's other entries (claims, the key to the article numbers) are
+    the lines of ``usermeta.caption``, for the page to print under the chart
+    (:func:`chart_caption`). Claim markers carry their labels in the tooltip (the caption says so).
     """
     values = [{"scenario": s.key, "label": _legend_text(s), "fiscal_year": x, "shown": y,
                "status": st, "projection": st == "projection", "width": 2.2 * s.width,
@@ -300,27 +312,47 @@ def chart_spec(data: ChartData) -> dict:
          "axis": {"labelExpr": f"datum.label + '{unit}'"} if unit else {}}
     color = {"field": "label", "type": "nominal", "title": None,
              "scale": {"domain": labels, "range": [s.color for s in lines]},
-             "legend": {"orient": "bottom", "columns": 1, "labelLimit": 600}}
+             "legend": {"orient": "bottom", "direction": "vertical", "columns": 1,
+                        "labelLimit": LEGEND_LABEL_LIMIT, "labelExpr": _wrap_expr(labels),
+                        "labelFontSize": 11, "rowPadding": 4}}
     tooltip = [{"field": "label", "type": "nominal", "title": None},
                {"field": "fiscal_year", "type": "quantitative", "format": "d"},
                {"field": "status", "type": "nominal"},
                {"field": "shown", "type": "quantitative", "title": data.ylabel, "format": ",.2f"}]
     enc = {"x": x, "y": y, "color": color, "detail": {"field": "scenario"}}
+    width = {"strokeWidth": {"field": "width", "type": "quantitative", "scale": None}}
     layers = [{"mark": {"type": "line"}, "transform": [{"filter": "!datum.projection"}],
-               "encoding": enc | {"strokeWidth": {"field": "width", "type": "quantitative",
-                                                  "scale": None}}},
+               "encoding": enc | width},
               {"mark": {"type": "line", "strokeDash": [6, 3]},
                "transform": [{"filter": "datum.projection || datum.last_decided"}],
-               "encoding": enc | {"strokeWidth": {"field": "width", "type": "quantitative",
-                                                  "scale": None}}},
+               "encoding": enc | width},
               {"mark": {"type": "point", "size": 30, "filled": True},
                "transform": [{"filter": "!datum.projection"}], "encoding": enc | {"tooltip": tooltip}},
               {"mark": {"type": "point", "size": 30, "filled": False},
                "transform": [{"filter": "datum.projection"}], "encoding": enc | {"tooltip": tooltip}}]
     _mark_last_decided(values)
-    subtitle = [data.subtitle] + [text for kind, text in data.legend if kind in ("claim", "claim_level", "key")]
-    return {"title": {"text": data.title, "subtitle": [s for s in subtitle if s], "anchor": "start"},
+    subtitle = fill_text(data.subtitle, 2 * LEGEND_WRAP).split("\n") if data.subtitle else []
+    return {"title": {"text": data.title, "subtitle": subtitle, "anchor": "start"},
+            "width": "container", "height": CHART_HEIGHT,
+            "autosize": {"type": "fit-x", "contains": "padding"},
+            "usermeta": {"caption": chart_caption(data)},
             "data": {"values": values}, "layer": [*layers, *_level_layers(data), *_point_layers(data)]}
+
+
+def chart_caption(data: ChartData) -> list[str]:
+    """The legend entries that are not series (claims, claims naming no year, the key to the
+    article numbers), one line each, for the page to print under the on-screen chart."""
+    marks = {"claim": "◆ ", "claim_level": "-·- "}
+    screen = {"claim": t("chart.screen.claim", data.lang)}  # its label is the tooltip on screen
+    return [marks.get(kind, "") + " ".join(screen.get(kind, text).split()) for kind, text in data.legend
+            if kind in ("claim", "claim_level", "key")]
+
+
+def _wrap_expr(labels: Sequence[str]) -> str:
+    """A vega expression giving each legend label as its wrapped lines (a label not in the
+    table, as it is)."""
+    table = {label: fill_text(label, LEGEND_WRAP).split("\n") for label in labels}
+    return f"({json.dumps(table, ensure_ascii=False)})[datum.label] || datum.label"
 
 
 def _legend_text(s: Series) -> str:
@@ -340,33 +372,38 @@ def _mark_last_decided(values: list[dict]) -> None:
 
 
 def _level_layers(data: ChartData) -> list[dict]:
+    """Targets (dotted, label above the line at the right) and claims naming no year (dash-dot,
+    label below the line at the left), as the downloaded chart places them."""
     levels = [{"shown": lv.value, "label": lv.label, "kind": lv.kind, "ids": lv.ids}
               for lv in data.levels if lv.kind in ("target", "claim")]
     if not levels:
         return []
     enc = {"y": {"field": "shown", "type": "quantitative"},
            "tooltip": [{"field": f, "type": "nominal"} for f in ("label", "ids")]}
+    text = enc | {"text": {"field": "label"}}
     return [{"data": {"values": levels}, "encoding": enc | {"strokeDash": {
                 "field": "kind", "type": "nominal", "legend": None,
                 "scale": {"domain": ["target", "claim"], "range": [[2, 2], [6, 3, 1, 3]]}}},
              "mark": {"type": "rule", "color": "black"}},
-            {"data": {"values": levels}, "encoding": enc | {"text": {"field": "label"}},
-             "mark": {"type": "text", "align": "left", "x": 4, "dy": -8, "fontSize": 11}}]
+            {"data": {"values": levels}, "encoding": text,
+             "transform": [{"filter": "datum.kind == 'target'"}],
+             "mark": {"type": "text", "align": "right", "x": "width", "dx": -4, "dy": -8,
+                      "fontSize": 11}},
+            {"data": {"values": levels}, "encoding": text,
+             "transform": [{"filter": "datum.kind == 'claim'"}],
+             "mark": {"type": "text", "align": "left", "x": 4, "dy": 10, "fontSize": 11}}]
 
 
 def _point_layers(data: ChartData) -> list[dict]:
+    """One diamond per claimed point; its label (with the article numbers) in the tooltip, so
+    that labels of nearby claims never overlap."""
     points = [{"fiscal_year": p.x, "shown": p.y, "label": p.label, "claim_id": p.ids,
-               "article": ", ".join(p.articles), "row": i} for i, p in enumerate(data.claims)]
+               "article": ", ".join(p.articles)} for p in data.claims]
     if not points:
         return []
     enc = {"x": {"field": "fiscal_year", "type": "quantitative"},
            "y": {"field": "shown", "type": "quantitative"},
            "tooltip": [{"field": f, "type": "nominal"} for f in ("label", "claim_id", "article")]}
-    layers = [{"data": {"values": points}, "encoding": enc,
-               "mark": {"type": "point", "shape": "diamond", "size": 140, "color": "black",
-                        "filled": True}}]
-    for parity, dy in ((0, -10), (1, 14)):
-        layers.append({"data": {"values": points}, "encoding": enc | {"text": {"field": "label"}},
-                       "transform": [{"filter": f"datum.row % 2 == {parity}"}],
-                       "mark": {"type": "text", "align": "left", "dx": 8, "dy": dy, "fontSize": 11}})
-    return layers
+    return [{"data": {"values": points}, "encoding": enc,
+             "mark": {"type": "point", "shape": "diamond", "size": 140, "color": "black",
+                      "filled": True}}]

@@ -52,10 +52,18 @@ def scenario_ids() -> list[str]:
     return sorted(names + [n + COPY_SUFFIX for n in names], key=len, reverse=True)
 
 
+def article_names() -> list[str]:
+    """The articles' outlets and headlines as published (the key under the share chart): data, not words."""
+    from spendcalc.chartdata import article_names as names
+    from spendcalc.data import read_articles_index
+
+    return sorted(names(read_articles_index()).values(), key=len, reverse=True)
+
+
 def english_words(text: str) -> list[str]:
     """ASCII words of 3+ letters in ``text`` that are not allowed proper names, acronyms or units."""
     text = NOT_WORDS.sub(" ", text.replace("\\", ""))
-    for name in scenario_ids():
+    for name in scenario_ids() + article_names():
         text = text.replace(name, " ")
     return [w for w in WORD.findall(text) if len(w) >= 3 and w.lower() not in ALLOWED]
 
@@ -66,6 +74,9 @@ def test_english_words_flags_words_and_spares_names_paths_and_ids():
     assert english_words("us-ask-3.5pct: 2035年度まで、esri-2026q2版、English / 日本語") == []
     assert english_words("https://www.mod.go.jp/j/budget/ を参照") == []
     assert english_words("Note: 注意") == ["Note"]
+    # the key to the claims' article numbers names each article as published
+    assert english_words("004：The Asia Business Daily, 2025-10-29") == []
+    assert english_words("004：The Asia Business Weekly") == ["The", "Asia", "Business", "Weekly"]
 
 
 def texts_of(message, found: list[str]) -> None:

@@ -3,12 +3,15 @@ are drawn from one ChartData (spendcalc.chartdata), and must show the same numbe
 Japanese charts draw every glyph (a missing-glyph warning is an error here)."""
 
 import io
+import json
+import unicodedata
 import warnings
 
 import matplotlib
 
 matplotlib.use("Agg")
 
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import spendcalc  # noqa: E402
@@ -85,26 +88,96 @@ def test_share_claims_and_key_agree(tidy, claims):
     label = next(d["label"] for d in diamonds if d["fiscal_year"] == 2025)
     assert label == "2% by FY2025 (000, 002, 003, 004)"
     assert label in [t.get_text() for t in ax.texts]
-    # the key names every article number, on screen (subtitle) and in the file (legend)
+    # on screen the label is the diamond's tooltip: no text layer to overlap its neighbours
+    assert not any(layer["mark"].get("type") == "text" and "fiscal_year" in layer["encoding"]
+                   for layer in spec["layer"] if isinstance(layer.get("mark"), dict))
+    # the key names every article number, on screen (the caption under the chart, not the
+    # subtitle) and in the file (legend)
     legend = " ".join(t.get_text().replace("\n", " ") for t in ax.get_legend().get_texts())
     for code in ("000", "002", "003", "004"):
         entry = next(text for kind, text in data.legend if kind == "key" and text.startswith(code))
-        assert entry in spec["title"]["subtitle"] and entry.replace("\n", " ") in legend
+        assert entry in spec["usermeta"]["caption"] and entry.replace("\n", " ") in legend
+        assert not any(line.startswith(code) for line in spec["title"]["subtitle"])
     assert "The Asia Business Daily" in legend
+    # the caption says where the claims' words are on screen (the diamonds' tooltips)
+    assert "◆ Claim in an article: point at a diamond" in spec["usermeta"]["caption"][0]
+    assert {"label", "claim_id", "article"} == {f["field"] for f in next(
+        layer for layer in spec["layer"] if layer.get("mark", {}).get("shape") == "diamond")[
+        "encoding"]["tooltip"]}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_screen_chart_has_room_and_readable_legend(tidy, claims, lang):
+    """The on-screen plot has a fixed height whatever the legend's size, the subtitle is short,
+    and every legend label is wrapped to lines that fit a phone's width."""
+    data = chartdata.share(tidy, claims=claims, lang=lang,
+                           articles=chartdata.article_names(read_articles_index()))
+    spec = present.chart_spec(data)
+    assert spec["height"] == present.CHART_HEIGHT >= 300 and spec["width"] == "container"
+    assert spec["title"]["subtitle"] == [data.subtitle]
+    legend = spec["layer"][0]["encoding"]["color"]["legend"]
+    assert legend["orient"] == "bottom" and legend["labelLimit"] <= 340
+    table = json.loads(legend["labelExpr"].split("[datum.label]")[0].strip("()"))
+    labels = spec["layer"][0]["encoding"]["color"]["scale"]["domain"]
+    assert set(table) == set(labels)
+    wide = lambda text: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)  # noqa: E731
+    for label, lines in table.items():
+        assert "".join(lines).replace(" ", "") == label.replace(" ", "")
+        assert all(wide(line) <= present.LEGEND_WRAP for line in lines), lines
+    assert any(len(lines) > 1 for lines in table.values())  # the long titles do wrap
 
 
 def test_identical_series_stay_visible(tidy):
     data = chartdata.spending(tidy)
     by_key = {s.key: s for s in data.series}
-    # the NATO path equals the 3.5% ask from FY2035: the one underneath is drawn wider
+    # the NATO path equals the 3.5% ask from FY2035: the one underneath is drawn wider, but the
+    # paths differ before, so neither is "the same as" the other
     nato = by_key["nato-hague-fy2035"]
-    assert "same as 3.5% of GDP by FY2035" in nato.same_as and "FY2035–FY2040" in nato.same_as
     assert by_key["us-ask-3.5pct"].width > nato.width == 1.0
+    # every scenario shares the actual years: that is no reason for a "same as" or a wider line
+    assert not any(s.same_as for s in data.series)
+    assert by_key["hold-flat"].width == 1.0
     ax = charts.draw(data)
     widths = {ln.get_gid(): ln.get_linewidth() for ln in ax.lines}
     assert widths["scenario:us-ask-3.5pct:projection"] > widths["scenario:nato-hague-fy2035:projection"]
-    spec = present.chart_spec(data)
-    assert any("same as" in v["label"] for v in spec["data"]["values"])
+
+
+def _series(key, y, status):
+    return chartdata.Series(key=key, label=key.title(), color="#000000", x=tuple(range(2025, 2025 + len(y))),
+                            y=tuple(y), status=tuple(status))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_same_as_only_over_the_whole_projection(lang):
+    decided, projected = ["actual", "estimate"], ["projection"] * 3
+    base = _series("base", [11, 10, 10, 10, 10], decided + projected)
+    copy = _series("copy", [11, 10, 10, 10, 10], decided + projected)
+    partly = _series("partly", [11, 10, 12, 10, 10], decided + projected)  # two equal projected years
+    history = _series("history", [11, 10, 13, 14, 15], decided + projected)
+    undecided = _series("undecided", [9, 10, 10, 10, 10], ["projection"] * 5)  # all projected
+    out = {s.key: s for s in chartdata.mark_overlaps([base, copy, partly, history, undecided], lang)}
+    assert out["copy"].same_as == chartdata.t("chart.same_as", lang, other="Base", years=chartdata.t(
+        "common.fy_range", lang, start=2027, end=2029))
+    assert not out["partly"].same_as and not out["history"].same_as and not out["undecided"].same_as
+    assert out["base"].width > out["copy"].width > 1.0 == out["history"].width  # nested bands
+    # with no projection, sameness counts over every year drawn
+    a = _series("a", [1, 2, 3], ["actual"] * 3)
+    assert chartdata.mark_overlaps([a, _series("b", [1, 2, 3], ["actual"] * 3)], lang)[1].same_as
+    assert not chartdata.mark_overlaps([a, _series("b", [1, 2, 4], ["actual"] * 3)], lang)[1].same_as
+
+
+def test_both_renderers_say_same_as_alike(tidy):
+    """A copy of the baseline's path under another name: both renderers name what it hides."""
+    copy = tidy[tidy["scenario"] == "hold-flat"].assign(scenario="copy")
+    both = pd.concat([tidy, copy], ignore_index=True)
+    both.attrs["methodology"] = {**tidy.attrs["methodology"], "copy": {
+        **tidy.attrs["methodology"]["hold-flat"], "title": "Copy", "path": "linear-yen"}}
+    data = chartdata.spending(both)
+    (entry,) = [s for s in data.series if s.same_as]
+    assert entry.key == "copy" and "same as Hold flat in yen" in entry.same_as
+    labels = present.chart_spec(data)["layer"][0]["encoding"]["color"]["scale"]["domain"]
+    legend = [t.get_text().replace("\n", " ") for t in charts.draw(data).get_legend().get_texts()]
+    assert [x for x in labels if "same as" in x] == [x for x in legend if "same as" in x]
 
 
 def _render_all(tidy, claims, lang):

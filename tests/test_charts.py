@@ -118,10 +118,31 @@ def test_spending_labels_lines_and_note(tidy):
     text = note[0].get_text().replace("\n", " ")
     assert "data/README.md" in text and "500 trillion JPY" in text and "150 JPY per USD" in text
     legend = [t.get_text().replace("\n", " ") for t in ax.get_legend().get_texts()]
-    # 'up' has the values of 'flat' in FY2024-FY2025: its entry says so, and 'flat' is drawn wider
-    assert "Rising to 2.8% (test) (same as Flat (test baseline), FY2024–FY2025)" in legend
+    # 'up' has the values of 'flat' only in the actual years FY2024-FY2025, which every scenario
+    # shares: that is not a hidden line, so neither its entry nor the widths say anything
+    assert "Rising to 2.8% (test)" in legend and not any("same as" in e for e in legend)
     flat, up = _lines(ax, "scenario:flat:observed")[0], _lines(ax, "scenario:up:observed")[0]
-    assert flat.get_linewidth() > up.get_linewidth()
+    assert flat.get_linewidth() == up.get_linewidth()
+
+
+def _with_copy_of_flat(tidy):
+    """The synthetic projection plus 'copy', a scenario with 'flat's values in every year."""
+    copy = tidy[tidy["scenario"] == "flat"].assign(scenario="copy")
+    out = pd.concat([tidy, copy], ignore_index=True)
+    meta = dict(tidy.attrs["methodology"])
+    meta["copy"] = {**meta["flat"], "scenario": "copy", "title": "Copy (test)", "path": "linear-yen"}
+    out.attrs["methodology"] = meta
+    return out
+
+
+def test_a_series_equal_over_its_projection_says_same_as(tidy):
+    ax = charts.plot_spending(_with_copy_of_flat(tidy))
+    legend = [t.get_text().replace("\n", " ") for t in ax.get_legend().get_texts()]
+    # compared over its projected years (FY2026-FY2028) only, where it hides 'flat'
+    assert "Copy (test) (same as Flat (test baseline), FY2026–FY2028)" in legend
+    assert not any(e.startswith("Rising") and "same as" in e for e in legend)
+    flat, copy = _lines(ax, "scenario:flat:projection")[0], _lines(ax, "scenario:copy:projection")[0]
+    assert flat.get_linewidth() > copy.get_linewidth()
 
 
 def test_integer_year_ticks(tidy):
