@@ -953,6 +953,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # charts: on screen (the claims' labels are the diamonds' tooltips)
     "chart.screen.claim": ("Claim in an article: point at a diamond (tap it on a phone) to read the claim and its article numbers",
                            "記事中の主張：ひし形にカーソルを合わせる（スマートフォンではタップする）と、主張の内容と記事番号を表示"),
+    # simulation notes (spendcalc.simulate): the assumptions behind a probability
+    "simulate.gdp_vol_note": ("assumption: historical s.d. of annual nominal GDP log growth FY{first}-FY{last} "
+                              "(ESRI vintage {vintage}, {n} years)",
+                              "仮定：名目GDP成長率（対数）の過去の標準偏差、{first}〜{last}年度"
+                              "（内閣府経済社会総合研究所 {vintage}版、{n}年分）"),
+    "simulate.fx_vol_note": ("assumption: historical s.d. of the yearly log change of the fiscal-year average "
+                             "JPY/USD rate, FY{first}-FY{last} ({n} changes, Bank of Japan monthly averages)",
+                             "仮定：年度平均の円ドルレートの年間変化率（対数）の過去の標準偏差、{first}〜{last}年度"
+                             "（{n}回の変化、日本銀行の月平均から）"),
 }
 
 #: the government's own Japanese terms the catalogue uses, each found in the bundled sources'

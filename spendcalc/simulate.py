@@ -86,6 +86,7 @@ import pandas as pd
 from spendcalc import model, schema
 from spendcalc.assumptions import Assumptions, Scenario
 from spendcalc.errors import SpendcalcError
+from spendcalc.i18n import t as _t
 
 #: percentiles reported, in percent
 PERCENTILES: tuple[int, ...] = (5, 25, 50, 75, 95)
@@ -423,8 +424,9 @@ def _attrs(det: Deterministic, sc: Scenario, a: Assumptions, settings: Simulatio
 # ----------------------------------------------------------------------------------------------
 # Pieces
 # ----------------------------------------------------------------------------------------------
-def default_volatility(history: object, vintage: str) -> tuple[float, str]:
-    """Historical s.d. of annual log growth of nominal GDP, and a note labelling it an assumption.
+def default_volatility(history: object, vintage: str, lang: str = "en") -> tuple[float, str]:
+    """Historical s.d. of annual log growth of nominal GDP, and a note labelling it an assumption
+    (in ``lang``: ``spendcalc.i18n``).
 
     Uses the actual nominal GDP of ``vintage`` (every consecutive fiscal-year pair, sample s.d.
     with ``ddof=1``); where that vintage has fewer than five growth rates, the bundled vintage
@@ -450,8 +452,7 @@ def default_volatility(history: object, vintage: str) -> tuple[float, str]:
     growth = np.diff(log_gdp)[consecutive]
     sd = float(np.std(growth, ddof=1))
     first, last = int(fy[1:][consecutive].min()), int(fy[1:][consecutive].max())
-    return sd, (f"assumption: historical s.d. of annual nominal GDP log growth FY{first}-FY{last} "
-                f"(ESRI vintage {vintage}, {growth.size} years)")
+    return sd, _t("simulate.gdp_vol_note", lang, first=first, last=last, vintage=vintage, n=growth.size)
 
 
 def shock_sd(horizon: int, rho: float) -> np.ndarray:
@@ -725,16 +726,15 @@ def probability_usd_above(spend_jpy: np.ndarray | float, median_jpy_per_usd: np.
     return probability_at_least(margin, sd_log_fx)
 
 
-def fx_volatility_from_history(history: object) -> tuple[float, str]:
+def fx_volatility_from_history(history: object, lang: str = "en") -> tuple[float, str]:
     """S.d. of the annual log change of the bundled fiscal-year average JPY/USD rate, and a note
-    labelling it an assumption (consecutive fiscal years only, ``ddof=1``). [log points]"""
+    labelling it an assumption in ``lang`` (consecutive fiscal years only, ``ddof=1``). [log points]"""
     years = np.array(sorted(history.fx_fiscal), dtype=int)
     rates = np.array([history.fx_fiscal[y] for y in years], dtype=float)
     consecutive = np.diff(years) == 1
     steps = np.diff(np.log(rates))[consecutive]
-    return float(np.std(steps, ddof=1)), (
-        f"assumption: historical s.d. of the yearly log change of the fiscal-year average JPY/USD rate, "
-        f"FY{years[0]}-FY{years[-1]} ({steps.size} changes, Bank of Japan monthly averages)")
+    return float(np.std(steps, ddof=1)), _t("simulate.fx_vol_note", lang, first=int(years[0]),
+                                            last=int(years[-1]), n=int(steps.size))
 
 
 def fixed_plan_odds(sc: Scenario, a: Assumptions, history: object, *, share: float, usd: float,
