@@ -151,10 +151,16 @@ def title_of(tidy: pd.DataFrame, name: str, width: int = 30, lang: str = "en") -
     In Japanese, a built-in scenario that keeps its built-in title gets the catalogue's Japanese
     title; any other title is shown as written.
     """
-    title = meta_of(tidy).get(name, {}).get("title") or name
+    meta = meta_of(tidy).get(name, {})
+    title = meta.get("title") or name
     key = f"chart.scenario_title.{name}"
     if lang != "en" and key in MESSAGES and MESSAGES[key][0] == title:
         return fill_text(t(key, lang), width)
+    if lang != "en" and meta.get("target_share") is not None and meta.get("target_year") is not None:
+        # the app's slider scenario keeps the title the app gave it: say it in the reader's language
+        fields = {"share": percent(meta["target_share"], digits=1), "year": meta["target_year"]}
+        if title == t("app.data.custom_title", "en", **fields):
+            return fill_text(t("app.data.custom_title", lang, **fields), width)
     return textwrap.fill(plain(title), width, break_on_hyphens=False)
 
 

@@ -249,3 +249,16 @@ def test_japanese_charts_need_only_the_packaged_font(tidy, monkeypatch):
                     fig.savefig(io.BytesIO(), format=fmt, dpi=40)
     finally:
         font_manager.FontManager._findfont_cached.cache_clear()
+
+
+def test_the_app_slider_scenario_is_titled_in_the_readers_language():
+    from test_linkstate import real_params  # the app's link parameters on the bundled data
+
+    from spendcalc import linkstate
+
+    names, params = real_params()
+    query = {"sc": ["custom"], "share": ["3.0"], "year": ["2035"]}
+    _, scenarios, a = linkstate.model_inputs(linkstate.read_link(query, params, names).values)
+    tidy = spendcalc.project(list(scenarios), assumptions=a)
+    assert chartdata.title_of(tidy, "custom", width=200) == "Custom: 3.0% of GDP by FY2035"
+    assert chartdata.title_of(tidy, "custom", width=200, lang="ja") == "カスタム: 2035年度までに対GDP比3.0%"
