@@ -106,7 +106,7 @@ def compute(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.As
           "cumulative_from": meta["cumulative_from"],
           "gdp_last_year": spendcalc.model.last_actual_gdp(history, a.gdp_vintage)[0],
           "sentence": answer.sentence, "sentences": {lang: answer.sentence},
-          "baseline_texts": {lang: answers._baseline_words(focus, meta, h["target_year"], lang)}}
+          "baseline_texts": {lang: answers.baseline_words(focus, meta, h["target_year"], lang)}}
     return View(scenarios, assumptions, sc, None, h, lang)
 
 

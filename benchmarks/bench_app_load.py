@@ -195,6 +195,33 @@ def cpu_seconds(pid: int) -> float:
         return float("nan")
 
 
+def browser_cpu_seconds() -> float:
+    """User + system CPU time so far of every Chromium process started under this one (the
+    browser, its renderers, GPU and utility processes; Linux ``/proc``), in seconds."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    ours, me = set(), os.getpid()
+    for pid in parents:
+        p = pid
+        while p > 1 and p != me:
+            p = parents.get(p, 0)
+        if p == me:
+            ours.add(pid)
+    total = 0.0
+    for pid in ours:
+        try:
+            if "chrom" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].decode(errors="replace"):
+                total += cpu_seconds(pid)
+        except OSError:
+            continue
+    return total
+
+
 def spread(values: list[float]) -> str:
     return (f"median {statistics.median(values):.3f} s (min {min(values):.3f}, "
             f"max {max(values):.3f}, n={len(values)})")
@@ -240,10 +267,16 @@ async def run(port: int, readers: int, moves: int, opens: int, server_pid: int) 
             pages = [(await open_reader(browser, base + GROWTH_LINK))[0] for _ in range(readers)]
             await asyncio.sleep(0.5)
             times: list[float] = []
+            cpu, browser_cpu = cpu_seconds(server_pid), browser_cpu_seconds()
             for _ in range(moves):
                 times += await asyncio.gather(*(move_slider(pg) for pg in pages))
+            n = moves * readers
+            cpu, browser_cpu = (cpu_seconds(server_pid) - cpu) / n, (browser_cpu_seconds() - browser_cpu) / n
             med, worst = statistics.median(times), max(times)
             print(f"{readers} readers at once, slider -> headline: {spread(times)}")
+            print(f"  CPU per slider move: server {cpu * 1000:.0f} ms, browser (all Chromium processes) "
+                  f"{browser_cpu * 1000:.0f} ms; one round of {readers} moves needs "
+                  f"~{readers * (cpu + browser_cpu):.2f} s of CPU on {os.cpu_count()} cores")
             print(f"  median: {verdict('8 readers median', med, floor)}")
             print(f"  worst:  {verdict('8 readers worst', worst, floor)}")
             cores = os.cpu_count() or 1
