@@ -29,6 +29,15 @@ BUILTIN_NAMES = tuple(s.name for s in spendcalc.builtin_scenarios())
 BY_INPUTS = {View: lambda v: repr((v.scenarios, v.assumptions, v.focus, v.lang))}
 BY_REPR = {spendcalc.Scenario: repr, spendcalc.Assumptions: repr}
 BY_VIEW_AND_LANG = BY_INPUTS  # charts: also the language (BY_INPUTS includes it)
+PLOT_HEIGHT = 280  # px: the on-screen charts' plot area (titles and legends come on top of it)
+
+
+def chart_height(spec: dict) -> int:
+    """A chart's element height in px: its plot, one legend row per series and one line per
+    subtitle line on top (a fixed 420 px squeezed the plot to a sliver under six subtitle lines
+    and a legend of six series)."""
+    legend = len(spec["layer"][0]["encoding"]["color"]["scale"]["domain"])
+    return PLOT_HEIGHT + 110 + 24 * legend + 16 * len(spec["title"].get("subtitle", []))
 
 
 @st.cache_data(show_spinner=False)
@@ -118,8 +127,8 @@ def trajectories_tab(v: View) -> None:
     """Yen and share-of-GDP charts (with the articles' claims), the readable table, the downloads."""
     spending, share = chart_specs(v)
     left, right = st.columns(2)
-    left.vega_lite_chart(spec=spending, width="stretch", height=420)
-    right.vega_lite_chart(spec=share, width="stretch", height=420)
+    left.vega_lite_chart(spec=spending, width="stretch", height=chart_height(spending))
+    right.vega_lite_chart(spec=share, width="stretch", height=chart_height(share))
     st.caption(t("app.traj.dots", v.lang))
     last = int(v.tidy["fiscal_year"].max())  # the baseline is held flat: any projected year gives its level
     bases = dict.fromkeys(answers.baseline_words(v.tidy, m, last, v.lang)

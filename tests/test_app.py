@@ -550,3 +550,19 @@ def test_baseline_words_is_public_and_names_the_baseline_in_either_language():
     assert answers.baseline_words(tidy, meta, 2035) == meta["baseline_description"]
     ja = answers.baseline_words(tidy, meta, 2035, "ja")
     assert "2025年度" in ja and "兆円" in ja and ja != meta["baseline_description"]
+
+
+def test_growth_slider_stays_in_the_sidebars_economy_section(default_app):
+    # drawn by the answer fragment into a slot between the GDP choice and inflation
+    assert [s.key for s in default_app.sidebar.slider] == ["share", "year", "growth", "infl", "fx", "until"]
+    assert not [s for s in default_app.main.slider if s.key == "growth"]
+
+
+def test_chart_height_leaves_the_plot_its_room():
+    from app_tabs import PLOT_HEIGHT, chart_height
+
+    spec = {"title": {"text": "t", "subtitle": ["a", "b", "c"]},
+            "layer": [{"encoding": {"color": {"scale": {"domain": ["x", "y"]}}}}]}
+    more = {"title": {"text": "t", "subtitle": ["a", "b", "c", "d"]},
+            "layer": [{"encoding": {"color": {"scale": {"domain": ["x", "y", "z"]}}}}]}
+    assert PLOT_HEIGHT < chart_height(spec) < chart_height(more)
