@@ -37,7 +37,7 @@ def chart_height(spec: dict) -> int:
     subtitle line on top (a fixed 420 px squeezed the plot to a sliver under six subtitle lines
     and a legend of six series)."""
     legend = len(spec["layer"][0]["encoding"]["color"]["scale"]["domain"])
-    return PLOT_HEIGHT + 110 + 24 * legend + 16 * len(spec["title"].get("subtitle", []))
+    return PLOT_HEIGHT + 130 + 30 * legend + 16 * len(spec["title"].get("subtitle", []))
 
 
 @st.cache_data(show_spinner=False)
