@@ -18,6 +18,7 @@ from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 import spendcalc
 from app_tabs import TABS, csv_text, preset_title  # noqa: F401 (csv_text: the download, tested through this module)
@@ -108,7 +109,7 @@ def compute(scenarios: tuple[spendcalc.Scenario, ...], assumptions: spendcalc.As
           "cumulative_from": meta["cumulative_from"],
           "gdp_last_year": spendcalc.model.last_actual_gdp(history, a.gdp_vintage)[0],
           "sentence": answer.sentence, "sentences": {lang: answer.sentence},
-          "baseline_texts": {lang: answers._baseline_words(focus, meta, h["target_year"], lang)}}
+          "baseline_texts": {lang: answers.baseline_words(focus, meta, h["target_year"], lang)}}
     return View(scenarios, assumptions, sc, None, h, lang)
 
 
@@ -194,30 +195,30 @@ def forget_upload(name: str) -> None:
 
 
 # ---- widgets: each *_ui() draws widgets and returns their values; it writes no session state --
-def upload_ui(state: Mapping, uploaded: spendcalc.Scenario | None, lang: str = "en") -> str | None:
+def upload_ui(state: Mapping, uploaded: spendcalc.Scenario | None, lang: str = "en", sb: DeltaGenerator | None = None) -> str | None:
     """File uploader for a scenario YAML, and the loaded file's state; returns the uploader's key."""
-    key = f"upload_file_{state.get('upload_round', 0)}"
-    st.sidebar.file_uploader(t("app.upload", lang), type=["yaml", "yml"], key=key, max_upload_size=1,
+    key, sb = f"upload_file_{state.get('upload_round', 0)}", sb or st.sidebar
+    sb.file_uploader(t("app.upload", lang), type=["yaml", "yml"], key=key, max_upload_size=1,
                              on_change=take_upload, args=(key,), help=t("app.upload.help", lang))
     if state.get("upload_error"):
-        st.sidebar.error(md(state["upload_error"]))
+        sb.error(md(state["upload_error"]))
     if uploaded:
-        st.sidebar.button(t("app.upload.forget", lang, name=md(uploaded.name)), key="forget_upload",
+        sb.button(t("app.upload.forget", lang, name=md(uploaded.name)), key="forget_upload",
                           on_click=forget_upload, args=(uploaded.name,))
         carried = len(encode_yaml(state["uploaded_yaml"])) <= linkstate.MAX_LINK_CHARS
-        st.sidebar.caption(t("app.upload.carried" if carried else "app.upload.too_large", lang, name=md(uploaded.name)))
+        sb.caption(t("app.upload.carried" if carried else "app.upload.too_large", lang, name=md(uploaded.name)))
     return key
 
 
-def lang_ui(lang: str) -> dict[str, str]:
+def lang_ui(lang: str, sb: DeltaGenerator | None = None) -> dict[str, str]:
     """The reader's language, at the top of the sidebar (each language named in itself)."""
-    return {"lang": st.sidebar.radio(t("app.language", lang), list(LANGS), key="lang", horizontal=True,
+    return {"lang": (sb or st.sidebar).radio(t("app.language", lang), list(LANGS), key="lang", horizontal=True,
                                      format_func=LANG_NAMES.get)}
 
 
-def scenario_ui(options: dict[str, str], p: dict, lang: str = "en") -> dict[str, object]:
+def scenario_ui(options: dict[str, str], p: dict, lang: str = "en", sb: DeltaGenerator | None = None) -> dict[str, object]:
     """Scenario choice and the custom scenario's sliders."""
-    sb = st.sidebar
+    sb = sb or st.sidebar
     sb.header(t("app.scenarios", lang))
     out = {"sc": sb.multiselect(t("app.scenarios", lang), list(options), key="sc", format_func=options.get)}
     with sb.expander(t("app.custom_scenario", lang), expanded=CUSTOM in out["sc"]):
@@ -232,17 +233,16 @@ def scenario_ui(options: dict[str, str], p: dict, lang: str = "en") -> dict[str,
     return out
 
 
-def economy_ui(p: dict, lang: str = "en") -> dict[str, object]:
-    """Economic assumptions: GDP path, inflation, exchange rate, horizon, baseline."""
-    sb, history = st.sidebar, spendcalc.load_history()
+def economy_ui(p: dict, lang: str = "en", top: DeltaGenerator | None = None, rest: DeltaGenerator | None = None) -> dict[str, object]:
+    """Economic assumptions: GDP path, inflation, exchange rate, horizon, baseline (in ``top`` and
+    ``rest``; the growth slider between them is drawn by :func:`answer`, see :func:`growth_ui`)."""
+    sb, history = top or st.sidebar, spendcalc.load_history()
     sb.subheader(t("app.economy", lang))
     out = {"gdp": sb.radio(t("app.gdp", lang), list(GDP_MODES), key="gdp", format_func=option("app.gdp", lang),
                            help=t("app.gdp.help", lang))}
     out["preset"] = sb.selectbox(t("app.preset", lang), list(history.presets), key="preset",
                                  disabled=out["gdp"] != "preset", format_func=lambda n: preset_label(n, lang))
-    g, i, f, u = p["growth"], p["infl"], p["fx"], p["until"]
-    out["growth"] = sb.slider(t("app.growth", lang), g.low, g.high, step=g.step, key="growth", format="%.1f",
-                              disabled=out["gdp"] != "growth", help=t("app.growth.help", lang))
+    sb, i, f, u = rest or st.sidebar, p["infl"], p["fx"], p["until"]
     deflator_last = spendcalc.model.last_actual_deflator_year(history, DEFAULTS.gdp_vintage)
     out["infl"] = sb.slider(t("app.infl", lang), i.low, i.high, step=i.step, key="infl", format="%.2f",
                             help=t("app.infl.help", lang, last=deflator_last, base=DEFAULTS.price_base_year))
@@ -258,15 +258,22 @@ def economy_ui(p: dict, lang: str = "en") -> dict[str, object]:
     return out
 
 
+def growth_ui(p: dict, lang: str, gdp: str) -> dict[str, float]:
+    """The GDP growth slider (in the sidebar's economy section: :func:`answer` draws it there)."""
+    g = p["growth"]
+    return {"growth": st.slider(t("app.growth", lang), g.low, g.high, step=g.step, key="growth", format="%.1f",
+                                disabled=gdp != "growth", help=t("app.growth.help", lang))}
+
+
 def preset_label(name: str, lang: str) -> str:
     """A dated GDP projection's title and publication date (its catalogue title where it has one)."""
     published = spendcalc.load_history().presets[name].published
     return t("app.preset.option", lang, title=preset_title(name, lang), published=published)
 
 
-def method_ui(lang: str = "en") -> dict[str, str]:
+def method_ui(lang: str = "en", sb: DeltaGenerator | None = None) -> dict[str, str]:
     """Denominator, scope and budget-basis overrides ('each' keeps each scenario's own)."""
-    sb = st.sidebar
+    sb = sb or st.sidebar
     sb.subheader(t("app.method", lang))
     return {"denom": sb.radio(t("app.denom", lang), list(DENOMINATOR_LABELS), key="denom",
                               format_func=option("app.denom", lang)),
@@ -343,9 +350,58 @@ def headline(v: View) -> None:
         st.caption(t("app.h.note", lang, note=md(caveat)))
 
 
+@st.fragment
+def answer(growth_slot: DeltaGenerator) -> dict[str, object]:
+    """The headline, the growth slider (into ``growth_slot``, in the sidebar), the focus and the open tab.
+
+    A fragment: moving the growth slider (the control a reader moves most) reruns this part only;
+    the sidebar's other controls rerun the page. Reads every input from the session, so a rerun
+    alone sees the same values a full run does. Returns the growth slider's value."""
+    state, p = st.session_state, link_params()
+    lang, start, view = state["lang"], {key: state[key] for key in p}, None
+    uploaded = spendcalc.scenario_from_yaml(state["uploaded_yaml"]) if state.get("uploaded_yaml") else None
+    if not start["sc"]:
+        st.info(t("app.choose_scenario", lang))
+    else:
+        try:  # the headline first: on a phone it is the first screen, and it is sent before the widgets
+            names, scenarios, assumptions = linkstate.model_inputs(start, uploaded)
+            view = compute(scenarios, assumptions, names.index(start["focus"]), lang)
+            headline(view)
+        except spendcalc.SpendcalcError as exc:
+            st.error(t("app.cannot_compute", lang, error=md(exc)))
+        focus_ui(start["sc"], lang)
+    if not state.get("_painted"):  # let the browser lay out the answer before the widgets and charts
+        state["_painted"] = True  # arrive (a session's first run only; measured: the first number
+        time.sleep(FIRST_PAINT_PAUSE_S)  # shows ~1 s sooner here)
+    with growth_slot:
+        drawn = growth_ui(p, lang, state["gdp"])
+    write_link()  # before the tabs: the downloads cite the page address
+    if view is not None:
+        tabs_ui(with_projection(view), lang)
+    write_link()  # again: the open tab, by its English name (see tab_label)
+    return drawn
+
+
+def tabs_ui(view: View, lang: str) -> None:
+    """The tabs, only the open one computed (so a slider change stays quick)."""
+    state = st.session_state
+    if state.get("tab") is not None and state["tab"] != tab_label(open_tab(state), lang):
+        state["tab"] = tab_label(open_tab(state), lang)  # the same tab after a language switch
+    # not bind="query-params": Streamlit would put the label, in the reader's language, in the link;
+    # write_link() writes the tab's English name instead
+    tabs = st.tabs([tab_label(name, lang) for name, _ in TABS], key="tab", on_change="rerun")
+    for tab, (name, draw) in zip(tabs, TABS, strict=True):
+        if tab.open:
+            with tab:
+                try:
+                    draw(view)
+                except Exception as exc:  # one tab must not take the whole app down
+                    st.error(t("app.tab_unavailable", lang, label=tab_label(name, lang),
+                               error=md(f"{type(exc).__name__}: {exc}")))
+
+
 def main() -> None:
-    """Draw the app: link → the headline from the widgets' values → the widgets → the open tab."""
-    first_run = "_link_read" not in st.session_state
+    """Draw the app: link → the answer (headline, growth slider, open tab) → the other widgets."""
     warnings, state, p = read_link_once(), st.session_state, link_params()
     lang = state["lang"]  # the reader's language (the link's lang=, then the sidebar's selector)
     st.set_page_config(page_title=t("app.page_title", lang), layout="wide")
@@ -361,43 +417,15 @@ def main() -> None:
     if state["sc"] and state.get("focus") not in state["sc"]:
         state["focus"] = linkstate.default_focus(state["sc"])
     start = {key: state[key] for key in p}  # the widgets' values at the start of this run
-    view = None
-    if not start["sc"]:
-        st.info(t("app.choose_scenario", lang))
-    else:
-        try:  # the headline first: on a phone it is the first screen, and it is sent before the widgets
-            names, scenarios, assumptions = linkstate.model_inputs(start, uploaded)
-            view = compute(scenarios, assumptions, names.index(start["focus"]), lang)
-            headline(view)
-        except spendcalc.SpendcalcError as exc:
-            st.error(t("app.cannot_compute", lang, error=md(exc)))
-        focus_ui(start["sc"], lang)
-    if first_run:  # let the browser lay out the answer before twenty widgets and two charts arrive
-        time.sleep(FIRST_PAINT_PAUSE_S)  # (measured: the first number shows ~1 s sooner here)
-    drawn = lang_ui(lang) | scenario_ui(options, p, lang)
-    upload_ui(state, uploaded, lang)
-    drawn |= economy_ui(p, lang) | method_ui(lang)
+    top, growth, rest = st.sidebar.container(), st.sidebar.container(), st.sidebar.container()
+    drawn = answer(growth) | lang_ui(lang, top) | scenario_ui(options, p, lang, top)
+    upload_ui(state, uploaded, lang, top)
+    drawn |= economy_ui(p, lang, top, rest) | method_ui(lang, rest)
     if any(drawn[key] != start[key] for key in drawn) and not state.get("_rerun"):
         state["_rerun"] = True  # once: a widget corrected its value (clamped to its window), show that
         st.rerun()
     state["_rerun"] = False
-    write_link()  # before the tabs: the downloads cite the page address
-    if view is not None:
-        view = with_projection(view)
-        if state.get("tab") is not None and state["tab"] != tab_label(open_tab(state), lang):
-            state["tab"] = tab_label(open_tab(state), lang)  # the same tab after a language switch
-        # not bind="query-params": Streamlit would put the label, in the reader's language, in the link;
-        # write_link() writes the tab's English name instead
-        tabs = st.tabs([tab_label(name, lang) for name, _ in TABS], key="tab", on_change="rerun")
-        for tab, (name, draw) in zip(tabs, TABS, strict=True):
-            if tab.open:  # only the open tab is computed, so a slider change stays quick
-                with tab:
-                    try:
-                        draw(view)
-                    except Exception as exc:  # one tab must not take the whole app down
-                        st.error(t("app.tab_unavailable", lang, label=tab_label(name, lang),
-                                   error=md(f"{type(exc).__name__}: {exc}")))
-    write_link()  # again: the open tab, by its English name (see tab_label)
+    write_link()
     st.caption(t("app.footer", lang))
     freeze_startup_objects()
 

@@ -123,7 +123,7 @@ def trajectories_tab(v: View) -> None:
             col.caption("  \n".join(md(line) for line in spec["usermeta"]["caption"]))
     st.caption(t("app.traj.dots", v.lang))
     last = int(v.tidy["fiscal_year"].max())  # the baseline is held flat: any projected year gives its level
-    bases = dict.fromkeys(answers._baseline_words(v.tidy, m, last, v.lang)
+    bases = dict.fromkeys(answers.baseline_words(v.tidy, m, last, v.lang)
                           for m in v.tidy.attrs.get("methodology", {}).values())
     st.caption(t("app.traj.baselines", v.lang, bases=md(" | ".join(bases))))
     year_table(v)

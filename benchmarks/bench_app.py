@@ -2,8 +2,9 @@
 
 Usage: ``python benchmarks/bench_app.py [reruns]``. Each rerun sets a new growth value, so every
 cached computation of the view misses: projection, headline and chart specs are recomputed.
-AppTest compiles the script on each run (a server keeps the bytecode), so the browser figures
-of ``bench_app_load.py`` are the reader's; this one isolates the script's own work.
+AppTest compiles the script on each run (a server keeps the bytecode) and reruns the whole
+script where a browser would rerun only the answer fragment (``app.answer``), so the browser
+figures of ``bench_app_load.py`` are the reader's; this one isolates the script's own work.
 
 Profile (cProfile of the script thread, 18 reruns, cumulative seconds, profiler overhead
 included; Nov 2026, this 2-core machine under other load):

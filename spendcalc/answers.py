@@ -160,10 +160,15 @@ def _gap_words(gap: float, cumulative: float, meta: dict, year: int, lang: str =
              baseline=baseline if baseline is not None else meta["baseline_description"])
 
 
-def _baseline_words(tidy: pd.DataFrame, meta: dict, year: int, lang: str) -> str:
-    """What the extra yen are measured against. English: the methodology's own words (as every
-    English output prints them); Japanese: the same baseline from its fields and its level in
-    the projection (``baseline_spending_jpy``)."""
+def baseline_words(tidy: pd.DataFrame, meta: dict, year: int, lang: str = "en") -> str:
+    """What the extra yen of one scenario are measured against, in words of ``lang``.
+
+    ``tidy`` is a projection (``spendcalc.project``) holding the scenario; ``meta`` is its entry
+    in ``tidy.attrs["methodology"]`` (it names the scenario); ``year`` is a projected fiscal year
+    (the baseline is held flat, so any projected year gives its level). English: the methodology's
+    own words (``meta["baseline_description"]``, as every English output prints them); Japanese:
+    the same baseline from its fields and its level in the projection (``baseline_spending_jpy``).
+    """
     if lang == "en":
         return meta["baseline_description"]
     level, _ = _at(tidy, meta["scenario"], year, "baseline_spending_jpy")
@@ -183,7 +188,7 @@ def _sentence(tidy: pd.DataFrame, meta: dict, year: int, status: str, numbers: d
     n = numbers
     head = _head(meta, year, status, i18n.yen(n["spending_jpy"], lang), lang)
     gap = _gap_words(n["gap_to_baseline_jpy"], n["cumulative_gap_to_baseline_jpy"], meta, year, lang,
-                     _baseline_words(tidy, meta, year, lang))
+                     baseline_words(tidy, meta, year, lang))
     shares = i18n.t("answer.shares", lang, same=i18n.percent(n["share_of_gdp_same_year"], lang),
                fixed=i18n.percent(n["share_of_gdp_fixed_fy2022"], lang), reference=i18n.yen(meta["reference_gdp_jpy"], lang),
                denominator=_denominator_text(meta, lang))

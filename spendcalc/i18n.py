@@ -588,20 +588,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.h.share_fixed": ("Share of fixed FY2022 GDP in FY{year}", "{year}年度の対GDP比（2022年度GDP固定）"),
     "app.h.share_fixed_help": ("The same yen divided by the government's fixed FY2022 GDP ({gdp}), as the 2% "
                                "framework counts.", "同じ歳出額を、政府がGDP比2%の枠組みで用いる2022年度の名目GDP（{gdp}、固定）で割った比率。"),
-    "app.h.share_same": ("Share of same-year GDP in FY{year}", "{year}年度の対GDP比（当該年度の名目GDP）"),
+    "app.h.share_same": ("Share of same-year GDP in FY{year}", "{year}年度の対GDP比（当該年度GDP）"),
     "app.h.share_same_help": ("The same yen divided by FY{year}'s own nominal GDP under the GDP assumption: a "
                               "fiscal-year share, not SIPRI's or NATO's calendar-year figure (see the Reconcile tab).",
                               "同じ歳出額を、GDPの前提のもとでの{year}年度の名目GDPで割った比率（年度ベース。SIPRIやNATOの暦年ベースの数値とは異なります。"
                               "「数値の照合」タブを参照）。"),
-    "app.h.baseline_common": ("FY{year} common level", "{year}年度の共通水準"),
-    "app.h.baseline_own": ("flat FY{year}", "{year}年度の水準で横ばい"),
-    "app.h.extra": ("Extra per year vs {baseline} (trillion JPY)", "{baseline}からの年平均の増加額（兆円）"),
+    "app.h.baseline_common": ("FY{year} level", "{year}年度水準"),
+    "app.h.baseline_own": ("flat FY{year}", "{year}年度横ばい"),
+    "app.h.extra": ("Extra a year vs {baseline} (trillion JPY)", "年平均増加額（兆円、{baseline}比）"),
     "app.h.extra_help": ("Average yearly spending above the baseline, FY{start} to FY{end}. Baseline — {baseline}.",
                          "{start}〜{end}年度の、比較基準を上回る歳出額の年平均。比較基準：{baseline}。"),
-    "app.h.growth": ("Spending growth needed FY{start}–FY{end} (%/yr)", "必要な歳出の伸び率 {start}〜{end}年度（年率）"),
-    "app.h.growth_help": ("Constant yearly growth of spending in yen from the last bundled figure to the target. "
+    "app.h.growth": ("Spending growth FY{start}–FY{end} (%/yr)", "歳出の伸び率 {start}〜{end}年度（年率）"),
+    "app.h.growth_help": ("Constant yearly growth of spending in yen needed from the last bundled figure to the target. "
                           "n/a where the target is already due or the path is flat.",
-                          "収録済みの最新の数値から目標年度までの、円建て歳出の一定の年伸び率。目標年度が到来済みか横ばいの経路では該当なし。"),
+                          "目標に必要な、収録済みの最新の数値から目標年度までの円建て歳出の一定の年伸び率。目標年度が到来済みか横ばいの経路では該当なし。"),
     "app.h.cumulative": ("Extra in total FY{start}–FY{end} (trillion JPY)", "増加額の累計 {start}〜{end}年度（兆円）"),
     "app.h.cumulative_help": ("Sum of the yearly extra yen over the baseline, FY{start} to FY{end}. Baseline — "
                               "{baseline}.", "{start}〜{end}年度の、比較基準からの各年度の増加額の合計。比較基準：{baseline}。"),

@@ -105,10 +105,12 @@ def for_screen(tidy: pd.DataFrame) -> pd.DataFrame:
     """The projection as the app's tabs read it: the same values, text columns as plain Python
     strings (selecting rows of pandas' Arrow strings costs ~3x as much on frames this small; the
     chart specs are identical) and the methodology shared (:func:`share_attrs`)."""
-    text = [c for c in tidy.columns if pd.api.types.is_string_dtype(tidy[c]) and not pd.api.types.is_numeric_dtype(tidy[c])]
+    tidy = share_attrs(tidy)  # first: every column read or copy below would deep-copy the methodology
+    text = [c for c, dtype in tidy.dtypes.items()  # by dtype: reading each column costs a frame each
+            if pd.api.types.is_string_dtype(dtype) and not pd.api.types.is_numeric_dtype(dtype)]
     out = tidy.astype({c: object for c in text}) if text else tidy
     out.attrs = tidy.attrs
-    return share_attrs(out)
+    return out
 
 
 def trillion(value_jpy: float) -> str:

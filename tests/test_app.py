@@ -357,11 +357,11 @@ def test_baseline_control_changes_extra_yen_names_it_and_is_in_the_link():
     at = run_app({"sc": "original-fy2027,us-ask-3.5pct", "focus": "us-ask-3.5pct"})
     assert_clean(at)
     assert at.radio(key="baseline").value == "common"
-    common = metric_value(at, "Extra per year vs FY2025 common level")
+    common = metric_value(at, "Extra a year vs FY2025 level")
     assert any("baseline common: the FY2025 security-related total" in c.value for c in at.caption)
     at.radio(key="baseline").set_value("own").run()
     assert_clean(at)
-    own = metric_value(at, "Extra per year vs flat FY2026")
+    own = metric_value(at, "Extra a year vs flat FY2026")
     assert own != common
     assert any("baseline own: the scenario's last decided figure" in c.value for c in at.caption)
     assert at.query_params["baseline"] == "own"
@@ -539,3 +539,20 @@ def test_headline_tabs_and_downloads_speak_the_readers_language():
     assert "2035年度" in set(at.dataframe[0].value["年度"])
     assert [b.label for b in at.get("download_button")][:3] == ["データ・方法・出典（圧縮ファイル）", "年度別データ（CSV）",
                                                                  "シナリオ（YAML）"]
+
+
+def test_baseline_words_is_public_and_names_the_baseline_in_either_language():
+    from spendcalc import answers
+
+    sc = next(s for s in spendcalc.builtin_scenarios() if s.name == "us-ask-3.5pct")
+    tidy = spendcalc.project([sc])
+    meta = tidy.attrs["methodology"][sc.name]
+    assert answers.baseline_words(tidy, meta, 2035) == meta["baseline_description"]
+    ja = answers.baseline_words(tidy, meta, 2035, "ja")
+    assert "2025年度" in ja and "兆円" in ja and ja != meta["baseline_description"]
+
+
+def test_growth_slider_stays_in_the_sidebars_economy_section(default_app):
+    # drawn by the answer fragment into a slot between the GDP choice and inflation
+    assert [s.key for s in default_app.sidebar.slider] == ["share", "year", "growth", "infl", "fx", "until"]
+    assert not [s for s in default_app.main.slider if s.key == "growth"]

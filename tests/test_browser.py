@@ -204,6 +204,12 @@ def browser():
             chromium.close()
 
 
+#: headline metric labels cut short by the page ("…" instead of their end): [label, text width, box width]
+TRUNCATED_LABELS_JS = """() => [...document.querySelectorAll('[data-testid=stMetricLabel]')].flatMap(l =>
+  [l, ...l.querySelectorAll('*')].filter(e => e.scrollWidth > e.clientWidth + 1)
+  .map(e => [l.innerText, e.scrollWidth, e.clientWidth]))"""
+
+
 @pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)])
 def test_the_answer_is_on_the_first_screen(app_url, browser, width, height):
     context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=width < 500,
@@ -228,6 +234,21 @@ def test_the_answer_is_on_the_first_screen(app_url, browser, width, height):
         assert title.bounding_box()["height"] < 0.1 * height
         hint = page.get_by_text("Change the assumptions in the sidebar").first
         assert hint.bounding_box()["y"] < height  # on the first screen too
+        assert page.evaluate(TRUNCATED_LABELS_JS) == []  # every headline label reads to its end
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("query", ["?lang=ja", "?lang=ja&baseline=own", "?baseline=own"])
+def test_headline_labels_read_in_full_on_a_laptop(app_url, browser, query):
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(app_url + query, timeout=60_000)
+        page.wait_for_selector("[data-testid=stMetricValue]", timeout=60_000)
+        settle(page)
+        assert len(page.query_selector_all("[data-testid=stMetricLabel]")) >= 9
+        assert page.evaluate(TRUNCATED_LABELS_JS) == []
     finally:
         context.close()
 
