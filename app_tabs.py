@@ -9,7 +9,7 @@ Results are cached by their inputs; a View is hashed by its scenarios and assump
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
 import streamlit as st
@@ -55,15 +55,17 @@ def chart_bytes(kind: str, v: View, fmt: str, dpi: int) -> bytes:
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
 def uncertainty(scenario: spendcalc.Scenario, assumptions: spendcalc.Assumptions,
-                measured_on: str | None) -> tuple[pd.DataFrame, bytes]:
-    """Exact percentiles and probability (``spendcalc.simulate``) and the fan chart as PNG."""
+                measured_on: str | None, lang: str = "en") -> tuple[pd.DataFrame, bytes]:
+    """Exact percentiles and probability (``spendcalc.simulate``) and the fan chart as PNG, drawn
+    in the house style in the reader's language (as ``spendcalc chart --lang`` draws it)."""
     from matplotlib.figure import Figure
 
     summary = spendcalc.simulate(scenario, assumptions=assumptions, measured_on=measured_on, method="exact")
-    fig = Figure(figsize=(8, 4.5), layout="constrained")
-    charts.plot_fan(summary, ax=fig.subplots())
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=80)
+    with charts.chart_style(lang):
+        fig = Figure(figsize=(8, 4.5), layout="constrained")
+        charts.plot_fan(summary, ax=fig.subplots(), lang=lang)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=80)
     return summary, buf.getvalue()
 
 
@@ -245,7 +247,7 @@ def uncertainty_tab(v: View) -> None:
         st.caption(t("app.uq.off", lang, name=md(focus.name), paths=f"{paths:,}"))
         return
     plan_questions(v)
-    summary, fan = uncertainty(focus, v.assumptions, "same-year" if measure == "same-year" else None)
+    summary, fan = uncertainty(focus, v.assumptions, "same-year" if measure == "same-year" else None, lang)
     prob = summary.attrs.get("probability")
     basis = t("denominator.same_year" if "same-year" in (measure, focus.denominator) else "denominator.fixed_fy2022",
               lang)
@@ -253,20 +255,41 @@ def uncertainty_tab(v: View) -> None:
               if focus.target_share is not None else t("app.uq.own_prob_none", lang),
               "n/a" if prob is None else percent(prob, 0), help=t("app.uq.own_prob_help", lang))
     if prob is None:
-        st.caption(md(summary.attrs.get("note") or t("app.uq.no_prob", lang)))
+        st.caption(md(probability_note(summary.attrs, lang) or t("app.uq.no_prob", lang)))
     else:
-        st.markdown(md(t("app.uq.own_note", v.lang, note=summary.attrs.get("note", ""))))
+        st.markdown(md(t("app.uq.own_note", v.lang, note=probability_note(summary.attrs, lang))))
         if summary.attrs.get("sized_on_central_path"):
             st.markdown(f"**{md(t('app.uq.by_construction', v.lang))}**")
     st.image(fan)
-    st.dataframe(summary, hide_index=True)
+    st.dataframe(summary, hide_index=True, column_config=percentile_columns(summary.columns, lang))
+
+
+def probability_note(attrs: Mapping, lang: str) -> str:
+    """What the own-target probability is conditional on: ``spendcalc.simulate``'s note in English,
+    the same statement from its attributes in another language."""
+    if lang == "en" or not attrs.get("note"):
+        return attrs.get("note", "")
+    if attrs.get("probability") is None:
+        return t("app.uq.note.fixed", lang) if attrs.get("threshold") is not None else ""
+    if attrs.get("certain"):
+        return t("app.uq.note.certain", lang, year=attrs["target_year"])
+    plan = ("" if attrs["scenario_denominator"] == attrs["denominator"] else t(
+        "app.uq.note.plan", lang, denominator=t(f"denominator.{attrs['scenario_denominator'].replace('-', '_')}", lang)))
+    return t("app.uq.note.exact", lang, share=percent(attrs["threshold"], 2), year=attrs["target_year"], plan=plan)
+
+
+def percentile_columns(columns: Iterable[str], lang: str) -> dict:
+    """Column labels of the percentile table in ``lang`` (the column names stay as they are)."""
+    labels = {c: t(f"column.{c}", lang) for c in columns if f"column.{c}" in MESSAGES}
+    labels |= {c: t("app.uq.col.p", lang, p=c[1:]) for c in columns if c[:1] == "p" and c[1:].isdigit()}
+    return {c: st.column_config.Column(label) for c, label in labels.items()}
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
 def plan_odds(sc: spendcalc.Scenario, a: spendcalc.Assumptions, share: float, usd: float,
-              case: str | None) -> dict:
+              case: str | None, lang: str = "en") -> dict:
     """``spendcalc.simulate.fixed_plan_odds`` with the plan sized on GDP case ``case`` (a preset
-    name; None: the assumptions' own GDP path)."""
+    name; None: the assumptions' own GDP path); its notes in ``lang``."""
     from dataclasses import replace
 
     from spendcalc.simulate import fixed_plan_odds
@@ -274,7 +297,7 @@ def plan_odds(sc: spendcalc.Scenario, a: spendcalc.Assumptions, share: float, us
     history = spendcalc.load_history()
     plan = None if case is None else replace(a, gdp_preset=case, growth_rate=None, growth_overrides=(),
                                              gdp_vintage=history.presets[case].vintage)
-    return fixed_plan_odds(sc, a, history, share=share, usd=usd, plan_assumptions=plan)
+    return fixed_plan_odds(sc, a, history, share=share, usd=usd, plan_assumptions=plan, lang=lang)
 
 
 def gdp_words(a: spendcalc.Assumptions, case: str | None, lang: str) -> tuple[str, str]:
@@ -312,7 +335,7 @@ def plan_questions(v: View) -> None:
     share = cols[0].slider(t("app.uq.share", lang), 0.5, 6.0, default_share, step=0.1, format="%.1f%%",
                            key=f"uq_share_{sc.name}")
     usd_bn = cols[1].number_input(t("app.uq.usd", lang), 1.0, 1000.0, 100.0, step=5.0, key="uq_usd")
-    odds = plan_odds(sc, v.assumptions, share / 100, usd_bn * 1e9, case)
+    odds = plan_odds(sc, v.assumptions, share / 100, usd_bn * 1e9, case, lang)
     year, spend = odds["year"], i18n.yen(odds["spend_jpy"], lang)
     if odds["certain"]:
         st.caption(t("app.uq.certain", lang, year=year))

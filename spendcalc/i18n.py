@@ -962,6 +962,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "JPY/USD rate, FY{first}-FY{last} ({n} changes, Bank of Japan monthly averages)",
                              "仮定：年度平均の円ドルレートの年間変化率（対数）の過去の標準偏差、{first}〜{last}年度"
                              "（{n}回の変化、日本銀行の月平均から）"),
+    "simulate.user_supplied": ("user-supplied", "利用者の指定値"),
+    # the Uncertainty tab's own-target probability, stated from the simulation's attributes
+    "app.uq.note.exact": ("P(share >= {share} of same-year GDP in FY{year}) exact under the model (Gaussian log GDP); "
+                          "spending held fixed in yen{plan}",
+                          "{year}年度に当該年度の名目GDPに対する比率が{share}以上となる確率（モデルのもとでの厳密解、"
+                          "名目GDPの対数は正規分布）。歳出額は円建てで固定{plan}"),
+    "app.uq.note.plan": (" at the {denominator} plan", "（{denominator}を分母とする計画の額）"),
+    "app.uq.note.certain": ("the share is certain (GDP for FY{year} is actual, or the volatility is zero)",
+                            "比率は確定している（{year}年度のGDPが実績、または変動がゼロ）"),
+    "app.uq.note.fixed": ("on the fixed FY2022 denominator the share is certain: spending is fixed in yen and the "
+                          "denominator does not move",
+                          "2022年度GDP（固定）を分母とすると、歳出額も分母も動かないため比率は確定している"),
+    "app.uq.col.p": ("{p}th percentile", "{p}パーセンタイル"),
 }
 
 #: the government's own Japanese terms the catalogue uses, each found in the bundled sources'

@@ -739,7 +739,8 @@ def fx_volatility_from_history(history: object, lang: str = "en") -> tuple[float
 
 def fixed_plan_odds(sc: Scenario, a: Assumptions, history: object, *, share: float, usd: float,
                     fx_volatility: float | None = None, volatility: float | None = None,
-                    persistence: float = 0.0, plan_assumptions: Assumptions | None = None) -> dict:
+                    persistence: float = 0.0, plan_assumptions: Assumptions | None = None,
+                    lang: str = "en") -> dict:
     """A yen plan held fixed, against the GDP and exchange rate that actually happen, exactly.
 
     The plan is ``sc``'s yen in its target year (the last projected year without one), planned
@@ -753,16 +754,17 @@ def fixed_plan_odds(sc: Scenario, a: Assumptions, history: object, *, share: flo
     already actual) [1/year], ``sd_log_gdp``, ``sd_log_fx``, ``volatility, volatility_note,
     fx_volatility, fx_volatility_note, gdp_assumption, plan_gdp_assumption, same_path`` (the
     plan was sized on the GDP path simulated around, so a share target it was sized for is met
-    with probability one half by construction), ``certain`` (GDP of the year is actual).
+    with probability one half by construction), ``certain`` (GDP of the year is actual). The two
+    volatility notes are in ``lang``; the numbers do not depend on it.
     """
     share, usd = float(schema.check("threshold", share)), float(usd)
     if not (usd > 0 and math.isfinite(usd)):
         raise SpendcalcError("usd", usd, "a positive amount of US dollars, e.g. 70e9")
     jump_off, _ = model.last_actual_gdp(history, a.gdp_vintage)
-    vol, vol_note = ((volatility, "user-supplied") if volatility is not None
-                     else default_volatility(history, a.gdp_vintage))
-    fx_vol, fx_note = ((fx_volatility, "user-supplied") if fx_volatility is not None
-                       else fx_volatility_from_history(history))
+    vol, vol_note = ((volatility, _t("simulate.user_supplied", lang)) if volatility is not None
+                     else default_volatility(history, a.gdp_vintage, lang))
+    fx_vol, fx_note = ((fx_volatility, _t("simulate.user_supplied", lang)) if fx_volatility is not None
+                       else fx_volatility_from_history(history, lang))
     settings = SimulationSettings(measured_on="same-year", persistence=persistence)
     det = deterministic_paths(sc, a, history, plan_assumptions, settings, jump_off)
     ti = int(np.searchsorted(det.years, det.target_year))

@@ -49,7 +49,8 @@ def scenario_ids() -> list[str]:
     from spendcalc.bundle import COPY_SUFFIX
 
     names = [s.name for s in spendcalc.builtin_scenarios()] + ["custom"]
-    return sorted(names + [n + COPY_SUFFIX for n in names], key=len, reverse=True)
+    presets = list(spendcalc.load_history().presets)  # GDP projections' ids, quoted beside their titles
+    return sorted(names + [n + COPY_SUFFIX for n in names] + presets, key=len, reverse=True)
 
 
 def article_names() -> list[str]:
@@ -151,6 +152,13 @@ def test_every_tab_in_japanese_shows_no_english_left_over(ja_app):
         assert at.query_params.get("tab", TABS[0]) == name  # the link keeps the English name
         assert leftovers(at) == {}, name
         seen |= {text for _, text in page_texts(at)}
+    # the Uncertainty tab's computed part (the plan questions, the own target, the fan chart's table)
+    at.session_state["tab"] = "Uncertainty"
+    at.run()
+    at.toggle(key="mc").set_value(True).run()
+    assert not at.exception and not at.error and leftovers(at) == {}
+    seen |= {text for _, text in page_texts(at)}
+    assert any(text.startswith("上の確率の前提：") for text in seen) and "50パーセンタイル" in seen
     # the walk saw the controls of every tab: the sidebar, each tab's own controls and tables
     assert {"言語", "シナリオ", "目標年度", "予算の区分（補正予算を含めるか）", "判定", "年度"} <= seen
     assert {"金額（兆円）", "SIPRIの対GDP比（%）", "すべての判定"} <= seen
