@@ -21,7 +21,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 import spendcalc
-from app_tabs import TABS, csv_text, preset_title  # noqa: F401 (csv_text: the download, tested through this module)
+from app_tabs import TABS, preset_title
 from spendcalc import answers, i18n, linkstate, methodology
 from spendcalc.i18n import LANG_NAMES, LANGS, MESSAGES, t
 from spendcalc.linkstate import CUSTOM, EACH, decode_yaml, encode_yaml  # noqa: F401 (tests use them)

@@ -86,12 +86,6 @@ def arrow_safe(df: pd.DataFrame) -> pd.DataFrame:
     return df.astype({c: str for c in mixed}) if mixed else df
 
 
-def csv_text(tidy: pd.DataFrame) -> str:
-    """The trajectories CSV download (see ``spendcalc.present.csv_text``)."""
-    return present.csv_text(tidy, reference_tables()["meta"], charts.methodology_note(tidy))
-
-
-
 @st.cache_data(show_spinner=False, max_entries=128, hash_funcs=BY_VIEW_AND_LANG)
 def chart_specs(v: View) -> tuple[dict, dict]:
     """The two on-screen charts as vega-lite specs, from the same chart data as the downloads
@@ -101,13 +95,6 @@ def chart_specs(v: View) -> tuple[dict, dict]:
     return (present.chart_spec(chartdata.spending(v.tidy, lang=v.lang)),
             present.chart_spec(chartdata.share(v.tidy, claims=claims, lang=v.lang,
                                                articles=article_names())))
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def claim_layers(names: tuple[str, ...]) -> list[dict]:
-    """The articles' claims on the share chart: they depend on which scenarios are drawn only."""
-    shown = pd.DataFrame({"scenario": list(names)})  # claim_markers keeps claims of these scenarios
-    return present.claim_layers(spendcalc.claim_markers(shown, reference_tables()["claims"]), "percent")
 
 
 @st.cache_data(show_spinner=False)

@@ -16,7 +16,6 @@ import pandas as pd
 from spendcalc.assumptions import Assumptions, Scenario
 from spendcalc.chartdata import ChartData, Series, fill_text
 from spendcalc.i18n import t
-from spendcalc.output import csv_text as safe_csv_text
 from spendcalc.units import convert
 
 FY_AXIS = "Fiscal year (April–March)"
@@ -148,112 +147,6 @@ def sources_table(table_meta: Mapping[str, dict]) -> pd.DataFrame:
     return pd.DataFrame([{"table": f"data/{n}.csv", "title": m.get("title"), "publisher": m.get("publisher"),
                           "edition": m.get("edition"), "retrieved_on": str(m.get("retrieved_on")),
                           "source_url": m.get("source_url")} for n, m in table_meta.items()])
-
-
-def csv_text(tidy: pd.DataFrame, table_meta: Mapping[str, dict], methodology_note: str) -> str:
-    """The trajectories as CSV, headed by the methodology and the sources (``#,<line>`` rows).
-
-    Written by ``spendcalc.output.csv_text``: comment lines quoted by the csv module, text cells
-    that a spreadsheet would run as formulas neutralised.
-    """
-    lines = ["spendcalc trajectories (tidy: one row per scenario, fiscal year and measure)",
-             "fiscal_year: Japanese fiscal year, April to March; share_of_gdp values are fractions "
-             "(0.02 = 2%); money in JPY or USD as the unit column says."]
-    lines += methodology_note.splitlines()
-    for name, meta in tidy.attrs.get("methodology", {}).items():
-        lines.append(f"scenario {name}: " + "; ".join(f"{k}={v}" for k, v in meta.items()
-                                                       if k != "scenario"))
-    for name, meta in table_meta.items():
-        lines.append(f"source data/{name}.csv: {meta.get('title', '')} — {meta.get('publisher', '')}, "
-                     f"{meta.get('edition', '')}, retrieved {meta.get('retrieved_on', '')} "
-                     f"<{meta.get('source_url', '')}>")
-    return safe_csv_text(tidy, comments=lines, float_format=None)
-
-
-def line_chart(tidy: pd.DataFrame, measure: str, unit: str, title: str, colors: Mapping[str, str],
-               extra_layers: Sequence[dict] = ()) -> dict:
-    """A vega-lite spec of one measure by scenario (``extra_layers``: e.g. :func:`claim_layers`).
-
-    Filled dots: enacted budgets, plans and estimates; hollow dots: projections. Returns a plain
-    dict (``st.vega_lite_chart`` draws it), so it can be cached by its inputs.
-    """
-    rows = tidy.loc[tidy["measure"] == measure, ["scenario", "fiscal_year", "status", "value", "unit"]]
-    shown = convert(rows["value"].to_numpy(), rows["unit"].iloc[0], unit)
-    values = [{"scenario": s, "fiscal_year": int(y), "status": st, "shown": float(v)}
-              for s, y, st, v in zip(rows["scenario"], rows["fiscal_year"], rows["status"], shown,
-                                     strict=True)]
-    names = list(dict.fromkeys(rows["scenario"]))
-    label = "% of GDP" if unit == "percent" else unit.replace("_", " ")
-    x = {"field": "fiscal_year", "type": "quantitative", "title": FY_AXIS,
-         "axis": {"format": "d", "tickMinStep": 1}, "scale": {"zero": False}}
-    y = {"field": "shown", "type": "quantitative", "title": f"{title} [{label}]"}
-    color = {"field": "scenario", "type": "nominal",
-             "scale": {"domain": names, "range": [colors[n] for n in names]},
-             "legend": {"orient": "bottom", "columns": 2}}
-    tooltip = [{"field": "scenario", "type": "nominal"},
-               {"field": "fiscal_year", "type": "quantitative", "title": "Fiscal year", "format": "d"},
-               {"field": "status", "type": "nominal"},
-               {"field": "shown", "type": "quantitative", "title": label, "format": ",.2f"}]
-    enc = {"x": x, "y": y, "color": color}
-    projection = "datum.status == 'projection'"
-    layers = [{"mark": "line", "encoding": enc},
-              {"mark": {"type": "point", "size": 30, "filled": True},
-               "transform": [{"filter": f"!({projection})"}], "encoding": enc | {"tooltip": tooltip}},
-              {"mark": {"type": "point", "size": 30, "filled": False},
-               "transform": [{"filter": projection}], "encoding": enc | {"tooltip": tooltip}}]
-    return {"title": title, "data": {"values": values}, "layer": [*layers, *extra_layers]}
-
-
-def level_layers(markers: pd.DataFrame, unit: str) -> list[dict]:
-    """Claims that name a level but no year (e.g. the reported 3.5% request): a dashed rule across
-    the chart with its label, never a point at an invented year."""
-    if not len(markers):
-        return []
-    pts = (markers.assign(base=markers["label"].str.replace(r"\s*\([^)]*\)$", "", regex=True),
-                          article=markers["article"].astype(str))
-           .groupby(["value", "base"], as_index=False)
-           .agg(article=("article", lambda a: ", ".join(sorted(set(a)))), claim_id=("claim_id", ", ".join)))
-    shown = convert(pts["value"].to_numpy(), "fraction", unit)
-    values = [{"shown": float(v), "label": f"{b} ({a})", "claim_id": c, "article": a}
-              for v, b, a, c in zip(shown, pts["base"], pts["article"], pts["claim_id"], strict=True)]
-    enc = {"y": {"field": "shown", "type": "quantitative"},
-           "tooltip": [{"field": f, "type": "nominal"} for f in ("label", "claim_id", "article")]}
-    return [{"data": {"values": values}, "encoding": enc,
-             "mark": {"type": "rule", "strokeDash": [6, 3], "color": "black"}},
-            {"data": {"values": values}, "encoding": enc | {"text": {"field": "label"}},
-             "mark": {"type": "text", "align": "left", "x": 4, "dy": -8, "fontSize": 11}}]
-
-
-def claim_layers(markers: pd.DataFrame, unit: str) -> list[dict]:
-    """Diamonds for the articles' claims (one per claimed point), labels alternating up and down.
-
-    ``markers`` as ``spendcalc.claim_markers`` returns them; none gives no layers."""
-    if not len(markers):
-        return []
-    layers = level_layers(markers[markers["fiscal_year"].isna()], unit)
-    markers = markers[markers["fiscal_year"].notna()]
-    if not len(markers):
-        return layers
-    pts = (markers.assign(base=markers["label"].str.replace(r"\s*\([^)]*\)$", "", regex=True),
-                          article=markers["article"].astype(str))
-           .groupby(["fiscal_year", "value", "base"], as_index=False)
-           .agg(article=("article", ", ".join), claim_id=("claim_id", ", ".join)))
-    shown = convert(pts["value"].to_numpy(), "fraction", unit)
-    values = [{"fiscal_year": int(y), "shown": float(v), "label": f"{b} ({a})", "claim_id": c,
-               "article": a, "row": i}
-              for i, (y, v, b, a, c) in enumerate(zip(pts["fiscal_year"], shown, pts["base"],
-                                                      pts["article"], pts["claim_id"], strict=True))]
-    enc = {"x": {"field": "fiscal_year", "type": "quantitative"},
-           "y": {"field": "shown", "type": "quantitative"},
-           "tooltip": [{"field": f, "type": "nominal"} for f in ("label", "claim_id", "article")]}
-    layers += [{"data": {"values": values}, "encoding": enc,
-                "mark": {"type": "point", "shape": "diamond", "size": 140, "color": "black",
-                         "filled": True}}]
-    for parity, dy in ((0, -10), (1, 14)):
-        layers.append({"data": {"values": values}, "encoding": enc | {"text": {"field": "label"}},
-                       "transform": [{"filter": f"datum.row % 2 == {parity}"}],
-                       "mark": {"type": "text", "align": "left", "dx": 8, "dy": dy, "fontSize": 11}})
-    return layers
 
 
 #: the readable table's measures, in column order

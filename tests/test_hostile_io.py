@@ -361,12 +361,14 @@ def test_chart_csvs_carry_a_hostile_title_safely(tmp_path, capsys):
 
 
 def test_app_csv_download_is_safe():
-    app = _app_module()
+    from spendcalc import bundle
+
     hostile = Scenario("hostile", 0.03, 2030, title=INJECTION)
     tidy = spendcalc.project([hostile, "hold-flat"], until=2031)
-    text = app.csv_text(tidy)
+    text = bundle.data_csv(tidy)  # the app's "Trajectories (CSV)" and the zip's data.csv
     assert live_formula_cells(text) == []
-    assert any(f"title={INJECTION}" in ln for ln in read_comments(text))
+    meta = bundle.metadata(tidy, {}, version="x", url="u", accessed="d", methodology_note="")
+    assert meta["methodology"]["hostile"]["title"] == INJECTION  # kept whole, as data in metadata.json
 
 
 def test_terminal_text_escapes_controls():

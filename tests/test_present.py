@@ -9,7 +9,6 @@ import pytest
 
 import spendcalc
 from spendcalc import present
-from spendcalc.output import read_comments
 
 
 def test_numbers_as_text():
@@ -22,53 +21,6 @@ def test_numbers_as_text():
 @pytest.fixture(scope="module")
 def tidy() -> pd.DataFrame:
     return spendcalc.project(["original-fy2027", "accelerated-fy2025", "us-ask-3.5pct", "hold-flat"], until=2036)
-
-
-def test_line_chart_plots_the_projection_in_display_units(tidy):
-    colors = {n: f"#{i:06d}" for i, n in enumerate(tidy["scenario"].unique())}
-    spec = present.line_chart(tidy, "spending_jpy", "trillion_JPY", "Spending", colors)
-    rows = tidy[(tidy["measure"] == "spending_jpy") & (tidy["scenario"] == "us-ask-3.5pct")
-                & (tidy["fiscal_year"] == 2035)]
-    point = [v for v in spec["data"]["values"] if v["scenario"] == "us-ask-3.5pct" and v["fiscal_year"] == 2035]
-    assert len(point) == 1 and point[0]["shown"] == pytest.approx(float(rows["value"].iloc[0]) / 1e12)
-    assert point[0]["status"] == "projection"
-    color = spec["layer"][0]["encoding"]["color"]["scale"]
-    assert color["range"] == [colors[n] for n in color["domain"]]
-    assert "[trillion JPY]" in spec["layer"][0]["encoding"]["y"]["title"]
-
-
-def test_share_chart_marks_each_claimed_point_once(tidy):
-    markers = spendcalc.claim_markers(tidy)
-    spec = present.line_chart(tidy, "share_of_gdp", "percent", "Share of GDP", {n: "#000" for n in
-                              tidy["scenario"].unique()}, present.claim_layers(markers, "percent"))
-    diamonds = next(layer for layer in spec["layer"]
-                    if isinstance(layer["mark"], dict) and layer["mark"].get("shape") == "diamond")["data"]["values"]
-    assert len(diamonds) > 0
-    for d in diamonds:  # each diamond sits at a claimed level, in percent
-        claimed = markers.loc[markers["fiscal_year"] == d["fiscal_year"], "value"]
-        assert any(d["shown"] == pytest.approx(100 * v) for v in claimed), d
-    dated = markers.dropna(subset=["fiscal_year"])  # a claim without a year has no place on the axis
-    assert {(d["fiscal_year"], round(d["shown"], 9)) for d in diamonds} == {
-        (int(y), round(100 * v, 9)) for y, v in zip(dated["fiscal_year"], dated["value"], strict=True)}
-    # a claim that names a level but no year (the reported 3.5% request) is a labelled rule
-    undated = markers[markers["fiscal_year"].isna()]
-    assert len(undated) > 0, "the 3.5% request is among the markers of the built-ins"
-    rules = [layer for layer in spec["layer"] if isinstance(layer["mark"], dict) and layer["mark"]["type"] == "rule"]
-    assert len(rules) == 1
-    levels = {round(d["shown"], 9) for d in rules[0]["data"]["values"]}
-    assert levels == {round(100 * v, 9) for v in undated["value"]} and 3.5 in levels
-    assert all("no year" in d["label"] for d in rules[0]["data"]["values"])
-    assert len(rules[0]["data"]["values"]) == len(levels), "one label per level, naming every article"
-    assert all(d["label"].endswith(f"({d['article']})") for d in rules[0]["data"]["values"])
-
-
-def test_csv_text_is_headed_by_methodology_and_sources(tidy):
-    meta = {"gdp": {"title": "GDP table", "publisher": "Cabinet Office", "source_url": "https://example.org"}}
-    text = present.csv_text(tidy, meta, "note line one\nnote line two")
-    header = read_comments(text)
-    assert "note line two" in header
-    assert any(line.startswith("source data/gdp.csv: GDP table — Cabinet Office") for line in header)
-    assert text.splitlines()[len(header)].split(",")[:2] == ["scenario", "fiscal_year"]
 
 
 def test_sources_table_has_one_row_per_table():
