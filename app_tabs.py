@@ -567,6 +567,9 @@ def sipri_section(lang: str) -> None:
     st.caption(t("app.sipri.caption", lang))
     col = {c: t(f"app.sipri.col.{c}", lang) for c in ("calendar_year", "spending", "share", "sipri_share",
                                                        "difference", "first_estimate", "usd", "sipri_usd", "why")}
+    sipri = sipri.astype({c: float for c in ("spending_jpy", "share_of_gdp", "sipri_share_of_gdp",  # a year
+                          "difference_share_pt", "share_of_gdp_on_first_estimate",  # without a figure: blank
+                          "spending_usd", "sipri_spending_usd")})
     shown = pd.DataFrame({
         col["calendar_year"]: sipri["calendar_year"],
         col["spending"]: sipri["spending_jpy"] / 1e12,

@@ -26,6 +26,10 @@ def test_reconcile_tab_shows_the_bridge_for_a_chosen_year_and_the_sipri_comparis
     row = sipri[0].set_index("calendar year").loc[2024]
     assert row["SIPRI share (%)"] == pytest.approx(1.371, abs=0.001)  # SIPRI's 2024 share, bundled
     assert sipri[0]["why it differs"].str.len().min() > 20, "every year's difference is explained"
+    # numbers stay numbers: a year without a figure is blank, never the text "None"
+    numeric = sipri[0].drop(columns=["why it differs"])
+    assert all(dtype.kind in "if" for dtype in numeric.dtypes)
+    assert numeric["SIPRI share (%)"].isna().any() and not (sipri[0].astype(str) == "None").any().any()
     at.selectbox(key="bridge_year").set_value(2024).run()
     at.radio(key="bridge_basis").set_value("initial").run()
     assert not at.exception and not at.error
