@@ -729,11 +729,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.dl.kind.gap": ("Extra spending versus flat", "横ばいからの増加額"),
     "app.dl.kind.usd": ("Spending in US dollars", "米ドル換算の歳出額"),
     "bundle.title": ("Japan's defense spending scenarios (spendcalc)", "日本の防衛費シナリオ（spendcalc）"),
-    "bundle.intro": ("Data behind the page: yearly spending paths of the chosen scenarios under the stated "
+    "bundle.intro": ("Data behind one view (the page address or command line the citation below names): yearly spending paths of the chosen scenarios under the stated "
                      "assumptions. Fiscal years run April to March; shares of GDP are fractions (0.02 = 2%); "
                      "money is in the unit the unit column names. Figures for past years are budgets as "
                      "published; later years are this calculator's projection, not forecasts.",
-                     "このページのデータです。選んだシナリオの年度別歳出額を、記載の前提で示します。年度は4月〜翌年3月、"
+                     "下の引用にあるページのアドレスまたはコマンドが示す表示のデータです。選んだシナリオの年度別歳出額を、記載の前提で示します。年度は4月〜翌年3月、"
                      "対GDP比は小数（0.02＝2%）、金額の単位はunit列のとおりです。過去の年度は公表された予算、"
                      "以降の年度は本ツールによる試算であり、予測ではありません。"),
     "bundle.h_files": ("Files", "ファイル"),
