@@ -284,9 +284,8 @@ def method_ui(lang: str = "en", sb: DeltaGenerator | None = None) -> dict[str, s
 
 
 def scenario_title(name: str, title: str, lang: str) -> str:
-    """A built-in scenario's title in ``lang`` (from the catalogue; else its own title)."""
-    key = f"app.scenario_title.{name}"
-    return t(key, lang) if key in MESSAGES else title
+    """A built-in scenario's title in ``lang`` (:func:`spendcalc.i18n.scenario_title`)."""
+    return i18n.scenario_title(name, title, lang)
 
 
 def focus_ui(names: list[str], lang: str = "en") -> str:

@@ -134,9 +134,7 @@ def year_table(v: View) -> None:
         chosen = st.selectbox(t("app.traj.table_scenario", v.lang), names, index=names.index(name),
                               key=f"table_scenario_{name}")
         name = chosen if chosen in names else name
-    title = next((s.title or s.name) for s in v.scenarios if s.name == name)
-    if f"app.scenario_title.{name}" in MESSAGES:  # a built-in's title in the reader's language
-        title = t(f"app.scenario_title.{name}", v.lang)
+    title = scenario_title(v, name, next((s.title or s.name) for s in v.scenarios if s.name == name))
     st.markdown(t("app.traj.table", v.lang, title=md(title)))
     st.dataframe(readable(v, name, v.lang), hide_index=True)
 
@@ -455,10 +453,8 @@ def methodology_table(v: View) -> pd.DataFrame:
 def scenario_title(v: View, name: str, title: str) -> str:
     """A scenario's title in ``v.lang``: a built-in's from the catalogue, the custom one from its
     sliders, an uploaded one as its file writes it."""
-    if name == linkstate.CUSTOM:
-        sc = next(s for s in v.scenarios if s.name == name)
-        return t("app.data.custom_title", v.lang, share=present.percent(sc.target_share, 1), year=sc.target_year)
-    return label("app.scenario_title", name, v.lang) if f"app.scenario_title.{name}" in MESSAGES else title
+    sc = next(s for s in v.scenarios if s.name == name)
+    return i18n.scenario_title(name, title, v.lang, target_share=sc.target_share, target_year=sc.target_year)
 
 
 #: the tidy table's id columns and the catalogue labels they are shown with (other than English)

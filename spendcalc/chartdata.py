@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from spendcalc.i18n import MESSAGES, check_lang, fy, percent, t, yen
+from spendcalc.i18n import check_lang, fy, percent, scenario_title, t, yen
 
 TRILLION = 1e12
 
@@ -148,19 +148,16 @@ def meta_of(tidy: pd.DataFrame) -> dict:
 def title_of(tidy: pd.DataFrame, name: str, width: int = 30, lang: str = "en") -> str:
     """A scenario's title (its name when it has none), wrapped for a legend.
 
-    In Japanese, a built-in scenario that keeps its built-in title gets the catalogue's Japanese
-    title; any other title is shown as written.
+    In Japanese, a built-in scenario (or the app's slider scenario) that keeps the title it was
+    given gets the catalogue's Japanese title (:func:`spendcalc.i18n.scenario_title`); any other
+    title is shown as written.
     """
     meta = meta_of(tidy).get(name, {})
     title = meta.get("title") or name
-    key = f"chart.scenario_title.{name}"
-    if lang != "en" and key in MESSAGES and MESSAGES[key][0] == title:
-        return fill_text(t(key, lang), width)
-    if lang != "en" and meta.get("target_share") is not None and meta.get("target_year") is not None:
-        # the app's slider scenario keeps the title the app gave it: say it in the reader's language
-        fields = {"share": percent(meta["target_share"], digits=1), "year": meta["target_year"]}
-        if title == t("app.data.custom_title", "en", **fields):
-            return fill_text(t("app.data.custom_title", lang, **fields), width)
+    shown = scenario_title(name, title, lang, target_share=meta.get("target_share"),
+                           target_year=meta.get("target_year"))
+    if shown != title:  # the catalogue's words (Japanese): wrapped by display width
+        return fill_text(shown, width)
     return textwrap.fill(plain(title), width, break_on_hyphens=False)
 
 

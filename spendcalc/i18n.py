@@ -199,14 +199,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.basis.initial": ("Initial budgets only", "当初予算のみ"),
     "app.basis.with-supplementary": ("Initial + supplementary budgets", "当初予算＋補正予算"),
     "app.focus": ("Headline numbers for", "主要な数値を示すシナリオ"),
-    "app.scenario_title.original-fy2027": ("2% of GDP in FY2027 (December 2022 plan)",
+    "scenario_title.original-fy2027": ("2% of GDP in FY2027 (December 2022 plan)",
                                            "2027年度に対GDP比2%（2022年12月の計画）"),
-    "app.scenario_title.accelerated-fy2025": ("2% level reached in FY2025 (accelerated, 24 Oct 2025)",
+    "scenario_title.accelerated-fy2025": ("2% level reached in FY2025 (accelerated, 24 Oct 2025)",
                                               "2025年度に「2%水準」を達成（前倒し、2025年10月24日）"),
-    "app.scenario_title.us-ask-3.5pct": ("3.5% of GDP by FY2035 (reported informal US request)",
+    "scenario_title.us-ask-3.5pct": ("3.5% of GDP by FY2035 (reported informal US request)",
                                          "2035年度までに対GDP比3.5%（報じられた米国の非公式な要請）"),
-    "app.scenario_title.hold-flat": ("Hold flat in yen (baseline)", "円建てで横ばい（比較基準）"),
-    "app.scenario_title.nato-hague-fy2035": (
+    "scenario_title.hold-flat": ("Hold flat in yen (baseline)", "円建てで横ばい（比較基準）"),
+    "scenario_title.nato-hague-fy2035": (
         "NATO Hague pledge applied to Japan: 3.5% core by FY2035 (+ up to 1.5% related)",
         "NATOハーグ首脳宣言の目標を日本に当てはめた場合: 2035年度までに中核的防衛費3.5%（＋関連経費最大1.5%）"),
     "app.upload": ("Load a scenario file (YAML)", "シナリオファイル（YAML）を読み込む"),
@@ -846,12 +846,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "各段は公表された1つの数値（斜線は推計または計画）。年度は4月〜翌年3月"),
     "chart.bridge.ylabel": ("trillion yen (nominal)", "兆円（名目）"),
     "chart.bridge.not_published": ("not published", "未公表"),
-    # titles of the built-in scenarios (used when a scenario keeps its built-in English title)
-    "chart.scenario_title.original-fy2027": ("2% of GDP in FY2027 (December 2022 plan)", "2027年度に対GDP比2%（2022年12月の計画）"),
-    "chart.scenario_title.accelerated-fy2025": ("2% level reached in FY2025 (accelerated, 24 Oct 2025)", "2025年度に2%水準を達成（前倒し、2025年10月24日表明）"),
-    "chart.scenario_title.us-ask-3.5pct": ("3.5% of GDP by FY2035 (reported informal US request)", "2035年度までに対GDP比3.5%（報道された米国の非公式要求）"),
-    "chart.scenario_title.hold-flat": ("Hold flat in yen (baseline)", "円建てで横ばい（比較基準）"),
-    "chart.scenario_title.nato-hague-fy2035": ("NATO Hague pledge applied to Japan: 3.5% core by FY2035 (+ up to 1.5% related)", "NATOハーグ首脳会議の目標を日本に適用：2035年度までに中核3.5%（＋関連最大1.5%）"),
     # methodology texts and caveats (spendcalc.methodology; the English is the methodology's own text, tested)
     "method.list_sep": (", ", "、"),
     "method.original": ("{text}", "原文（英語）：{text}"),
@@ -1024,6 +1018,24 @@ def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
 
 def _missing(v: object) -> bool:
     return v is None or (isinstance(v, float) and math.isnan(v))
+
+
+def scenario_title(name: str, title: str, lang: str = DEFAULT_LANG, *, target_share: float | None = None,
+                   target_year: int | None = None) -> str:
+    """A scenario's title in ``lang``: a built-in that keeps its built-in title gets the
+    catalogue's (``scenario_title.<name>``), and so does the app's slider scenario that keeps the
+    title the app gave it (``app.data.custom_title``, from its target); any other title is shown
+    as written (a user's own words are not translated)."""
+    if check_lang(lang) == DEFAULT_LANG:
+        return title
+    key = f"scenario_title.{name}"
+    if key in MESSAGES and MESSAGES[key][0] == title:
+        return t(key, lang)
+    if target_share is not None and target_year is not None:
+        fields = {"share": percent(target_share, digits=1), "year": target_year}
+        if title == t("app.data.custom_title", DEFAULT_LANG, **fields):
+            return t("app.data.custom_title", lang, **fields)
+    return title
 
 
 def fy(year: int, lang: str = DEFAULT_LANG) -> str:

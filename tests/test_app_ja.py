@@ -269,7 +269,7 @@ def test_data_tab_in_japanese_defines_terms_and_labels_the_tidy_table():
     method = next(d.value for d in at.dataframe if "baseline_description" in d.value.columns)
     titles = dict(zip(method["scenario"], method["title"], strict=True))
     assert titles["custom"] == "カスタム: 2035年度までに対GDP比3.0%"
-    assert titles["us-ask-3.5pct"] == t("app.scenario_title.us-ask-3.5pct", "ja")
+    assert titles["us-ask-3.5pct"] == t("scenario_title.us-ask-3.5pct", "ja")
 
 
 def test_catalogue_copies_of_data_texts_match_the_data_they_translate():
@@ -284,7 +284,7 @@ def test_catalogue_copies_of_data_texts_match_the_data_they_translate():
                   for c in spendcalc.bridge(year, basis=basis)["component"]}
     assert components == set(app_tabs.COMPONENTS), "every row of the waterfall has its Japanese name"
     for s in spendcalc.builtin_scenarios():
-        assert MESSAGES[f"app.scenario_title.{s.name}"][0] == s.title, s.name
+        assert MESSAGES[f"scenario_title.{s.name}"][0] == s.title, s.name
     for name, preset in spendcalc.load_history().presets.items():
         assert preset.title in app_tabs.PRESET_TITLES, name
         assert app_tabs.preset_title(name, "ja") != preset.title and app_tabs.preset_title(name, "en") == preset.title

@@ -133,3 +133,18 @@ def test_readme_has_the_generated_japanese_label_table():
         assert f"| 列 `{column}` |" in table, column
     for measure in MEASURES:
         assert f"| 指標 `{measure}` |" in table, measure
+
+
+def test_a_scenario_is_titled_in_one_set_of_words_everywhere():
+    import spendcalc
+
+    for sc in spendcalc.builtin_scenarios():
+        ja = i18n.scenario_title(sc.name, sc.title, "ja")
+        assert ja == i18n.t(f"scenario_title.{sc.name}", "ja") and _JAPANESE.search(ja)
+        assert i18n.scenario_title(sc.name, sc.title, "en") == sc.title
+        # a built-in's name with the user's own title: the user's words, not a translation
+        assert i18n.scenario_title(sc.name, "My own plan", "ja") == "My own plan"
+    custom = i18n.t("app.data.custom_title", "en", share="3.0%", year=2035)
+    assert i18n.scenario_title("custom", custom, "ja", target_share=0.03, target_year=2035) == \
+        "カスタム: 2035年度までに対GDP比3.0%"
+    assert i18n.scenario_title("custom", custom, "ja", target_share=0.04, target_year=2035) == custom
