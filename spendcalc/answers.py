@@ -21,12 +21,12 @@ Japanese labels as ``measure.<quantity>``).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pandas as pd
 
 from spendcalc import i18n
+from spendcalc.i18n import is_missing
 
 #: columns of :attr:`Answer.values`
 VALUE_COLUMNS = ("quantity", "fiscal_year", "value", "unit", "definition")
@@ -40,30 +40,6 @@ class Answer:
     scenario: str
     sentence: str
     values: pd.DataFrame
-
-
-def _missing(v: object) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v))
-
-
-def trillion_yen(v: float) -> str:
-    """``27.2 trillion yen`` (one decimal), or 'not available'."""
-    return NOT_AVAILABLE if _missing(v) else f"{v / 1e12:,.1f} trillion yen"
-
-
-def usd_bn(v: float) -> str:
-    """``$175 bn`` (whole billions), or 'not available'."""
-    return NOT_AVAILABLE if _missing(v) else f"${v / 1e9:,.0f} bn"
-
-
-def per_person(v: float) -> str:
-    """``234,000 yen per person`` (nearest thousand yen), or 'not available'."""
-    return NOT_AVAILABLE if _missing(v) else f"{round(v, -3):,.0f} yen per person"
-
-
-def percent(v: float) -> str:
-    """``3.5%`` (one decimal), or 'not available'."""
-    return NOT_AVAILABLE if _missing(v) else f"{v * 100:.1f}%"
 
 
 def _at(tidy: pd.DataFrame, scenario: str, year: int, measure: str) -> tuple[float, str]:
@@ -122,11 +98,11 @@ def _details(meta: dict, status: str, usd: float, real: float, person: float, la
     """The bracket after the spending: dollars at the rate, real terms, per person."""
     base = meta["price_base_year"]
     na = i18n.t("common.not_available", lang)
-    if _missing(real):
+    if is_missing(real):
         real_text = i18n.t("answer.real.missing", lang, base=base, na=na)
     else:  # English says '22.1 trillion' here (the yen are said once, before)
         real_text = i18n.t("answer.real", lang, base=base, amount=i18n.yen(real, lang).removesuffix(" yen"))
-    person_text = na if _missing(person) else i18n.t("answer.per_person", lang, amount=i18n.man_yen(person, lang))
+    person_text = na if is_missing(person) else i18n.t("answer.per_person", lang, amount=i18n.man_yen(person, lang))
     return i18n.t("answer.details", lang, usd=i18n.usd_bn(usd, lang), fx=_fx_words(meta, status, lang),
              real=real_text, person=person_text)
 
@@ -140,7 +116,7 @@ def _gap_words(gap: float, cumulative: float, meta: dict, year: int, lang: str =
                baseline: str | None = None) -> str:
     first = meta["cumulative_from"]
     na = i18n.t("common.not_available", lang)
-    if _missing(gap):
+    if is_missing(gap):
         per_year = i18n.t("answer.gap.missing", lang, na=na)
     elif _is_zero(gap, lang):
         per_year = i18n.t("answer.gap.same", lang)
@@ -149,7 +125,7 @@ def _gap_words(gap: float, cumulative: float, meta: dict, year: int, lang: str =
                      amount=i18n.yen(abs(gap), lang), year=year)
     if year < first:
         total = i18n.t("answer.total.none", lang, year=year, first=first)
-    elif _missing(cumulative):
+    elif is_missing(cumulative):
         total = i18n.t("answer.total.missing", lang, first=first, year=year, na=na)
     elif lang != "en" and _is_zero(cumulative, lang):
         total = i18n.t("answer.total.same", lang, first=first, year=year)
@@ -215,7 +191,7 @@ def answer(tidy: pd.DataFrame, headline: dict, scenario: str | None = None, lang
     meta = tidy.attrs["methodology"][name]
     year = int(headline["target_year"])
     spending, status = _at(tidy, name, year, "spending_jpy")
-    if _missing(spending):
+    if is_missing(spending):
         spending = headline["target_spending_jpy"]
     gap, _ = _at(tidy, name, year, "gap_to_baseline_jpy")
     cumulative, _ = _at(tidy, name, year, "cumulative_gap_to_baseline_jpy")
@@ -244,7 +220,7 @@ def answer(tidy: pd.DataFrame, headline: dict, scenario: str | None = None, lang
         ("share_of_gdp_fixed_fy2022", fixed, "fraction of GDP",
          f"FY{year} spending / FY2022 GDP held fixed at {meta['reference_gdp_jpy']:.6g} JPY"),
     ]
-    values = pd.DataFrame([(q, year, float(v) if not _missing(v) else float("nan"), u, d)
+    values = pd.DataFrame([(q, year, float(v) if not is_missing(v) else float("nan"), u, d)
                            for q, v, u, d in rows], columns=list(VALUE_COLUMNS))
     return Answer(scenario=name, sentence=sentence, values=values)
 
@@ -308,6 +284,6 @@ def readable_table(tidy: pd.DataFrame, scenario: str, measures: tuple[str, ...] 
                                                        (status[lead] if lead else [None] * len(values))]})
     for m in chosen:
         divisor, fmt = _READABLE[m]
-        out[i18n.t(f"table.{m}", lang, base=base)] = [("-" if _missing(float(v)) else fmt.format(v / divisor))
+        out[i18n.t(f"table.{m}", lang, base=base)] = [("-" if is_missing(float(v)) else fmt.format(v / divisor))
                                                       for v in values[m]]
     return out

@@ -1016,7 +1016,8 @@ def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     return template.format(**values) if values or fields(template) else template
 
 
-def _missing(v: object) -> bool:
+def is_missing(v: object) -> bool:
+    """None or NaN: a value a sentence prints as 'not available'."""
     return v is None or (isinstance(v, float) and math.isnan(v))
 
 
@@ -1049,7 +1050,7 @@ def yen(value_jpy: float, lang: str = DEFAULT_LANG) -> str:
     English: ``27.2 trillion yen`` (one decimal). Japanese: ``27.2兆円`` (one decimal) from one
     trillion yen up, ``8,500億円`` (whole 億, 100 million yen) below it.
     """
-    if _missing(value_jpy):
+    if is_missing(value_jpy):
         return t("common.not_available", lang)
     if check_lang(lang) == "en":
         return f"{value_jpy / 1e12:,.1f} trillion yen"
@@ -1060,7 +1061,7 @@ def yen(value_jpy: float, lang: str = DEFAULT_LANG) -> str:
 
 def usd_bn(value_usd: float, lang: str = DEFAULT_LANG) -> str:
     """US dollars in whole billions: ``$175 bn`` / ``1,750億ドル``."""
-    if _missing(value_usd):
+    if is_missing(value_usd):
         return t("common.not_available", lang)
     if check_lang(lang) == "en":
         return f"${value_usd / 1e9:,.0f} bn"
@@ -1070,7 +1071,7 @@ def usd_bn(value_usd: float, lang: str = DEFAULT_LANG) -> str:
 def man_yen(value_jpy: float, lang: str = DEFAULT_LANG) -> str:
     """Yen per person, to the nearest thousand yen: ``234,000 yen`` / ``23.4万円`` (万 = 10,000
     yen, one decimal: the same rounding in both languages)."""
-    if _missing(value_jpy):
+    if is_missing(value_jpy):
         return t("common.not_available", lang)
     rounded = round(float(value_jpy), -3)
     if check_lang(lang) == "en":
@@ -1080,7 +1081,7 @@ def man_yen(value_jpy: float, lang: str = DEFAULT_LANG) -> str:
 
 def percent(fraction: float, lang: str = DEFAULT_LANG, digits: int = 1) -> str:
     """A fraction as percent with ``digits`` decimals: ``3.5%`` in both languages."""
-    if _missing(fraction):
+    if is_missing(fraction):
         return t("common.not_available", lang)
     check_lang(lang)
     return f"{fraction * 100:.{digits}f}%"
