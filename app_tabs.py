@@ -35,7 +35,7 @@ BY_VIEW_AND_LANG = BY_INPUTS  # charts: also the language (BY_INPUTS includes it
 def reference_tables() -> dict[str, pd.DataFrame | dict]:
     """Bundled figures, their sidecars and the articles' claims (the same for every reader)."""
     return {"history": arrow_safe(spendcalc.history_table()), "claims": spendcalc.read_claims(),
-            "meta": {name: spendcalc.read_table(name)[1] for name in spendcalc.data.TABLES}}
+            "meta": spendcalc.data.tables_meta()}
 
 
 
@@ -147,13 +147,8 @@ def data_version() -> str:
 
 @st.cache_resource
 def app_version() -> str:
-    """The installed spendcalc version (for the citation and the zip)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("spendcalc")
-    except PackageNotFoundError:
-        return "unknown"
+    """The installed spendcalc version (for the citation and the zip), once per process."""
+    return spendcalc.data.software_version()
 
 
 def page_address() -> str:

@@ -109,6 +109,21 @@ def read_table(name: str, data_dir: Path | None = None) -> tuple[pd.DataFrame, d
     return df, _sidecar(name, data_dir)
 
 
+def tables_meta(data_dir: Path | None = None) -> dict[str, dict]:
+    """The provenance sidecar of every bundled table (:data:`TABLES`): what a download cites."""
+    return {name: _sidecar(name, data_dir) for name in TABLES}
+
+
+def software_version() -> str:
+    """The installed spendcalc version, or ``'unknown'`` in a checkout that is not installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("spendcalc")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def _to(values: Sequence[float], units: Sequence[str], target: str) -> np.ndarray:
     """Convert each value from its row's unit ('trillion JPY', 'percent', ...) to ``target``
     (:func:`spendcalc.units.to_unit`: a plain factor for the bundled units, pint for others)."""

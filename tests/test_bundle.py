@@ -24,7 +24,7 @@ def tidy() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def meta() -> dict:
-    return {name: spendcalc.read_table(name)[1] for name in spendcalc.data.TABLES}
+    return spendcalc.data.tables_meta()
 
 
 def make_zip(tidy, meta, lang="en") -> zipfile.ZipFile:

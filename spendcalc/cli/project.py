@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from pathlib import Path
 
@@ -51,11 +52,12 @@ def cmd_project(args: argparse.Namespace) -> None:
     if unknown:
         raise SpendcalcError("measure", unknown[0], "one of " + ", ".join(model.MEASURES))
     bundle_path = bundle_target(args.bundle) if args.bundle is not None else None
-    tidy = model.project(scenarios_from(args), assumptions_from(args), data.load_history(),
-                         since=args.since)
+    scenarios, assumptions = scenarios_from(args), assumptions_from(args)
+    tidy = model.project(scenarios, assumptions, data.load_history(), since=args.since)
     write_notes(tidy, args.measures)
     if bundle_path is not None:
-        write_bundle(tidy, bundle_path, args.lang, args)
+        command = "spendcalc " + shlex.join(getattr(args, "command_line", None) or ["project"])
+        write_bundle(tidy, bundle_path, args.lang, scenarios, assumptions, command)
     if args.format == "table":
         from spendcalc.i18n import t
 
@@ -81,30 +83,22 @@ def bundle_target(path: str) -> Path:
     return target
 
 
-def write_bundle(tidy: object, target: Path, lang: str, args: argparse.Namespace | None = None) -> None:
+def write_bundle(tidy: object, target: Path, lang: str, scenarios: list, assumptions: object,
+                 command: str) -> None:
     """Write :func:`spendcalc.bundle.newsroom_zip` of the whole projection to ``target`` (every
     measure, whatever ``--measure`` shows); the citation names the command line instead of a
-    page address. The file is replaced whole (written beside, then moved)."""
+    page address (``command``). The file is replaced whole (written beside, then moved)."""
     import datetime
     import os
-    import shlex
 
     from spendcalc import bundle
     from spendcalc.chartdata import methodology_note
 
-    meta = {name: data.read_table(name)[1] for name in data.TABLES}
-    try:
-        from importlib.metadata import version
-
-        software = version("spendcalc")
-    except Exception:  # not installed as a package (a source checkout)
-        software = "unknown"
-    command = "spendcalc " + shlex.join(getattr(args, "command_line", None) or ["project"])
-    readme = None if lang == "en" or args is None else {  # the README's prose and methodology in --lang
+    readme = None if lang == "en" else {  # the README's prose and methodology in --lang
         "methodology_note": methodology_note(tidy, lang=lang),
-        "methodology": model.localized_methodology(tidy.attrs["methodology"], scenarios_from(args),
-                                                   assumptions_from(args), data.load_history(), lang)}
-    blob = bundle.newsroom_zip(tidy, meta, version=software, url=command,
+        "methodology": model.localized_methodology(tidy.attrs["methodology"], scenarios, assumptions,
+                                                   data.load_history(), lang)}
+    blob = bundle.newsroom_zip(tidy, data.tables_meta(), version=data.software_version(), url=command,
                                accessed=datetime.datetime.now(datetime.UTC).date().isoformat(),
                                methodology_note=methodology_note(tidy), lang=lang, readme=readme)
     partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
