@@ -10,20 +10,11 @@ from dataclasses import replace
 
 import pandas as pd
 import pytest
+from helpers import run_cli as cli
 
 import spendcalc
 from spendcalc import model
 from spendcalc.answers import answer as build_answer
-from spendcalc.cli import main
-
-
-def cli(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def rows(name: str, year: int) -> tuple[dict[str, float], dict]:

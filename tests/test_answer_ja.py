@@ -9,26 +9,17 @@ import re
 
 import pandas as pd
 import pytest
+from helpers import run_cli as cli
 
 import spendcalc
 from spendcalc import model
 from spendcalc.answers import answer as build_answer
 from spendcalc.answers import readable_table
-from spendcalc.cli import main
 
 BUILTINS = [s.name for s in spendcalc.builtin_scenarios()]
 #: a printed amount in Japanese conventions: number and unit
 JA_AMOUNT = re.compile(r"(-?[\d,]+(?:\.\d+)?)(兆円|億円|億ドル|万円|%)")
 JA_SCALE = {"兆円": 1e12, "億円": 1e8, "億ドル": 1e8, "万円": 1e4, "%": 0.01}
-
-
-def cli(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def printed_amounts(sentence: str) -> list[tuple[float, float]]:

@@ -79,10 +79,7 @@ def metric_text(page, label_start: str) -> str:
     return metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
 
 
-def test_growth_slider_headline_and_shared_link(tmp_path):
-    require_chromium()
-    from playwright.sync_api import expect, sync_playwright
-
+def start_app(tmp_path: Path) -> tuple[subprocess.Popen, int]:
     port = free_port()
     log = tmp_path / "streamlit.log"
     with log.open("w") as out:
@@ -93,6 +90,27 @@ def test_growth_slider_headline_and_shared_link(tmp_path):
             cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
     try:
         wait_healthy(port, server, log)
+    except BaseException:  # a server that never became healthy is stopped, not left behind
+        stop_app(server)
+        raise
+    return server, port
+
+
+def stop_app(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+def test_growth_slider_headline_and_shared_link(tmp_path):
+    require_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
+    server, port = start_app(tmp_path)
+    try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             try:
@@ -141,12 +159,7 @@ def test_growth_slider_headline_and_shared_link(tmp_path):
             finally:
                 browser.close()
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop_app(server)
 
 
 def test_missing_chromium_is_said_plainly(monkeypatch, tmp_path):
@@ -157,28 +170,6 @@ def test_missing_chromium_is_said_plainly(monkeypatch, tmp_path):
     monkeypatch.setenv("SPENDCALC_REQUIRE_BROWSER", "1")
     with pytest.raises(pytest.fail.Exception, match="Chromium not found"):
         require_chromium()
-
-
-def start_app(tmp_path: Path) -> tuple[subprocess.Popen, int]:
-    port = free_port()
-    log = tmp_path / "streamlit.log"
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-             "--server.address", "127.0.0.1", "--server.port", str(port),
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
-    wait_healthy(port, server, log)
-    return server, port
-
-
-def stop_app(server: subprocess.Popen) -> None:
-    server.terminate()
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
 
 
 @pytest.fixture(scope="module")

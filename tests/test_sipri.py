@@ -9,10 +9,10 @@ import re
 
 import pandas as pd
 import pytest
+from helpers import run_cli as run
 
 import spendcalc
 from spendcalc import sipri
-from spendcalc.cli import main
 from spendcalc.data import read_budget_history, read_gdp_history, sipri_inputs
 
 T = 1e12
@@ -108,15 +108,6 @@ def test_projects_hypothesis_is_checked_by_the_data(df):
 
 
 # --- command line ------------------------------------------------------------------------------
-def run(capsys, *args):
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_cli_formats(capsys, df):
     code, out, err = run(capsys, "sipri", "--format", "csv")
     assert code == 0 and err == ""
