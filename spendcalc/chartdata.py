@@ -163,6 +163,8 @@ def title_of(tidy: pd.DataFrame, name: str, width: int = 30, lang: str = "en") -
 
 _BREAK_AFTER = "、。）」：，,; "
 _BREAK_BEFORE = "（「"
+#: marks a Japanese line may not start with (kinsoku): they stay at the end of the line before
+_NO_LINE_START = "）」』、。，：；"
 
 
 def _wide(c: str) -> bool:
@@ -174,13 +176,13 @@ def fill_text(text: str, width: int) -> str:
 
     Latin text wraps at spaces (``textwrap``); text with Japanese breaks after a comma, colon or
     closing bracket, or before an opening one, where one falls in the second half of the line,
-    else at the width.
+    else at the width; a closing bracket or punctuation never starts a line (it may overhang).
     """
     if not any(_wide(c) for c in text):
         return textwrap.fill(text, width, break_on_hyphens=False)
     lines, line = [], ""
     for c in text:
-        if sum(2 if _wide(x) else 1 for x in line + c) > width:
+        if c not in _NO_LINE_START and sum(2 if _wide(x) else 1 for x in line + c) > width:
             cut = max([i + 1 for i, x in enumerate(line) if x in _BREAK_AFTER]
                       + [i for i, x in enumerate(line) if x in _BREAK_BEFORE and i > 0], default=0)
             cut = cut if cut >= len(line) // 2 else len(line)

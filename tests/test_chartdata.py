@@ -262,3 +262,11 @@ def test_the_app_slider_scenario_is_titled_in_the_readers_language():
     tidy = spendcalc.project(list(scenarios), assumptions=a)
     assert chartdata.title_of(tidy, "custom", width=200) == "Custom: 3.0% of GDP by FY2035"
     assert chartdata.title_of(tidy, "custom", width=200, lang="ja") == "カスタム: 2035年度までに対GDP比3.0%"
+
+
+def test_japanese_lines_never_start_with_closing_punctuation():
+    title = "2035年度までに対GDP比3.5%（報じられた米国の非公式な要請）"
+    for width in range(12, 60):
+        lines = chartdata.fill_text(title, width).split("\n")
+        assert "".join(lines) == title
+        assert not any(line[:1] in "）」、。" for line in lines), (width, lines)
